@@ -1,0 +1,1 @@
+"""Analysis components: sentences, entities, numbers, dates over one Article."""

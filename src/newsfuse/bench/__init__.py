@@ -1,0 +1,1 @@
+"""Benchmark tasks scored by ``newsfuse bench TASK --data FILE``."""

@@ -1,0 +1,1 @@
+"""Readers turn files into RawArticle records (one module per format)."""

@@ -1,0 +1,209 @@
+"""Typed records that flow one way through the pipeline.
+
+ingest -> RawArticle; clean -> Article (cleaned text + removed lines);
+analyse fills the Article's span lists; cluster/reconcile/brief -> Event.
+
+Every extracted thing is a character span into ``Article.text`` (the cleaned
+text), so provenance comes for free: ``article.text[span.start:span.end]`` is
+always the exact words the figure, date or name came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class RawArticle:
+    """One article as a reader found it, before cleaning.
+
+    ``path`` says where it came from: a file path, or ``file:LINE`` for a
+    JSONL line, so a user can find it again.
+    """
+
+    path: str
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) or None: never invented
+    source: str | None = None
+    language: str | None = None
+    external_id: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class RemovedLine:
+    """A line the cleaner dropped, and the rule that dropped it."""
+
+    line: str
+    reason: str
+
+
+@dataclass
+class Span:
+    """A labelled stretch of the cleaned text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    label: str = ""
+
+
+@dataclass
+class NumberMention:
+    """A number stated in the text, with its hedge ("at least", "about"...).
+
+    ``value`` is None for vague quantities ("dozens") that have no number;
+    ``low``/``high`` hold both ends of a range or a conservative floor.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    qualifier: str = "exact"  # exact, at_least, at_most, about, more_than, fewer_than, range, vague
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass
+class DateMention:
+    """A date expression resolved (when possible) against the publication date."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO date YYYY-MM-DD, or None when it cannot be resolved
+    precision: str = "day"  # day, month, year, unknown
+
+
+@dataclass
+class Article:
+    """The one document every stage reads and annotates (spaCy's ``Doc`` for us)."""
+
+    id: str
+    path: str
+    source: str
+    title: str
+    text: str
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    removed: list[RemovedLine] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    # Filled by analyse components.
+    sentences: list[Span] = field(default_factory=list)
+    entities: list[Span] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    # Filled by clustering.
+    derived_from: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        data = dict(data)
+        data["removed"] = [RemovedLine(**r) for r in data.get("removed", [])]
+        data["sentences"] = [Span(**s) for s in data.get("sentences", [])]
+        data["entities"] = [Span(**s) for s in data.get("entities", [])]
+        data["numbers"] = [NumberMention(**n) for n in data.get("numbers", [])]
+        data["dates"] = [DateMention(**d) for d in data.get("dates", [])]
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class EventDate:
+    start: str | None = None
+    end: str | None = None
+    precision: str = "unknown"  # day, month, year, unknown
+
+
+@dataclass
+class Location:
+    name: str
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str = "unknown"  # town, district, province, country, region, unknown
+    spans: list[dict[str, Any]] = field(default_factory=list)  # {article_id, start, end}
+
+
+@dataclass
+class Actor:
+    name: str
+    country: str | None = None
+    role: str = "mentioned"  # participant, claimant, third_party, mentioned
+
+
+@dataclass
+class Claim:
+    id: str
+    category: str
+    number: float | None
+    qualifier: str
+    whose: str | None
+    side: str | None
+    claimant: str | None
+    article_id: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass
+class Casualty:
+    category: str
+    side: str | None
+    whose: str | None
+    best: float | None
+    low: float | None
+    high: float | None
+    conflict: bool
+    claim_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BriefSentence:
+    text: str
+    citations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """A real-world event and everything known about it, with provenance."""
+
+    id: str
+    title: str
+    event_type: str | None
+    date: EventDate
+    article_ids: list[str]
+    locations: list[Location] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    brief: list[BriefSentence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            event_type=data.get("event_type"),
+            date=EventDate(**data.get("date", {})),
+            article_ids=list(data.get("article_ids", [])),
+            locations=[Location(**x) for x in data.get("locations", [])],
+            actors=[Actor(**x) for x in data.get("actors", [])],
+            claims=[Claim(**x) for x in data.get("claims", [])],
+            casualties=[Casualty(**x) for x in data.get("casualties", [])],
+            brief=[BriefSentence(**x) for x in data.get("brief", [])],
+        )
