@@ -1,1 +1,117 @@
-"""Readers turn files into RawArticle records (one module per format)."""
+"""Readers turn paths into RawArticle records, one module per format.
+
+``iter_inputs`` walks files, folders (recursively) and ``-`` (JSONL on stdin) and
+yields either a :class:`RawArticle` or an :class:`IngestIssue` — a problem with one
+input that the caller reports and moves past. Adding a format (RSS/Atom, WARC)
+means adding one module and one entry in ``READERS``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from ..models import RawArticle
+from .files import read_file_bytes
+from .html import read_html
+from .jsonl import iter_json_articles, iter_jsonl_articles
+from .text import read_text
+
+
+@dataclass
+class IngestIssue:
+    """A problem with one input (file or line): reported, never fatal to the batch."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+Item = RawArticle | IngestIssue
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # one page or text file; JSONL files may be any size
+
+
+def _read_single(path: Path, parse: Callable[[bytes, str], RawArticle]) -> Iterator[Item]:
+    data, issue = read_file_bytes(path, MAX_ARTICLE_BYTES)
+    if issue:
+        yield IngestIssue(str(path), issue)
+        return
+    try:
+        yield parse(data, str(path))
+    except ValueError as exc:
+        yield IngestIssue(str(path), str(exc))
+
+
+def _text_reader(path: Path) -> Iterator[Item]:
+    yield from _read_single(path, read_text)
+
+
+def _html_reader(path: Path) -> Iterator[Item]:
+    yield from _read_single(path, read_html)
+
+
+def _jsonl_reader(path: Path) -> Iterator[Item]:
+    try:
+        with open(path, "rb") as fh:
+            yield from _wrap(iter_jsonl_articles(fh, str(path)))
+    except OSError as exc:
+        yield IngestIssue(str(path), f"cannot read: {exc.strerror or exc}")
+
+
+def _json_reader(path: Path) -> Iterator[Item]:
+    data, issue = read_file_bytes(path, None)
+    if issue:
+        yield IngestIssue(str(path), issue)
+        return
+    yield from _wrap(iter_json_articles(data, str(path)))
+
+
+def _wrap(items: Iterable[RawArticle | tuple[str, str]]) -> Iterator[Item]:
+    for item in items:
+        yield IngestIssue(*item) if isinstance(item, tuple) else item
+
+
+READERS: dict[str, Callable[[Path], Iterator[Item]]] = {
+    ".txt": _text_reader,
+    ".text": _text_reader,
+    ".html": _html_reader,
+    ".htm": _html_reader,
+    ".jsonl": _jsonl_reader,
+    ".ndjson": _jsonl_reader,
+    ".json": _json_reader,
+}
+
+
+def supported(path: Path) -> bool:
+    return path.suffix.lower() in READERS
+
+
+def iter_inputs(paths: Iterable[str], stdin: IO[bytes] | None = None) -> Iterator[Item]:
+    """Yield every article (or issue) found under ``paths``, in a stable order."""
+    for spec in paths:
+        if spec == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from _wrap(iter_jsonl_articles(stream, "<stdin>"))
+            continue
+        path = Path(spec).expanduser()
+        if not path.exists():
+            yield IngestIssue(spec, "no such file or folder")
+        elif path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+            for file in files:
+                if supported(file):
+                    yield from READERS[file.suffix.lower()](file)
+        elif supported(path):
+            yield from READERS[path.suffix.lower()](path)
+        else:
+            known = ", ".join(sorted(READERS))
+            yield IngestIssue(spec, f"unsupported file type {path.suffix or '(none)'!r}; newsfuse reads {known}")
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)

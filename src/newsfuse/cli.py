@@ -1,0 +1,254 @@
+"""The ``newsfuse`` command: a thin shell over the pipeline, the store and the renderers.
+
+Errors a user can fix (a missing path, a wrong id, a bad option) are turned into
+one clear line here; nothing below this module prints or exits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+
+DEFAULT_DB = "newsfuse.db"
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+db_option = click.option(
+    "--db",
+    default=lambda: os.environ.get("NEWSFUSE_DB", DEFAULT_DB),
+    show_default="newsfuse.db, or $NEWSFUSE_DB",
+    help="SQLite file holding articles and events.",
+)
+
+
+def _open_existing(db: str):
+    from .store import open_store
+    from .store.sqlite import StoreError
+
+    if db != ":memory:" and not Path(db).exists():
+        raise click.ClickException(f"no store at {db}; run `newsfuse run PATH --db {db}` first")
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _records(store) -> list[dict]:
+    from .render.record import event_record
+
+    articles = {a.id: a for a in store.iter_articles()}
+    return [event_record(e, articles) for e in store.list_events()]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsfuse")
+def main() -> None:
+    """newsfuse: news reports in, event records with provenance out.
+
+    \b
+    Examples:
+      newsfuse run demo/                      # ingest a folder into ./newsfuse.db
+      newsfuse events                         # list events, newest first
+      newsfuse show ev-1a2b3c --md            # one event as Markdown
+      newsfuse export --format geojson --out events.geojson
+      newsfuse bench extract --data ../shared/bench/extract/wcxb_dev_articles.jsonl
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
+def run(paths: tuple[str, ...], db: str, quiet: bool) -> None:
+    """Read articles from PATHS, clean, analyse and cluster them into events.
+
+    PATHS are files (.txt, .html/.htm, .jsonl, .json), folders (searched
+    recursively) or - for JSON Lines on standard input. Articles already in the
+    store are skipped, so running again on the same inputs adds nothing.
+
+    \b
+    Examples:
+      newsfuse run ~/reports/ --db reports.db
+      cat dump.jsonl | newsfuse run -
+    """
+    from .pipeline import run as run_pipeline
+    from .store import open_store
+    from .store.sqlite import StoreError
+
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    show_progress = not quiet and err.is_terminal
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not show_progress) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total or None)
+            bar.update(tasks[stage], completed=done, total=total or None)
+
+        summary = run_pipeline(paths, store, progress=progress)
+    for issue in summary.issues:
+        err.print(f"[yellow]skipped[/] {click.format_filename(issue.path)}: {issue.message}", highlight=False)
+    for warning in summary.warnings:
+        err.print(f"[yellow]warning[/] {click.format_filename(warning.path)}: {warning.message}", highlight=False)
+    parts = [f"{summary.read} read", f"{summary.added} new"]
+    if summary.already_stored:
+        parts.append(f"{summary.already_stored} already stored")
+    if summary.duplicates_in_batch:
+        parts.append(f"{summary.duplicates_in_batch} duplicates")
+    if summary.issues:
+        parts.append(f"{len(summary.issues)} skipped")
+    if summary.warnings:
+        parts.append(f"{len(summary.warnings)} warnings")
+    err.print(f"{', '.join(parts)} → {summary.events} events in {db}", highlight=False)
+    store.close()
+    if summary.processed == 0:
+        sys.exit(1)
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the event records as JSON.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N events.")
+def events(db: str, as_json: bool, limit: int | None) -> None:
+    """List events, newest first."""
+    from .render.terminal import events_table
+
+    records = _records(_open_existing(db))[:limit]
+    if as_json:
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif not records:
+        err.print("no events stored yet")
+    else:
+        out.print(events_table(records))
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the event record as JSON.")
+@click.option("--md", "as_md", is_flag=True, help="Print the event as Markdown.")
+def show(event_id: str, db: str, as_json: bool, as_md: bool) -> None:
+    """Show one event (an id prefix is enough).
+
+    \b
+    Examples:
+      newsfuse show ev-1a2b
+      newsfuse show ev-1a2b3c4d5e6f --json > event.json
+    """
+    from .render.export import event_markdown
+    from .render.record import event_record
+    from .render.terminal import print_event
+
+    store = _open_existing(db)
+    matches = store.find_events(event_id)
+    if len(matches) != 1:
+        hint = "several events start with it: " + ", ".join(matches) if matches else "see `newsfuse events`"
+        raise click.ClickException(f"no single event {event_id!r}; {hint}")
+    event = store.get_event(matches[0])
+    articles = {i: a for i in event.article_ids if (a := store.get_article(i))}
+    record = event_record(event, articles)
+    if as_json:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    elif as_md:
+        click.echo(event_markdown(record), nl=False)
+    else:
+        print_event(out, record)
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print every article (cleaned text, removed lines) as JSON.")
+@click.option("--id", "article_id", default=None, help="Only the article with this id (or id prefix).")
+def articles(db: str, as_json: bool, article_id: str | None) -> None:
+    """List stored articles with their metadata and what cleaning removed."""
+    from .render.record import article_record
+    from .render.terminal import articles_table
+
+    store = _open_existing(db)
+    items = list(store.iter_articles())
+    if article_id:
+        items = [a for a in items if a.id.startswith(article_id)]
+        if not items:
+            raise click.ClickException(f"no article {article_id!r}; see `newsfuse articles`")
+    records = [article_record(a) for a in items]
+    if as_json:
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        out.print(articles_table(records))
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "geojson", "md"]), default="json", show_default=True)
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file instead of standard output.")
+def export(db: str, fmt: str, out_path: str | None) -> None:
+    """Export all events as JSON, CSV, GeoJSON or Markdown.
+
+    \b
+    Examples:
+      newsfuse export --format csv --out events.csv
+      newsfuse export --format geojson > events.geojson
+    """
+    from .render.export import export as render
+
+    text = render(_records(_open_existing(db)), fmt)
+    if out_path:
+        Path(out_path).write_text(text, encoding="utf-8")
+        err.print(f"wrote {out_path}")
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.argument("task")
+@click.option("--data", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Benchmark JSONL file (see ../shared/bench/README.md).")
+@click.option("--predictions", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write one JSON line of predictions per item.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N items.")
+def bench(task: str, data: str | None, predictions: str | None, as_json: bool, limit: int | None) -> None:
+    """Score a pipeline stage on a benchmark file.
+
+    TASK is one of: extract, cluster, pairs, claims, geo, summarize, speed.
+
+    \b
+    Examples:
+      newsfuse bench extract --data ../shared/bench/extract/wcxb_dev_articles.jsonl
+      newsfuse bench speed --limit 200 --json
+    """
+    from .bench import TASKS, BenchUnavailable, run_task
+    from .render.bench import print_report
+
+    if task not in TASKS:
+        raise click.UsageError(f"unknown task {task!r}; choose one of {', '.join(TASKS)}")
+    try:
+        with Progress(TextColumn(task), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True, disable=not err.is_terminal) as bar:
+            tid = bar.add_task(task, total=None)
+            report = run_task(task, Path(data) if data else None, limit=limit,
+                              predictions=Path(predictions) if predictions else None,
+                              progress=lambda n: bar.advance(tid, n))
+    except BenchUnavailable as exc:
+        raise click.UsageError(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        print_report(out, report)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""Turn a RawArticle into a cleaned Article: clean the text, find title and outlet,
+detect the language and give it a stable content id."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import PurePath
+
+from .clean import clean_text, line_info
+from .models import Article, RawArticle
+
+_TITLE_SUFFIX = re.compile(r"^(?P<title>.{8,}?)\s+[|]\s+(?P<site>[^|]{2,60})$")
+_DOMAIN_LEAD = re.compile(
+    r"^(?P<site>[A-Z][\w-]*(?:\.[a-z]{2,}){1,2})\s*[–—-]\s", re.UNICODE
+)  # "Example.com – The army said..."
+_DOMAINISH = re.compile(r"\b[\w-]+\.[a-z]{2,}\b", re.IGNORECASE)
+
+
+def content_id(title: str | None, text: str) -> str:
+    """A stable id from the article's prose, insensitive to junk lines and spacing.
+
+    Only sentence-shaped lines count, so the same article scraped twice with a
+    different vote counter or comment prompt gets the same id.
+    """
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    prose = [ln for ln in lines if line_info(ln).is_sentence] or lines or [title or ""]
+    norm = unicodedata.normalize("NFKC", " ".join(prose)).lower()
+    norm = re.sub(r"\s+", " ", norm).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code from CLD2, or None when it is not reliable."""
+    try:
+        import pycld2
+
+        reliable, _, details = pycld2.detect(text[:20000])
+    except Exception:  # pycld2 raises on rare byte sequences; language is optional
+        return None
+    code = details[0][1] if details else "un"
+    return code if reliable and code not in ("un", "xxx") else None
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """For plain text: the first remaining line is the headline when it looks like one."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        info = line_info(line)
+        if 0 < info.n <= 30 and not (info.n > 12 and info.ends_sentence):
+            return line.strip(), "\n".join(lines[i + 1 :]).strip()
+        return None, text
+    return None, text
+
+
+def site_from_title(title: str) -> tuple[str, str | None]:
+    """Split 'Headline | outlet.com' into the headline and the outlet."""
+    match = _TITLE_SUFFIX.match(title)
+    if match and (_DOMAINISH.search(match["site"]) or len(match["site"].split()) <= 4):
+        return match["title"].strip(), match["site"].strip()
+    return title, None
+
+
+def source_from_path(path: str) -> str:
+    """The outlet of last resort: the file (or JSONL file) name without extension."""
+    base = re.sub(r"(?::\d+|\[\d+\])$", "", path)
+    return PurePath(base).stem or "unknown"
+
+
+def prepare_article(raw: RawArticle, repeated: set[str] | None = None) -> Article:
+    """Clean ``raw`` and build the Article every later stage annotates.
+
+    Raises ValueError when nothing but boilerplate is left.
+    """
+    from_html = raw.html is not None or raw.metadata.get("format") == "html"
+    cleaned, removed = clean_text(raw.text or "", from_html=from_html, repeated=repeated)
+    title = (raw.title or "").strip() or None
+    if title is None:
+        title, cleaned = split_title(cleaned)
+    site = None
+    if title:
+        title, site = site_from_title(title)
+    if not cleaned.strip():
+        raise ValueError("no article text left after removing boilerplate")
+    if site is None:
+        lead = _DOMAIN_LEAD.match(cleaned)
+        site = lead["site"] if lead else None
+    if not title:
+        first = cleaned.split("\n", 1)[0]
+        title = first[:120] + ("…" if len(first) > 120 else "")
+    source = raw.source or site or source_from_path(raw.path)
+    language = raw.language or detect_language(f"{title}\n{cleaned}")
+    metadata = dict(raw.metadata)
+    if raw.external_id:
+        metadata["external_id"] = raw.external_id
+    return Article(
+        id=content_id(title, cleaned),
+        path=raw.path,
+        source=source,
+        title=title,
+        text=cleaned,
+        url=raw.url,
+        published=raw.published,
+        language=language,
+        removed=removed,
+        metadata=metadata,
+    )

@@ -1,0 +1,76 @@
+"""Build one Event record from a cluster of articles.
+
+In this version the record carries what can be stated with provenance without
+fact extraction: a title, the date span of the reports, places and actors named
+in them (with spans). Claims and reconciled casualties come in a later stage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+
+from .models import Actor, Article, Event, EventDate, Location
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ACTOR_LABELS = {"NORP", "ORG", "PERSON"}
+MAX_PLACES = 10
+MAX_ACTORS = 10
+
+
+def event_id(articles: list[Article]) -> str:
+    """Stable while the event's earliest report stays the same."""
+    first = articles[0].id
+    return "ev-" + hashlib.sha256(first.encode()).hexdigest()[:12]
+
+
+def event_date(articles: list[Article]) -> EventDate:
+    dated = sorted(a.published for a in articles if a.published)
+    if not dated:
+        return EventDate(None, None, "unknown")
+    return EventDate(dated[0][:10], dated[-1][:10], "day")
+
+
+def event_locations(articles: list[Article]) -> list[Location]:
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    spans: dict[str, list[dict]] = defaultdict(list)
+    for a in articles:
+        for e in a.entities:
+            if e.label in PLACE_LABELS:
+                key = e.text.lower()
+                counts[key] += 1
+                names.setdefault(key, e.text)
+                spans[key].append({"article_id": a.id, "start": e.start, "end": e.end})
+    return [Location(name=names[k], spans=spans[k]) for k, _ in counts.most_common(MAX_PLACES)]
+
+
+def event_actors(articles: list[Article]) -> list[Actor]:
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for a in articles:
+        for e in a.entities:
+            if e.label in ACTOR_LABELS:
+                counts[e.text.lower()] += 1
+                names.setdefault(e.text.lower(), e.text)
+    return [Actor(name=names[k]) for k, _ in counts.most_common(MAX_ACTORS)]
+
+
+def central_article(articles: list[Article]) -> Article:
+    """The report sharing most named entities with the others: a good title source."""
+    sets = [{e.text.lower() for e in a.entities if e.label in PLACE_LABELS | ACTOR_LABELS} for a in articles]
+    scores = [sum(len(s & t) for j, t in enumerate(sets) if j != i) for i, s in enumerate(sets)]
+    return articles[max(range(len(articles)), key=lambda i: (scores[i], -i))]
+
+
+def build_event(articles: list[Article]) -> Event:
+    """``articles`` in the order the clusterer took them (earliest first)."""
+    return Event(
+        id=event_id(articles),
+        title=central_article(articles).title,
+        event_type=None,
+        date=event_date(articles),
+        article_ids=[a.id for a in articles],
+        locations=event_locations(articles),
+        actors=event_actors(articles),
+    )

@@ -1,0 +1,1 @@
+"""Render events and articles: the JSON contract, terminal views and export formats."""

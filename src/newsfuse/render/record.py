@@ -1,0 +1,63 @@
+"""The event-record contract (docs/event-record.md, schema/event-record.schema.json).
+
+Field names here are a public contract: later versions may add fields, never rename.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from ..models import Article, Event
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "url": article.url,
+        "published": article.published,
+        "language": article.language,
+        "derived_from": article.derived_from,
+    }
+
+
+def event_record(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
+    """The exported JSON for one event."""
+    members = [articles[i] for i in event.article_ids if i in articles]
+    return {
+        "id": event.id,
+        "title": event.title,
+        "event_type": event.event_type,
+        "date": asdict(event.date),
+        "locations": [asdict(x) for x in event.locations],
+        "actors": [asdict(x) for x in event.actors],
+        "articles": [article_summary(a) for a in members],
+        "claims": [asdict(x) for x in event.claims],
+        "casualties": [asdict(x) for x in event.casualties],
+        "brief": [asdict(x) for x in event.brief],
+    }
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """What ``newsfuse articles --json`` prints for one stored article."""
+    return {
+        "id": article.id,
+        "path": article.path,
+        "source": article.source,
+        "title": article.title,
+        "url": article.url,
+        "published": article.published,
+        "language": article.language,
+        "text": article.text,
+        "removed": [{"line": r.line, "reason": r.reason} for r in article.removed],
+    }
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of one event record, shipped with the package."""
+    import json
+    from importlib import resources
+
+    return json.loads(resources.files("newsfuse").joinpath("schema/event-record.schema.json").read_text("utf-8"))

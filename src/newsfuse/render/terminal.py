@@ -1,0 +1,76 @@
+"""Terminal views (rich): the events table, one event, the stored articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from .export import casualty_phrase
+
+
+def _when(date: dict[str, Any]) -> str:
+    if not date["start"]:
+        return "unknown"
+    return date["start"] if date["start"] == date["end"] else f"{date['start']}…{date['end'][5:]}"
+
+
+def events_table(records: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(records)} events", show_lines=False, expand=False)
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("title", overflow="fold", max_width=60)
+    table.add_column("places", overflow="fold", max_width=30)
+    table.add_column("reports", justify="right")
+    table.add_column("sources", overflow="fold", max_width=30)
+    for r in records:
+        sources = sorted({a["source"] for a in r["articles"]})
+        table.add_row(
+            r["id"],
+            _when(r["date"]),
+            escape(r["title"]),
+            escape(", ".join(x["name"] for x in r["locations"][:4])),
+            str(len(r["articles"])),
+            escape(", ".join(sources[:4]) + (" …" if len(sources) > 4 else "")),
+        )
+    return table
+
+
+def print_event(console: Console, r: dict[str, Any]) -> None:
+    refs = {a["id"]: n for n, a in enumerate(r["articles"], start=1)}
+    console.rule(f"[bold]{escape(r['title'])}")
+    console.print(f"[cyan]{r['id']}[/]  date: {_when(r['date'])} ({r['date']['precision']})"
+                  f"  type: {r['event_type'] or 'not yet classified'}  reports: {len(r['articles'])}")
+    if r["brief"]:
+        console.print()
+        for s in r["brief"]:
+            cites = " ".join(f"[{refs[c]}]" for c in s["citations"] if c in refs)
+            console.print(f"• {escape(s['text'])} [dim]{cites}[/]")
+    if r["casualties"]:
+        console.print("\n[bold]Figures[/]")
+        for c in r["casualties"]:
+            console.print(f"  {escape(casualty_phrase(c))}")
+    if r["locations"]:
+        console.print("\n[bold]Places:[/] " + escape(", ".join(x["name"] for x in r["locations"])))
+    if r["actors"]:
+        console.print("[bold]Actors:[/] " + escape(", ".join(x["name"] for x in r["actors"])))
+    table = Table(title="Reports", title_justify="left")
+    for col in ("#", "article", "source", "published", "lang", "title"):
+        table.add_column(col, overflow="fold")
+    for a in r["articles"]:
+        derived = f" ← {a['derived_from']}" if a.get("derived_from") else ""
+        table.add_row(str(refs[a["id"]]), a["id"] + derived, escape(a["source"]), a["published"] or "—",
+                      a["language"] or "—", escape(a["title"]))
+    console.print(table)
+
+
+def articles_table(records: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(records)} articles")
+    for col in ("id", "source", "published", "lang", "words", "removed", "title"):
+        table.add_column(col, overflow="fold")
+    for r in records:
+        table.add_row(r["id"], escape(r["source"]), r["published"] or "—", r["language"] or "—",
+                      str(len(r["text"].split())), str(len(r["removed"])), escape(r["title"]))
+    return table

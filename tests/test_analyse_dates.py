@@ -1,0 +1,130 @@
+"""resolve_dates / find_date_spans / infer_year_for_weekday on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.analyse.dates import find_date_spans, infer_year_for_weekday, resolve_dates
+
+PUB = "2022-09-14"  # a Wednesday
+
+
+def _dates(text, published=PUB, spans=()):
+    out = resolve_dates(text, list(spans), published)
+    for m in out:
+        assert text[m.start:m.end] == m.text
+    return [(m.text, m.value, m.precision) for m in out]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troops entered on 13 September 2022.", ("13 September 2022", "2022-09-13", "day")),
+    ("Troops entered on Sept. 13, 2022.", ("Sept. 13, 2022", "2022-09-13", "day")),
+    ("Troops entered on 2022-09-13.", ("2022-09-13", "2022-09-13", "day")),
+    ("Troops entered on September 13.", ("September 13", "2022-09-13", "day")),
+    ("Troops entered on the 13th of September.", ("13th of September", "2022-09-13", "day")),
+    ("Troops entered on 13/9.", ("13/9", "2022-09-13", "day")),
+    ("Troops entered on 13/09/2021.", ("13/09/2021", "2021-09-13", "day")),
+    ("Troops entered on Tuesday, September 13.", ("Tuesday, September 13", "2022-09-13", "day")),
+    ("The town was shelled on Tuesday.", ("Tuesday", "2022-09-13", "day")),
+    ("The town was shelled on Wednesday.", ("Wednesday", "2022-09-14", "day")),
+    ("The town was shelled on Thursday.", ("Thursday", "2022-09-08", "day")),
+    ("The town was shelled last Wednesday.", ("last Wednesday", "2022-09-07", "day")),
+    ("Talks resume next Monday.", ("next Monday", "2022-09-19", "day")),
+    ("Shots rang out in the early hours of Tuesday.", ("the early hours of Tuesday", "2022-09-13", "day")),
+    ("Shots rang out on Tuesday night.", ("Tuesday night", "2022-09-13", "day")),
+    ("Drones struck overnight.", ("overnight", "2022-09-14", "day")),
+    ("Drones struck last night.", ("last night", "2022-09-13", "day")),
+    ("Drones struck yesterday.", ("yesterday", "2022-09-13", "day")),
+    ("Drones struck three days ago.", ("three days ago", "2022-09-11", "day")),
+    ("Drones struck last week.", ("last week", "2022-09-05", "unknown")),
+    ("Drones struck at the weekend.", ("the weekend", "2022-09-10", "unknown")),
+    ("Drones struck last month.", ("last month", "2022-08-01", "month")),
+    ("Drones struck in August.", ("August", "2022-08-01", "month")),
+    ("Drones struck in October.", ("October", "2021-10-01", "month")),
+    ("Drones struck in September 2021.", ("September 2021", "2021-09-01", "month")),
+    ("Drones struck last year.", ("last year", "2021-01-01", "year")),
+    ("Drones struck earlier this year.", ("earlier this year", "2022-01-01", "year")),
+    ("The war started in 2020.", ("2020", "2020-01-01", "year")),
+    ("The rebels have fought since 1994.", ("1994", "1994-01-01", "year")),
+    ("Output fell in mid-2021.", ("mid-2021", "2021-01-01", "year")),
+])
+def test_resolves_against_publication(text, expected):
+    assert _dates(text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troops entered on 13 September 2022.", ("13 September 2022", "2022-09-13", "day")),
+    ("Troops entered on 2022-09-13.", ("2022-09-13", "2022-09-13", "day")),
+    ("The war started in 2020.", ("2020", "2020-01-01", "year")),
+    ("Drones struck in September 2021.", ("September 2021", "2021-09-01", "month")),
+    ("Troops entered on September 13.", ("September 13", None, "unknown")),
+    ("Troops entered on 13/9.", ("13/9", None, "unknown")),
+    ("The town was shelled on Tuesday.", ("Tuesday", None, "unknown")),
+    ("Drones struck last week.", ("last week", None, "unknown")),
+    ("Drones struck yesterday.", ("yesterday", None, "unknown")),
+    ("Drones struck overnight.", ("overnight", None, "unknown")),
+    ("Drones struck in August.", ("August", None, "unknown")),
+    ("Drones struck last year.", ("last year", None, "unknown")),
+])
+def test_without_publication_date_never_uses_today(text, expected):
+    assert _dates(text, published=None) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The siege lasted six weeks.",
+    "A 40-minute gun battle followed.",
+    "The feud has gone on for decades.",
+    "He served two years in prison.",
+    "A 12-year-old boy was hurt.",
+    "The clinic is open 24/7.",
+    "Only 1/3 of the wells work.",
+    "Trade boomed in the 1990s.",
+    "Residents may march again.",
+])
+def test_not_dates(text):
+    assert _dates(text) == []
+
+
+def test_ner_spans_durations_skipped_and_longer_span_wins():
+    text = "The raid lasted about 40 minutes in the early hours of Tuesday, six weeks after the last one."
+    spans = [(text.index("about 40 minutes"), text.index(" in the early")),
+             (text.index("Tuesday"), text.index(", six")),
+             (text.index("six weeks"), text.index(" after"))]
+    assert _dates(text, spans=spans) == [("the early hours of Tuesday", "2022-09-13", "day")]
+
+
+def test_ner_span_is_trimmed_and_narrative_dates_kept_unresolved():
+    text = "Two soldiers died. The previous day, a convoy was hit at 22:05."
+    spans = [(text.index("The previous"), text.index(", a convoy")),
+             (text.index("22:05"), len(text))]
+    assert _dates(text, spans=spans) == [("The previous day", None, "unknown")]
+
+
+def test_published_may_be_a_datetime_string():
+    assert _dates("It happened yesterday.", published="2022-09-14T08:30:00Z") == [
+        ("yesterday", "2022-09-13", "day")]
+
+
+def test_find_date_spans_merges_overlaps():
+    text = "On Tuesday, 13 September 2022, and again last week, then in August."
+    got = [text[s:e] for s, e in find_date_spans(text)]
+    assert got == ["Tuesday, 13 September 2022", "last week", "August"]
+
+
+def test_several_dates_in_order():
+    text = ("Fighting erupted on Monday and, by Tuesday night, had spread; "
+            "a similar flare-up in March 2021 lasted two weeks.")
+    assert _dates(text) == [("Monday", "2022-09-12", "day"), ("Tuesday night", "2022-09-13", "day"),
+                            ("March 2021", "2021-03-01", "month")]
+
+
+def test_infer_year_for_weekday():
+    # 13 September was a Tuesday (weekday 1) in 2016 and 2022 within 2015-2029.
+    assert infer_year_for_weekday(13, 9, 1, range(2015, 2030)) == [2016, 2022]
+    # 29 February only exists in leap years.
+    assert infer_year_for_weekday(29, 2, 3, range(2000, 2030)) == [2024]
+
+
+def test_month_name_needs_date_context():
+    assert _dates("Johnson and May met the envoys.") == []
+    assert _dates("Johnson met May to discuss it.") == []
