@@ -97,7 +97,7 @@ _LEGAL = re.compile(
 )
 _SUBSCRIBE = re.compile(r"\b(?:subscribe|newsletter|sign up|unsubscribe|paywall|premium content)\b", re.IGNORECASE)
 _AD_LABEL = re.compile(r"^(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|publicité)$", re.IGNORECASE)
-_BREADCRUMB_SEP = re.compile(r"\s[›»>/|]\s|^[›»>]|[›»>]$")
+_BREADCRUMB_SEP = re.compile(r"\s[›»>/|·•]\s|^[›»>]|[›»>]$")
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|org|net|info|news|co|io|tv|fr|de|uk|ru|id|in|am|az|pk|tr)\b", re.IGNORECASE)
 
 
@@ -175,7 +175,7 @@ def is_navigation(info: LineInfo, near_edge: bool) -> str | None:
     if info.n == 0 or info.ends_sentence or info.n > 12:
         return None
     if near_edge and _BREADCRUMB_SEP.search(info.text):
-        parts = [p for p in re.split(r"[›»>/|]", info.text) if p.strip()]
+        parts = [p for p in re.split(r"[›»>/|·•]", info.text) if p.strip()]
         if len(parts) >= 2 and all(len(_WORD.findall(p)) <= 3 for p in parts):
             return "navigation"
     if near_edge and info.n <= 6 and all(w in NAV_WORDS for w in info.lower):

@@ -19,7 +19,7 @@ from . import __version__
 
 DEFAULT_DB = "newsfuse.db"
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 db_option = click.option(
     "--db",
@@ -83,6 +83,7 @@ def run(paths: tuple[str, ...], db: str, quiet: bool) -> None:
     from .store import open_store
     from .store.sqlite import StoreError
 
+    existed = db == ":memory:" or Path(db).exists()
     try:
         store = open_store(db)
     except StoreError as exc:
@@ -114,6 +115,9 @@ def run(paths: tuple[str, ...], db: str, quiet: bool) -> None:
     err.print(f"{', '.join(parts)} → {summary.events} events in {db}", highlight=False)
     store.close()
     if summary.processed == 0:
+        if not existed:  # leave no empty store behind after a failed first run
+            for suffix in ("", "-wal", "-shm"):
+                Path(db + suffix).unlink(missing_ok=True)
         sys.exit(1)
 
 

@@ -8,13 +8,17 @@ import re
 import unicodedata
 from pathlib import PurePath
 
-from .clean import clean_text, line_info
-from .models import Article, RawArticle
+from .clean import STOPWORDS, clean_text, line_info
+from .models import Article, RawArticle, RemovedLine
 
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{8,}?)\s+[|]\s+(?P<site>[^|]{2,60})$")
 _DOMAIN_LEAD = re.compile(
     r"^(?P<site>[A-Z][\w-]*(?:\.[a-z]{2,}){1,2})\s*[–—-]\s", re.UNICODE
 )  # "Example.com – The army said..."
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})",
+    re.IGNORECASE,
+)
 _DOMAINISH = re.compile(r"\b[\w-]+\.[a-z]{2,}\b", re.IGNORECASE)
 
 
@@ -43,17 +47,28 @@ def detect_language(text: str) -> str | None:
     return code if reliable and code not in ("un", "xxx") else None
 
 
-def split_title(text: str) -> tuple[str | None, str]:
-    """For plain text: the first remaining line is the headline when it looks like one."""
+def split_title(text: str) -> tuple[str | None, str, list[RemovedLine]]:
+    """For plain text, find the headline among the lines above the first paragraph.
+
+    The headline is the headline-shaped line sharing most content words with
+    the opening paragraphs (site names, taglines and menus share few); lines
+    above it are the page's masthead and are removed as such.
+    """
     lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if not line.strip():
-            continue
-        info = line_info(line)
-        if 0 < info.n <= 30 and not (info.n > 12 and info.ends_sentence):
-            return line.strip(), "\n".join(lines[i + 1 :]).strip()
-        return None, text
-    return None, text
+    first_prose = next((i for i, ln in enumerate(lines) if line_info(ln).is_sentence and line_info(ln).n > 12), len(lines))
+    candidates = [i for i in range(first_prose) if 3 <= line_info(lines[i]).n <= 30]
+    if not candidates:
+        candidates = [i for i in range(first_prose) if line_info(lines[i]).n > 0]
+    if not candidates:
+        return None, text, []
+    lead_words = _content_words(" ".join(lines[first_prose : first_prose + 4]))
+    best = max(candidates, key=lambda i: (len(_content_words(lines[i]) & lead_words), -i))
+    removed = [RemovedLine(ln.strip(), "page header (above headline)") for ln in lines[:best] if ln.strip()]
+    return lines[best].strip(), "\n".join(lines[best + 1 :]).strip(), removed
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]{4,}", text.lower()) if w not in STOPWORDS}
 
 
 def site_from_title(title: str) -> tuple[str, str | None]:
@@ -62,6 +77,18 @@ def site_from_title(title: str) -> tuple[str, str | None]:
     if match and (_DOMAINISH.search(match["site"]) or len(match["site"].split()) <= 4):
         return match["title"].strip(), match["site"].strip()
     return title, None
+
+
+def outlet_from_removed(removed: list[RemovedLine]) -> str | None:
+    """The outlet named in the page's copyright line ("© 2024 The Daily Ledger.")."""
+    for r in removed:
+        match = _COPYRIGHT_OWNER.search(r.line)
+        if match and match["name"][0].isupper():
+            name = re.split(r"\.(?:\s|$)", match["name"])[0]
+            name = re.sub(r"\s+(?:Ltd|Inc|LLC|GmbH|All)$", "", name).strip(" .")
+            if name and name.lower() not in {"all", "the"}:
+                return name
+    return None
 
 
 def source_from_path(path: str) -> str:
@@ -79,7 +106,8 @@ def prepare_article(raw: RawArticle, repeated: set[str] | None = None) -> Articl
     cleaned, removed = clean_text(raw.text or "", from_html=from_html, repeated=repeated)
     title = (raw.title or "").strip() or None
     if title is None:
-        title, cleaned = split_title(cleaned)
+        title, cleaned, masthead = split_title(cleaned)
+        removed = masthead + removed
     site = None
     if title:
         title, site = site_from_title(title)
@@ -87,7 +115,7 @@ def prepare_article(raw: RawArticle, repeated: set[str] | None = None) -> Articl
         raise ValueError("no article text left after removing boilerplate")
     if site is None:
         lead = _DOMAIN_LEAD.match(cleaned)
-        site = lead["site"] if lead else None
+        site = lead["site"] if lead else outlet_from_removed(removed)
     if not title:
         first = cleaned.split("\n", 1)[0]
         title = first[:120] + ("…" if len(first) > 120 else "")

@@ -1,0 +1,119 @@
+"""The command line as a user meets it: exit codes, messages, no tracebacks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsfuse.cli import main
+
+from .conftest import DEMO
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("cli") / "demo.db")
+    result = CliRunner().invoke(main, ["run", str(DEMO), "--db", db])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_run_summary_and_idempotence(demo_db):
+    result = invoke("run", str(DEMO), "--db", demo_db)
+    assert result.exit_code == 0
+    assert "0 new, 12 already stored" in result.output
+
+
+def test_run_nothing_processable_exits_1(tmp_path):
+    result = invoke("run", str(tmp_path / "missing"), "--db", str(tmp_path / "x.db"))
+    assert result.exit_code == 1
+    assert "no such file or folder" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_run_without_paths_is_a_usage_error():
+    assert invoke("run").exit_code == 2
+
+
+def test_partial_failure_exits_0_and_counts_warnings(tmp_path):
+    (tmp_path / "ok.txt").write_text("Dam gates opened\n\nEngineers opened the dam gates on Monday after heavy rain, the water board said.\n")
+    (tmp_path / "bad.jsonl").write_text("{nope\n")
+    result = invoke("run", str(tmp_path), "--db", str(tmp_path / "x.db"))
+    assert result.exit_code == 0
+    assert "bad.jsonl:1" in result.output and "1 skipped" in result.output
+
+
+def test_events_table_and_json(demo_db):
+    result = invoke("events", "--db", demo_db)
+    assert result.exit_code == 0 and "events" in result.output
+    records = json.loads(invoke("events", "--db", demo_db, "--json").output)
+    assert records and all(r["id"].startswith("ev-") for r in records)
+    dates = [r["date"]["start"] for r in records if r["date"]["start"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_show_by_prefix_json_and_md(demo_db):
+    event_id = json.loads(invoke("events", "--db", demo_db, "--json").output)[0]["id"]
+    shown = json.loads(invoke("show", event_id[:8], "--db", demo_db, "--json").output)
+    assert shown["id"] == event_id
+    md = invoke("show", event_id, "--db", demo_db, "--md").output
+    assert md.startswith("## ") and "[^1]:" in md
+    assert invoke("show", event_id, "--db", demo_db).exit_code == 0
+
+
+def test_show_unknown_event(demo_db):
+    result = invoke("show", "ev-nothing", "--db", demo_db)
+    assert result.exit_code == 1 and "no single event" in result.output
+
+
+def test_read_commands_on_missing_store(tmp_path):
+    result = invoke("events", "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 1 and "newsfuse run" in result.output
+
+
+def test_articles_json_contract(demo_db):
+    records = json.loads(invoke("articles", "--db", demo_db, "--json").output)
+    assert len(records) == 12
+    for r in records:
+        assert set(r) == {"id", "path", "source", "title", "url", "published", "language", "text", "removed"}
+        assert all(set(x) == {"line", "reason"} for x in r["removed"])
+    assert sum(len(r["removed"]) for r in records) > 50
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "geojson", "md"])
+def test_export_formats(demo_db, fmt, tmp_path):
+    out = tmp_path / f"events.{fmt}"
+    result = invoke("export", "--db", demo_db, "--format", fmt, "--out", str(out))
+    assert result.exit_code == 0
+    text = out.read_text()
+    if fmt == "json":
+        assert isinstance(json.loads(text), list)
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert rows and rows[0]["id"].startswith("ev-")
+    elif fmt == "geojson":
+        data = json.loads(text)
+        assert data["type"] == "FeatureCollection" and data["features"]
+    else:
+        assert text.startswith("# newsfuse events")
+
+
+def test_bench_unknown_and_unbuilt_tasks():
+    assert invoke("bench", "nonsense").exit_code == 2
+    result = invoke("bench", "geo", "--data", __file__)
+    assert result.exit_code == 2 and "not implemented yet" in result.output
+
+
+def test_help_has_examples():
+    for command in ([], ["run"], ["show"], ["export"], ["bench"]):
+        result = invoke(*command, "--help")
+        assert result.exit_code == 0 and "Example" in result.output

@@ -1,0 +1,85 @@
+"""The whole pipeline on the bundled demo corpus (written by us, fictional events)."""
+
+from __future__ import annotations
+
+import jsonschema
+import pytest
+
+from newsfuse.pipeline import run
+from newsfuse.render.record import event_record, schema
+
+from .conftest import DEMO
+
+
+@pytest.fixture(scope="module")
+def demo_store():
+    from newsfuse.store import open_store
+
+    store = open_store(":memory:")
+    summary = run([str(DEMO)], store)
+    yield store, summary
+    store.close()
+
+
+def test_demo_corpus_is_read_completely(demo_store):
+    store, summary = demo_store
+    assert summary.read == 12 and summary.added == 12 and not summary.issues
+    assert store.count_articles() == 12
+
+
+def test_rerun_adds_nothing(demo_store):
+    store, _ = demo_store
+    before = [e.to_dict() for e in store.list_events()]
+    again = run([str(DEMO)], store)
+    assert again.added == 0 and again.already_stored == 12
+    assert [e.to_dict() for e in store.list_events()] == before
+
+
+def test_events_are_neither_one_per_file_nor_all_in_one(demo_store):
+    store, _ = demo_store
+    events = store.list_events()
+    assert 2 < len(events) < 12
+    assert max(len(e.article_ids) for e in events) >= 3
+    assert sum(len(e.article_ids) for e in events) == 12
+
+
+def test_look_alike_year_earlier_event_kept_apart(demo_store):
+    store, _ = demo_store
+    by_article = {aid: e.id for e in store.list_events() for aid in e.article_ids}
+    titles = {a.id: a.published for a in store.iter_articles()}
+    dated_2023 = {by_article[i] for i, p in titles.items() if p and p.startswith("2023")}
+    dated_2024_05 = {by_article[i] for i, p in titles.items() if p and p.startswith("2024-05")}
+    assert dated_2023 and dated_2024_05 and not dated_2023 & dated_2024_05
+
+
+def test_records_follow_the_schema_and_spans_point_at_text(demo_store):
+    store, _ = demo_store
+    articles = {a.id: a for a in store.iter_articles()}
+    for event in store.list_events():
+        record = event_record(event, articles)
+        jsonschema.validate(record, schema())
+        for loc in record["locations"]:
+            for span in loc["spans"]:
+                assert articles[span["article_id"]].text[span["start"]:span["end"]] == loc["name"]
+        for sentence in record["brief"]:
+            assert any(sentence["text"] in articles[c].text for c in sentence["citations"])
+
+
+def test_analysis_spans_are_exact(demo_store):
+    store, _ = demo_store
+    for article in store.iter_articles():
+        assert article.sentences and article.entities
+        for span in article.sentences + article.entities + article.numbers + article.dates:
+            assert article.text[span.start:span.end] == span.text
+
+
+def test_one_bad_article_never_sinks_the_batch(tmp_path):
+    from newsfuse.store import open_store
+
+    (tmp_path / "good.txt").write_text("Quay collapses in storm\n\nPart of the old quay collapsed during a storm on Friday night, the port authority said.\n")
+    (tmp_path / "junk.txt").write_text("Leave a comment\nShare\n")
+    (tmp_path / "broken.jsonl").write_text("{oops\n")
+    store = open_store(":memory:")
+    summary = run([str(tmp_path)], store)
+    assert summary.added == 1
+    assert {i.path.rsplit("/", 1)[-1] for i in summary.issues} == {"junk.txt", "broken.jsonl:1"}
