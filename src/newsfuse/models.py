@@ -189,6 +189,7 @@ class Event:
     claims: list[Claim] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
     brief: list[BriefSentence] = field(default_factory=list)
+    independent_sources: int = 0  # reports that copy or rewrite no other report of the event
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -206,4 +207,5 @@ class Event:
             claims=[Claim(**x) for x in data.get("claims", [])],
             casualties=[Casualty(**x) for x in data.get("casualties", [])],
             brief=[BriefSentence(**x) for x in data.get("brief", [])],
+            independent_sources=data.get("independent_sources", 0),
         )

@@ -15,6 +15,7 @@ from .clean import repeated_lines
 from .cluster import cluster_articles
 from .ingest import IngestIssue, iter_inputs
 from .models import Article, Event, RawArticle
+from .origins import find_origins, independent_sources
 from .prepare import prepare_article
 from .reconcile import build_event
 from .store import Store
@@ -67,7 +68,11 @@ def build_events(articles: list[Article]) -> list[Event]:
     """Cluster articles and build one record per event."""
     events = []
     for members in cluster_articles(articles):
+        origins = find_origins(members)
+        for article in members:
+            article.derived_from = origins.get(article.id)
         event = build_event(members)
+        event.independent_sources = independent_sources(members)
         event.brief = build_brief(members)
         events.append(event)
     return events
@@ -105,6 +110,7 @@ def run(paths: Iterable[str], store: Store, progress: Progress | None = None, st
         if progress:
             progress("cluster", 0, len(stored))
         events = build_events(stored)
+        store.update_articles(stored)
         store.replace_events(events)
     summary.events = len(store.list_events())
     return summary

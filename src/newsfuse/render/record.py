@@ -37,6 +37,7 @@ def event_record(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
         "claims": [asdict(x) for x in event.claims],
         "casualties": [asdict(x) for x in event.casualties],
         "brief": [asdict(x) for x in event.brief],
+        "independent_sources": event.independent_sources,
     }
 
 
