@@ -14,8 +14,8 @@ from .base import BenchReport
 
 TASKS: dict[str, str | None] = {
     "extract": "newsfuse.bench.extract",
-    "cluster": None,
-    "pairs": None,
+    "cluster": "newsfuse.bench.cluster",
+    "pairs": "newsfuse.bench.pairs",
     "claims": None,
     "geo": None,
     "summarize": None,

@@ -54,6 +54,9 @@ __all__ = ["read_html", "decode_html", "MAX_HTML_CHARS"]
 #: Pages longer than this (in characters, after decoding) are truncated before parsing.
 MAX_HTML_CHARS = 5_000_000
 
+#: Drop paragraphs that repeat an earlier paragraph of the same page.
+DEDUP_PARAGRAPHS = True
+
 #: The recall-mode text replaces the balanced one when it has this many times more words.
 RECALL_RATIO = 1.1
 
@@ -218,7 +221,7 @@ def _paragraphs(body: etree._Element | None) -> list[str]:
         text = "\n".join(line for line in lines if line)
         if text:
             out.append(text)
-    return out
+    return _dedup(out) if DEDUP_PARAGRAPHS else out
 
 
 def _baseline(tree: HtmlElement) -> list[str]:
@@ -289,6 +292,19 @@ def _drop_headline(paragraphs: list[str], titles: list[str | None]) -> list[str]
         if _key(para) in keys:
             return paragraphs[:i] + paragraphs[i + 1 :]
     return paragraphs
+
+
+def _dedup(paragraphs: list[str]) -> list[str]:
+    """Drop a paragraph that repeats an earlier one word for word (duplicated page blocks)."""
+    seen: set[str] = set()
+    out = []
+    for para in paragraphs:
+        key = _key(para)
+        if key and key in seen:
+            continue
+        seen.add(key)
+        out.append(para)
+    return out
 
 
 def _iso_date(value: str | None) -> str | None:
