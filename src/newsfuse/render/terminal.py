@@ -24,16 +24,15 @@ def events_table(records: list[dict[str, Any]]) -> Table:
     table.add_column("title", overflow="fold", max_width=60)
     table.add_column("places", overflow="fold", max_width=30)
     table.add_column("reports", justify="right")
-    table.add_column("sources", overflow="fold", max_width=30)
+    table.add_column("origins", justify="right")
     for r in records:
-        sources = sorted({a["source"] for a in r["articles"]})
         table.add_row(
             r["id"],
             _when(r["date"]),
             escape(r["title"]),
-            escape(", ".join(x["name"] for x in r["locations"][:4])),
+            escape(", ".join(x["name"] for x in r["locations"][:3])),
             str(len(r["articles"])),
-            escape(", ".join(sources[:4]) + (" …" if len(sources) > 4 else "")),
+            str(r.get("independent_sources", "")),
         )
     return table
 
