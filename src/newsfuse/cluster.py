@@ -19,6 +19,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .analyse.undated import infer_report_date
 from .models import Article
 
 ENTITY_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT"}
@@ -32,16 +33,29 @@ class ClusterConfig:
     entity_weight: float = 0.15  # weight of shared-entity Jaccard in the score
     window_days: int = 3  # an article this close to an event's dates joins normally
     far_threshold: float = 0.60  # score needed to join from outside the window
-    index_terms: int = 15  # strongest terms per article put in the inverted index
+    index_terms: int = 40  # strongest terms per article put in the inverted index
     max_candidates: int = 50
+    figure_penalty: float = 0.10  # lead figures disjoint from the event's: a look-alike
 
 
 @dataclass
 class _Cluster:
     members: list[int] = field(default_factory=list)
     entities: Counter[str] = field(default_factory=Counter)
+    figures: set[float] = field(default_factory=set)
     first: date | None = None
     last: date | None = None
+    years: set[int] = field(default_factory=set)
+
+
+@dataclass
+class DocInfo:
+    """What the clusterer knows of one document besides its words."""
+
+    entities: set[str] = field(default_factory=set)
+    figures: set[float] = field(default_factory=set)  # numbers in the headline and lead
+    day: date | None = None  # known to the day
+    year: int | None = None  # known to the year only
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -55,6 +69,24 @@ def _parse_date(value: str | None) -> date | None:
 
 def article_entities(article: Article) -> set[str]:
     return {e.text.lower() for e in article.entities if e.label in ENTITY_LABELS and len(e.text) > 1}
+
+
+LEAD_SENTENCES = 2
+
+
+def lead_figures(article: Article) -> set[float]:
+    """Counts stated in the headline's report lead: what a look-alike event changes."""
+    if not article.sentences:
+        return set()
+    end = article.sentences[min(LEAD_SENTENCES, len(article.sentences)) - 1].end
+    return {n.value for n in article.numbers if n.start < end and n.value is not None and 2 <= n.value < 1_000_000}
+
+
+def doc_info(article: Article) -> DocInfo:
+    when = infer_report_date(article)
+    day = _parse_date(when.value) if when.precision == "day" else None
+    year = int(when.value[:4]) if when.value and when.precision == "year" else None
+    return DocInfo(article_entities(article), lead_figures(article), day, year)
 
 
 def document_text(title: str, text: str) -> str:
@@ -71,6 +103,7 @@ class StreamingClusterer:
         self.clusters: list[_Cluster] = []
         self._sums: list[sparse.csr_matrix] = []
         self._index: dict[int, set[int]] = defaultdict(set)
+        self._entity_index: dict[str, set[int]] = defaultdict(set)
 
     def _top_terms(self, row: int) -> np.ndarray:
         vec = self.matrix.getrow(row)
@@ -79,18 +112,21 @@ class StreamingClusterer:
         order = np.argsort(-vec.data)[: self.config.index_terms]
         return vec.indices[order]
 
-    def add(self, row: int, entities: set[str], when: date | None) -> int:
+    def add(self, row: int, doc: DocInfo) -> int:
         """Put document ``row`` into a cluster and return the cluster's index."""
         cfg = self.config
+        entities = doc.entities
         vec = self.matrix.getrow(row)
         terms = self._top_terms(row)
         hits: Counter[int] = Counter()
         for t in terms:
             hits.update(self._index.get(int(t), ()))
+        for e in entities:
+            hits.update(self._entity_index.get(e, ()))
         best, best_score = -1, 0.0
         for cid, _ in hits.most_common(cfg.max_candidates):
-            score = self._score(cid, vec, entities)
-            needed = cfg.threshold if self._near(cid, when) else cfg.far_threshold
+            score = self._score(cid, vec, doc)
+            needed = cfg.threshold if self._near(cid, doc) else cfg.far_threshold
             if score >= needed and score > best_score:
                 best, best_score = cid, score
         if best < 0:
@@ -102,35 +138,51 @@ class StreamingClusterer:
         cluster = self.clusters[best]
         cluster.members.append(row)
         cluster.entities.update(entities)
-        if when:
-            cluster.first = min(cluster.first or when, when)
-            cluster.last = max(cluster.last or when, when)
+        cluster.figures |= doc.figures
+        if doc.day:
+            cluster.first = min(cluster.first or doc.day, doc.day)
+            cluster.last = max(cluster.last or doc.day, doc.day)
+            cluster.years.add(doc.day.year)
+        elif doc.year:
+            cluster.years.add(doc.year)
         for t in terms:
             self._index[int(t)].add(best)
+        for e in entities:
+            self._entity_index[e].add(best)
         return best
 
-    def _score(self, cid: int, vec: sparse.csr_matrix, entities: set[str]) -> float:
+    def _score(self, cid: int, vec: sparse.csr_matrix, doc: DocInfo) -> float:
         total = self._sums[cid]
+        cluster = self.clusters[cid]
         norm = float(np.sqrt(total.multiply(total).sum())) or 1.0
         cosine = float(vec.multiply(total).sum()) / norm
-        cluster_entities = set(self.clusters[cid].entities)
-        union = entities | cluster_entities
-        jaccard = len(entities & cluster_entities) / len(union) if union else 0.0
-        return cosine + self.config.entity_weight * jaccard
+        cluster_entities = set(cluster.entities)
+        union = doc.entities | cluster_entities
+        jaccard = len(doc.entities & cluster_entities) / len(union) if union else 0.0
+        score = cosine + self.config.entity_weight * jaccard
+        both_dated = doc.day is not None and cluster.first is not None
+        if not both_dated and doc.figures and cluster.figures and not doc.figures & cluster.figures:
+            score -= self.config.figure_penalty  # dates would tell a rising toll from another event
+        return score
 
-    def _near(self, cid: int, when: date | None) -> bool:
+    def _near(self, cid: int, doc: DocInfo) -> bool:
+        """Within the time window of the event, or time unknown on either side."""
         cluster = self.clusters[cid]
-        if when is None or cluster.first is None or cluster.last is None:
-            return True
-        gap = max((cluster.first - when).days, (when - cluster.last).days, 0)
-        return gap <= self.config.window_days
+        if doc.day and cluster.first and cluster.last:
+            gap = max((cluster.first - doc.day).days, (doc.day - cluster.last).days, 0)
+            return gap <= self.config.window_days
+        year = doc.day.year if doc.day else doc.year
+        if year and cluster.years:
+            return min(cluster.years) - 1 <= year <= max(cluster.years) if doc.day is None else year in cluster.years
+        return True
 
 
 def cluster_articles(articles: list[Article], config: ClusterConfig | None = None) -> list[list[Article]]:
     """Group articles into events; articles are taken in publication order."""
     if not articles:
         return []
-    ordered = sorted(range(len(articles)), key=lambda i: (articles[i].published is None, articles[i].published or "", i))
+    infos = [doc_info(a) for a in articles]
+    ordered = sorted(range(len(articles)), key=lambda i: (infos[i].day is None, infos[i].day or date.min, i))
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1, token_pattern=r"(?u)\b[^\W\d_]{2,}\b")
     try:
         matrix = vectorizer.fit_transform([document_text(a.title, a.text) for a in articles])
@@ -138,5 +190,5 @@ def cluster_articles(articles: list[Article], config: ClusterConfig | None = Non
         return [[a] for a in articles]
     clusterer = StreamingClusterer(matrix, config)
     for i in ordered:
-        clusterer.add(i, article_entities(articles[i]), _parse_date(articles[i].published))
+        clusterer.add(i, infos[i])
     return [[articles[i] for i in c.members] for c in clusterer.clusters]

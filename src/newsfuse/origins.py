@@ -99,18 +99,31 @@ def alignment(original: Article, later: Article, config: OriginConfig) -> tuple[
     return len(matched) / len(dst), _longest_increasing(matched) / len(matched)
 
 
-def _order_key(article: Article, position: int) -> tuple:
-    return (article.published is None, article.published or "", position)
+def _typicality(articles: list[Article]) -> list[float]:
+    """Share of each report's words that the event's other reports also use.
+
+    Among undated reports the more typical one is taken as the original: a
+    rewrite swaps in synonyms ("troops killed" -> "troopers slain") that no
+    independent report uses.
+    """
+    vocab = [{w for w in _tokens(a.text) if w not in _STOP} for a in articles]
+    out = []
+    for i, words in enumerate(vocab):
+        others = set().union(*(v for j, v in enumerate(vocab) if j != i)) if len(vocab) > 1 else set()
+        out.append(len(words & others) / len(words) if words else 0.0)
+    return out
 
 
 def find_origins(articles: list[Article], config: OriginConfig | None = None) -> dict[str, str]:
     """Map article id -> id of the earlier report it copies or rewrites.
 
-    ``articles`` are the reports of one event; the earlier of two (by date,
-    then by order given) is taken as the original.
+    ``articles`` are the reports of one event; the earlier of two (by date;
+    undated: the more typical of the event) is taken as the original.
     """
     config = config or OriginConfig()
-    ordered = sorted(range(len(articles)), key=lambda i: _order_key(articles[i], i))
+    typical = _typicality(articles)
+    ordered = sorted(range(len(articles)), key=lambda i: (
+        articles[i].published is None, articles[i].published or "", -typical[i], i))
     hashes = {articles[i].id: minhash(articles[i]) for i in ordered}
     origins: dict[str, str] = {}
     for k, j in enumerate(ordered):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 
+from .analyse.undated import infer_report_date
 from .models import Actor, Article, Event, EventDate, Location
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -25,10 +26,15 @@ def event_id(articles: list[Article]) -> str:
 
 
 def event_date(articles: list[Article]) -> EventDate:
-    dated = sorted(a.published for a in articles if a.published)
-    if not dated:
-        return EventDate(None, None, "unknown")
-    return EventDate(dated[0][:10], dated[-1][:10], "day")
+    """The span of the reports' dates: published, or inferred from their text."""
+    inferred = [infer_report_date(a) for a in articles]
+    days = sorted(d.value for d in inferred if d.value and d.precision == "day")
+    if days:
+        return EventDate(days[0], days[-1], "day")
+    years = sorted(d.value[:4] for d in inferred if d.value and d.precision == "year")
+    if years:
+        return EventDate(years[0], years[-1], "year")
+    return EventDate(None, None, "unknown")
 
 
 def event_locations(articles: list[Article]) -> list[Location]:
