@@ -102,7 +102,7 @@ def prepare_article(raw: RawArticle, repeated: set[str] | None = None) -> Articl
 
     Raises ValueError when nothing but boilerplate is left.
     """
-    from_html = raw.html is not None or raw.metadata.get("format") == "html"
+    from_html = raw.metadata.get("format") == "html"
     cleaned, removed = clean_text(raw.text or "", from_html=from_html, repeated=repeated)
     title = (raw.title or "").strip() or None
     if title is None:

@@ -30,14 +30,14 @@ def article_from_object(obj: Any, where: str) -> RawArticle:
     if isinstance(text, str) and text.strip():
         raw = RawArticle(path=where, text=text)
     else:
-        raw = read_html(html, where)
+        raw = read_html(html, where, url=_str(obj.get("url")))
     raw.external_id = _str(obj.get("id"))
     raw.url = _str(obj.get("url")) or raw.url
     raw.title = _str(obj.get("title")) or raw.title
     raw.published = published or raw.published
     raw.source = _str(obj.get("source")) or raw.source
     raw.language = _str(obj.get("language")) or raw.language
-    raw.metadata = {**raw.metadata, **extra, "format": "jsonl"}
+    raw.metadata = {**raw.metadata, **extra, "input": "jsonl"}
     return raw
 
 

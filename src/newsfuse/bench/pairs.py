@@ -1,0 +1,162 @@
+"""``newsfuse bench pairs``: same-story similarity of article pairs.
+
+Input: one JSON object per line with ``id``, ``lang1``, ``lang2``, ``text1``,
+``text2`` and the gold ``overall`` (mean rating, 1 = same story … 4 = very
+dissimilar; see ``shared/bench/README.md`` section 1).
+
+Both texts go through the real cleaning and analysis stages (no titles are
+given: the cleaner's title finder decides, as for any plain text), then
+:func:`pair_score` gives the similarity the clusterer would compute between an
+article and a one-article event: TF-IDF cosine (same vectoriser settings as
+:mod:`newsfuse.cluster`, fitted on all distinct texts of the file, title
+counted twice) plus ``entity_weight`` × the Jaccard overlap of their entities.
+
+Metrics: Pearson of −score with ``overall`` (positive when the similarity is
+good), accuracy of ``score >= ClusterConfig.threshold`` against gold
+``overall <= 2``, and, as an oracle figure, the best threshold on this file and
+its accuracy.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from ..cluster import ClusterConfig, article_entities, document_text
+from ..models import Article, RawArticle
+from .base import BenchReport, PredictionWriter, read_jsonl
+from .cluster import progress_adapter
+from .scoring import accuracy_at, best_threshold, pearson
+
+SAME_STORY_MAX = 2.0  # gold: overall <= 2 means the same story
+MAX_NOTES = 10
+
+
+def make_vectorizer() -> TfidfVectorizer:
+    """The clusterer's TF-IDF settings (kept in step with newsfuse.cluster)."""
+    return TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1, token_pattern=r"(?u)\b[^\W\d_]{2,}\b")
+
+
+def fit_vectorizer(articles: Sequence[Article]) -> TfidfVectorizer:
+    """A vectoriser fitted on the distinct document texts of ``articles``."""
+    docs = list(dict.fromkeys(document_text(a.title, a.text) for a in articles))
+    return make_vectorizer().fit(docs)
+
+
+def pair_score(a: Article, b: Article, *, vectorizer: TfidfVectorizer | None = None,
+               config: ClusterConfig | None = None) -> float:
+    """Similarity of two analysed articles, as the clusterer scores a join.
+
+    ``cosine(tfidf(a), tfidf(b)) + entity_weight * jaccard(entities(a), entities(b))``.
+    Without ``vectorizer`` the IDF is fitted on just these two texts (a poor
+    IDF; pass one fitted on the whole collection when you have it).
+    """
+    cfg = config or ClusterConfig()
+    texts = [document_text(a.title, a.text), document_text(b.title, b.text)]
+    if vectorizer is None:
+        try:
+            vectorizer = make_vectorizer().fit(texts)
+        except ValueError:  # no usable words in either text
+            vectorizer = None
+    cosine = 0.0
+    if vectorizer is not None:
+        m = vectorizer.transform(texts)  # rows are L2-normalised
+        cosine = float(m[0].multiply(m[1]).sum())
+    ea, eb = article_entities(a), article_entities(b)
+    union = ea | eb
+    jaccard = len(ea & eb) / len(union) if union else 0.0
+    return cosine + cfg.entity_weight * jaccard
+
+
+def to_raw(text: str | None, lang: str | None, path: str) -> RawArticle:
+    return RawArticle(path=path, text=text or "", language=lang or None)
+
+
+def analyse_pairs(items: Sequence[dict[str, Any]], *, name: str = "data",
+                  progress: Callable[[int], None] | None = None) -> tuple[list[tuple[Article | None, Article | None]], list[str]]:
+    """Clean and analyse every distinct text once; return (article1, article2) per pair."""
+    from ..analyse.entities import load_model
+    from ..pipeline import RunSummary, analyse_in_chunks, prepare_batch
+
+    load_model()
+    keys: dict[tuple[str, str | None], int] = {}
+    raws: list[RawArticle] = []
+    slots: list[tuple[int, int]] = []
+    for n, obj in enumerate(items, 1):
+        pair = []
+        for side in (1, 2):
+            key = (obj.get(f"text{side}") or "", obj.get(f"lang{side}"))
+            if key not in keys:
+                keys[key] = len(raws)
+                raws.append(to_raw(key[0], key[1], f"{name}:{n}:text{side}"))
+            pair.append(keys[key])
+        slots.append((pair[0], pair[1]))
+    summary = RunSummary()
+    prepared = prepare_batch(raws, summary)
+    by_path = {a.path: a for a in prepared}
+    articles = [by_path.get(r.path) for r in raws]
+    analyse_in_chunks(prepared, progress_adapter(progress))
+    failed = [f"{i.path}: {i.message}" for i in summary.issues]
+    return [(articles[i], articles[j]) for i, j in slots], failed
+
+
+def run(
+    data: Path,
+    *,
+    limit: int | None = None,
+    predictions: Path | None = None,
+    progress: Callable[[int], None] | None = None,
+    config: ClusterConfig | None = None,
+) -> BenchReport:
+    """Score pair similarity on ``data``; with ``predictions`` write ``{id, score}`` lines."""
+    data = Path(data)
+    cfg = config or ClusterConfig()
+    items = list(read_jsonl(data, limit=limit))
+    start = time.perf_counter()
+    pairs, failed = analyse_pairs(items, name=data.name, progress=progress)
+    present = [a for pair in pairs for a in pair if a is not None]
+    vectorizer = fit_vectorizer(present) if present else None
+    scores = []
+    for a, b in pairs:
+        scores.append(pair_score(a, b, vectorizer=vectorizer, config=cfg) if a is not None and b is not None else 0.0)
+    seconds = time.perf_counter() - start
+
+    overall = np.array([float(obj["overall"]) for obj in items])
+    same = overall <= SAME_STORY_MAX
+    s = np.array(scores)
+    cross = np.array([obj.get("lang1") != obj.get("lang2") for obj in items], dtype=bool)
+    neg = -s
+    best_t, best_acc = best_threshold(scores, same.tolist())
+    metrics: dict[str, float | int | None] = {
+        "pearson_neg_score_vs_overall": pearson(neg, overall),
+        "pearson_monolingual": pearson(neg[~cross], overall[~cross]),
+        "pearson_crosslingual": pearson(neg[cross], overall[cross]),
+        "threshold": cfg.threshold,
+        "same_story_accuracy": accuracy_at(scores, same.tolist(), cfg.threshold),
+        "same_story_share": float(same.mean()) if len(same) else None,
+        "best_threshold": best_t,
+        "accuracy_at_best_threshold": best_acc,
+        "pairs": len(items),
+        "crosslingual_pairs": int(cross.sum()),
+        "mean_score_same": float(s[same].mean()) if same.any() else None,
+        "mean_score_different": float(s[~same].mean()) if (~same).any() else None,
+        "texts_failed_cleaning": len(failed),
+    }
+    with PredictionWriter(predictions) as writer:
+        for obj, score in zip(items, scores):
+            writer.write({"id": obj.get("id"), "score": score})
+    notes = [
+        "pearson_* = Pearson(-score, overall): positive when higher similarity means a lower (more similar) rating",
+        f"same_story_accuracy = accuracy of score >= ClusterConfig.threshold vs gold overall <= {SAME_STORY_MAX:g}; "
+        "same_story_share is the gold positive rate (majority-class accuracy = max(share, 1 - share))",
+        "best_threshold / accuracy_at_best_threshold are an ORACLE figure, chosen on this very file",
+    ]
+    if failed:
+        notes.append(f"{len(failed)} text(s) rejected by the cleaner; their pairs score 0")
+        notes.extend(failed[:MAX_NOTES])
+    return BenchReport("pairs", str(data), len(items), metrics, seconds=seconds, notes=notes)
