@@ -11,6 +11,7 @@ so the cost per article does not grow with the number of events stored.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -101,22 +102,25 @@ class StreamingClusterer:
         self.matrix = matrix.tocsr()
         self.config = config or ClusterConfig()
         self.clusters: list[_Cluster] = []
-        self._sums: list[sparse.csr_matrix] = []
+        self._sums: list[dict[int, float]] = []  # per cluster: term -> summed weight
+        self._sq_norms: list[float] = []
         self._index: dict[int, set[int]] = defaultdict(set)
         self._entity_index: dict[str, set[int]] = defaultdict(set)
 
+    def _row(self, row: int) -> tuple[np.ndarray, np.ndarray]:
+        start, end = self.matrix.indptr[row], self.matrix.indptr[row + 1]
+        return self.matrix.indices[start:end], self.matrix.data[start:end]
+
     def _top_terms(self, row: int) -> np.ndarray:
-        vec = self.matrix.getrow(row)
-        if vec.nnz == 0:
-            return np.array([], dtype=int)
-        order = np.argsort(-vec.data)[: self.config.index_terms]
-        return vec.indices[order]
+        indices, data = self._row(row)
+        order = np.argsort(-data)[: self.config.index_terms]
+        return indices[order]
 
     def add(self, row: int, doc: DocInfo) -> int:
         """Put document ``row`` into a cluster and return the cluster's index."""
         cfg = self.config
         entities = doc.entities
-        vec = self.matrix.getrow(row)
+        vec = dict(zip(*(x.tolist() for x in self._row(row))))
         terms = self._top_terms(row)
         hits: Counter[int] = Counter()
         for t in terms:
@@ -132,9 +136,14 @@ class StreamingClusterer:
         if best < 0:
             best = len(self.clusters)
             self.clusters.append(_Cluster())
-            self._sums.append(vec.copy())
-        else:
-            self._sums[best] = self._sums[best] + vec
+            self._sums.append({})
+            self._sq_norms.append(0.0)
+        total, sq = self._sums[best], self._sq_norms[best]
+        for t, w in vec.items():
+            old = total.get(t, 0.0)
+            total[t] = old + w
+            sq += (old + w) ** 2 - old * old
+        self._sq_norms[best] = sq
         cluster = self.clusters[best]
         cluster.members.append(row)
         cluster.entities.update(entities)
@@ -151,11 +160,11 @@ class StreamingClusterer:
             self._entity_index[e].add(best)
         return best
 
-    def _score(self, cid: int, vec: sparse.csr_matrix, doc: DocInfo) -> float:
+    def _score(self, cid: int, vec: dict[int, float], doc: DocInfo) -> float:
         total = self._sums[cid]
         cluster = self.clusters[cid]
-        norm = float(np.sqrt(total.multiply(total).sum())) or 1.0
-        cosine = float(vec.multiply(total).sum()) / norm
+        norm = math.sqrt(self._sq_norms[cid]) or 1.0
+        cosine = sum(w * total.get(t, 0.0) for t, w in vec.items()) / norm
         cluster_entities = set(cluster.entities)
         union = doc.entities | cluster_entities
         jaccard = len(doc.entities & cluster_entities) / len(union) if union else 0.0
