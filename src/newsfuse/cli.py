@@ -18,7 +18,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from . import __version__
 
 DEFAULT_DB = "newsfuse.db"
-out = Console(soft_wrap=False)
+# Piped output is not squeezed to 80 columns: tables stay readable in files and logs.
+out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True, soft_wrap=True)
 
 db_option = click.option(
