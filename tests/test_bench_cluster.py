@@ -163,3 +163,20 @@ def test_pair_score_is_symmetric_and_identical_texts_score_highest(tmp_path):
     assert pair_score(a, b) == pytest.approx(pair_score(b, a))
     assert pair_score(a, a) >= pair_score(a, b) > pair_score(a, c)
     assert pair_score(a, a) == pytest.approx(1.0 + ClusterConfig().entity_weight * (1.0 if a.entities else 0.0))
+
+
+def test_pair_score_applies_the_clusterers_lead_figure_penalty():
+    from newsfuse.models import Article, NumberMention, Span
+
+    def art(n: int) -> Article:
+        text = f"A ferry carrying {n} people sank off Quellport on Monday."
+        start = text.index(str(n))
+        return Article(id=str(n), path="x", source="s", title="Ferry sinks off Quellport", text=text,
+                       sentences=[Span(0, len(text), text)],
+                       numbers=[NumberMention(start, start + len(str(n)), str(n), float(n))])
+
+    cfg = ClusterConfig()
+    same = pair_score(art(40), art(40), config=cfg)
+    other = pair_score(art(40), art(75), config=cfg)
+    penalty = getattr(cfg, "figure_penalty", 0.0)
+    assert same - other == pytest.approx(penalty, abs=1e-6)  # numbers are not TF-IDF terms: same words

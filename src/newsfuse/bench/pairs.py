@@ -9,7 +9,8 @@ given: the cleaner's title finder decides, as for any plain text), then
 :func:`pair_score` gives the similarity the clusterer would compute between an
 article and a one-article event: TF-IDF cosine (same vectoriser settings as
 :mod:`newsfuse.cluster`, fitted on all distinct texts of the file, title
-counted twice) plus ``entity_weight`` × the Jaccard overlap of their entities.
+counted twice) plus ``entity_weight`` × the Jaccard overlap of their entities,
+minus the clusterer's lead-figure penalty where it applies.
 
 Metrics: Pearson of −score with ``overall`` (positive when the similarity is
 good), accuracy of ``score >= ClusterConfig.threshold`` against gold
@@ -52,7 +53,9 @@ def pair_score(a: Article, b: Article, *, vectorizer: TfidfVectorizer | None = N
                config: ClusterConfig | None = None) -> float:
     """Similarity of two analysed articles, as the clusterer scores a join.
 
-    ``cosine(tfidf(a), tfidf(b)) + entity_weight * jaccard(entities(a), entities(b))``.
+    ``cosine(tfidf(a), tfidf(b)) + entity_weight * jaccard(entities(a), entities(b))``,
+    minus ``figure_penalty`` when the clusterer would apply it (lead figures
+    disjoint and the time of either article unknown).
     Without ``vectorizer`` the IDF is fitted on just these two texts (a poor
     IDF; pass one fitted on the whole collection when you have it).
     """
@@ -70,7 +73,24 @@ def pair_score(a: Article, b: Article, *, vectorizer: TfidfVectorizer | None = N
     ea, eb = article_entities(a), article_entities(b)
     union = ea | eb
     jaccard = len(ea & eb) / len(union) if union else 0.0
-    return cosine + cfg.entity_weight * jaccard
+    score = cosine + cfg.entity_weight * jaccard
+    return score - _figure_penalty(a, b, cfg)
+
+
+def _figure_penalty(a: Article, b: Article, cfg: ClusterConfig) -> float:
+    """The clusterer's look-alike penalty: lead figures disjoint while time is unknown on a side."""
+    penalty = getattr(cfg, "figure_penalty", 0.0)
+    if not penalty:
+        return 0.0
+    try:
+        from ..cluster import doc_info
+    except ImportError:  # an older clusterer without the rule
+        return 0.0
+    da, db = doc_info(a), doc_info(b)
+    both_dated = da.day is not None and db.day is not None
+    if not both_dated and da.figures and db.figures and not da.figures & db.figures:
+        return penalty
+    return 0.0
 
 
 def to_raw(text: str | None, lang: str | None, path: str) -> RawArticle:
