@@ -124,3 +124,13 @@ def test_sentences_shared_by_syndicated_copies_are_not_template():
 
 def test_empty_text():
     assert clean_text("") == ("", [])
+
+
+def test_news_sentence_about_cookies_is_kept():
+    line = "The bakery sold 4,000 cookies at the fair on Saturday, organisers said."
+    assert clean(line) == (line, {})
+
+
+def test_cookie_banner_removed():
+    _, removed = clean("The ferry sank near the pier, the coast guard said.\nThis site uses cookies. Accept all")
+    assert removed == {"This site uses cookies. Accept all": "cookie/legal notice"}

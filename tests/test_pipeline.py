@@ -83,3 +83,12 @@ def test_one_bad_article_never_sinks_the_batch(tmp_path):
     summary = run([str(tmp_path)], store)
     assert summary.added == 1
     assert {i.path.rsplit("/", 1)[-1] for i in summary.issues} == {"junk.txt", "broken.jsonl:1"}
+
+
+def test_one_line_text_keeps_its_body():
+    from newsfuse.models import RawArticle
+    from newsfuse.pipeline import RunSummary, prepare_batch
+
+    (article,) = prepare_batch([RawArticle(path="x.txt", text="Storm closes mountain pass for second day")], RunSummary())
+    assert article.text == "Storm closes mountain pass for second day"
+    assert article.title == article.text

@@ -92,7 +92,9 @@ _BYLINE = re.compile(
 )
 _AUTHOR_BOX_HEADER = re.compile(r"^(?:about\s+the\s+author|author\s+bio(?:graphy)?)\b", re.IGNORECASE)
 _LEGAL = re.compile(
-    r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bcookies?\b|\bprivacy policy\b|\bterms of (?:use|service)\b",
+    r"©|\(c\)\s*\d{4}|\ball rights reserved\b|\bprivacy policy\b|\bterms of (?:use|service)\b"
+    r"|\bcookies?\b.*\b(?:use|uses|accept|consent|policy|settings|preferences|browsing|experience|site|website)\b"
+    r"|\b(?:use|uses|accept|consent|manage)\b.*\bcookies?\b",
     re.IGNORECASE,
 )
 _SUBSCRIBE = re.compile(r"\b(?:subscribe|newsletter|sign up|unsubscribe|paywall|premium content)\b", re.IGNORECASE)

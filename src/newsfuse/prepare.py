@@ -63,8 +63,11 @@ def split_title(text: str) -> tuple[str | None, str, list[RemovedLine]]:
         return None, text, []
     lead_words = _content_words(" ".join(lines[first_prose : first_prose + 4]))
     best = max(candidates, key=lambda i: (len(_content_words(lines[i]) & lead_words), -i))
+    rest = "\n".join(lines[best + 1 :]).strip()
+    if not rest:  # a one-line text is its own body; the headline is a copy of it
+        return lines[best].strip(), text.strip(), []
     removed = [RemovedLine(ln.strip(), "page header (above headline)") for ln in lines[:best] if ln.strip()]
-    return lines[best].strip(), "\n".join(lines[best + 1 :]).strip(), removed
+    return lines[best].strip(), rest, removed
 
 
 def _content_words(text: str) -> set[str]:
