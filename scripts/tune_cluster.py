@@ -9,7 +9,7 @@ combination of the given values and prints the metrics, best B³ F1 last.
 
 Example:
     .venv/bin/python scripts/tune_cluster.py ../shared/bench/cluster/allsides2021.jsonl \\
-        --threshold 0.2,0.25,0.3 --entity-weight 0.1,0.15 --window-days 3 --far-threshold 0.6
+        --set threshold=0.2,0.25,0.3 --set entity_weight=0.1,0.15
 
 Tune on the development files only (never the held-out sets, never the seeds).
 """
@@ -91,34 +91,37 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("data", type=Path, help="a bench cluster JSONL file")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/newsfuse_tune_cache"), help="pickle folder ('' = none)")
-    ap.add_argument("--threshold", type=floats, default=[d.threshold])
-    ap.add_argument("--entity-weight", type=floats, default=[d.entity_weight])
-    ap.add_argument("--window-days", type=ints, default=[d.window_days])
-    ap.add_argument("--far-threshold", type=floats, default=[d.far_threshold])
-    ap.add_argument("--index-terms", type=ints, default=[d.index_terms])
-    ap.add_argument("--max-candidates", type=ints, default=[d.max_candidates])
+    ap.add_argument("--set", action="append", default=[], metavar="FIELD=V1,V2",
+                    help="a ClusterConfig field and the values to try (repeatable)")
     args = ap.parse_args(argv)
+
+    grid_axes: dict[str, list] = {}
+    for item in args.set:
+        name, _, values = item.partition("=")
+        name = name.strip().replace("-", "_")
+        if not hasattr(d, name):
+            ap.error(f"ClusterConfig has no field {name!r}")
+        kind = type(getattr(d, name))
+        grid_axes[name] = [kind(v) for v in values.split(",")]
 
     analysed = load(args.data, args.limit, args.cache if str(args.cache) else None)
     gold = gold_labels(analysed.items)
     if analysed.failed:
         print(f"# {len(analysed.failed)} docs rejected by the cleaner (scored as singletons)", file=sys.stderr)
 
-    grid = list(itertools.product(args.threshold, args.entity_weight, args.window_days, args.far_threshold,
-                                  args.index_terms, args.max_candidates))
-    header = f"{'thr':>5} {'entw':>5} {'win':>4} {'far':>5} {'idx':>4} {'cand':>4} | " \
-             f"{'b3_P':>6} {'b3_R':>6} {'b3_F1':>6} {'pw_F1':>6} {'AMI':>6} {'pred':>5} {'gold':>5} {'sec':>5}"
+    names = list(grid_axes)
+    header = " ".join(f"{n[:10]:>10}" for n in names) + " | " \
+        f"{'b3_P':>6} {'b3_R':>6} {'b3_F1':>6} {'pw_F1':>6} {'AMI':>6} {'pred':>5} {'gold':>5} {'sec':>5}"
     print(header)
     results = []
-    for thr, ew, win, far, idx, cand in grid:
-        cfg = replace(d, threshold=thr, entity_weight=ew, window_days=win, far_threshold=far,
-                      index_terms=idx, max_candidates=cand)
+    for values in itertools.product(*grid_axes.values()):
+        cfg = replace(d, **dict(zip(names, values)))
         t0 = time.perf_counter()
         m = cluster_metrics(labels_for(analysed.articles, cfg), gold)
         secs = time.perf_counter() - t0
-        line = (f"{thr:5.2f} {ew:5.2f} {win:4d} {far:5.2f} {idx:4d} {cand:4d} | "
-                f"{m['b3_precision']:6.4f} {m['b3_recall']:6.4f} {m['b3_f1']:6.4f} {m['pairwise_f1']:6.4f} "
-                f"{m['ami']:6.4f} {m['clusters_predicted']:5d} {m['clusters_gold']:5d} {secs:5.1f}")
+        line = " ".join(f"{v:>10}" for v in values) + " | " + (
+            f"{m['b3_precision']:6.4f} {m['b3_recall']:6.4f} {m['b3_f1']:6.4f} {m['pairwise_f1']:6.4f} "
+            f"{m['ami']:6.4f} {m['clusters_predicted']:5d} {m['clusters_gold']:5d} {secs:5.1f}")
         print(line, flush=True)
         results.append((m["b3_f1"], line))
     if len(results) > 1:

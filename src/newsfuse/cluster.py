@@ -30,13 +30,16 @@ ENTITY_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT"}
 class ClusterConfig:
     """Thresholds; tuned on the development sets, never on the seeds."""
 
-    threshold: float = 0.30  # minimum score to join an event
+    threshold: float = 0.10  # minimum score to join an event whose dates agree with the report's
+    undated_threshold: float = 0.35  # ... when the report's or the event's date is unknown
     entity_weight: float = 0.15  # weight of shared-entity Jaccard in the score
-    window_days: int = 3  # an article this close to an event's dates joins normally
+    window_days: int = 1  # an article this close to an event's dates joins normally
     far_threshold: float = 0.60  # score needed to join from outside the window
     index_terms: int = 40  # strongest terms per article put in the inverted index
     max_candidates: int = 50
     figure_penalty: float = 0.10  # lead figures disjoint from the event's: a look-alike
+    merge_boost: float = 0.10  # added to the thresholds in the batch merge pass
+    merge_pass: bool = True  # after streaming, merge events that arrived in the wrong order
 
 
 @dataclass
@@ -106,6 +109,7 @@ class StreamingClusterer:
         self._sq_norms: list[float] = []
         self._index: dict[int, set[int]] = defaultdict(set)
         self._entity_index: dict[str, set[int]] = defaultdict(set)
+        self._arrival: dict[int, int] = {}  # row -> position in the stream
 
     def _row(self, row: int) -> tuple[np.ndarray, np.ndarray]:
         start, end = self.matrix.indptr[row], self.matrix.indptr[row + 1]
@@ -120,6 +124,7 @@ class StreamingClusterer:
         """Put document ``row`` into a cluster and return the cluster's index."""
         cfg = self.config
         entities = doc.entities
+        self._arrival[row] = len(self._arrival)
         vec = dict(zip(*(x.tolist() for x in self._row(row))))
         terms = self._top_terms(row)
         hits: Counter[int] = Counter()
@@ -130,7 +135,11 @@ class StreamingClusterer:
         best, best_score = -1, 0.0
         for cid, _ in hits.most_common(cfg.max_candidates):
             score = self._score(cid, vec, doc)
-            needed = cfg.threshold if self._near(cid, doc) else cfg.far_threshold
+            near = self._near(cid, doc)
+            if near is None:
+                needed = cfg.undated_threshold
+            else:
+                needed = cfg.threshold if near else cfg.far_threshold
             if score >= needed and score > best_score:
                 best, best_score = cid, score
         if best < 0:
@@ -174,8 +183,70 @@ class StreamingClusterer:
             score -= self.config.figure_penalty  # dates would tell a rising toll from another event
         return score
 
-    def _near(self, cid: int, doc: DocInfo) -> bool:
-        """Within the time window of the event, or time unknown on either side."""
+    def merge_pass(self) -> None:
+        """Merge pairs of events that streaming kept apart only because of arrival order.
+
+        Every pair of events sharing an indexed term or entity is scored like a
+        report against an event (centroid cosine, shared entities, figures, time);
+        pairs over the bar merge, best first (union-find, one round).
+        """
+        cfg = self.config
+        n = len(self.clusters)
+        norms = [math.sqrt(x) or 1.0 for x in self._sq_norms]
+        pairs: list[tuple[float, int, int]] = []
+        for a in range(n):
+            total = self._sums[a]
+            top = sorted(total, key=total.__getitem__, reverse=True)[: cfg.index_terms]
+            hits: Counter[int] = Counter()
+            for t in top:
+                hits.update(self._index.get(int(t), ()))
+            for e in self.clusters[a].entities:
+                hits.update(self._entity_index.get(e, ()))
+            unit = {t: w / norms[a] for t, w in total.items()}
+            info = self._as_doc(a)
+            for b, _ in hits.most_common(cfg.max_candidates):
+                if b <= a:
+                    continue
+                score = self._score(b, unit, info)
+                near = self._near(b, info)
+                needed = cfg.undated_threshold if near is None else (cfg.threshold if near else cfg.far_threshold)
+                if score >= needed + cfg.merge_boost:
+                    pairs.append((score, a, b))
+        parent = list(range(n))
+
+        def root(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        span = {c: (self.clusters[c].first, self.clusters[c].last) for c in range(n)}
+        for _, a, b in sorted(pairs, reverse=True):
+            ra, rb = root(a), root(b)
+            if ra == rb:
+                continue
+            (fa, la), (fb, lb) = span[ra], span[rb]
+            if fa and fb and max((fa - lb).days, (fb - la).days) > cfg.window_days:
+                continue  # an undated event must not bridge two dated ones far apart
+            parent[rb] = ra
+            days = [d for d in (fa, la, fb, lb) if d]
+            span[ra] = (min(days), max(days)) if days else (None, None)
+        groups: dict[int, list[int]] = defaultdict(list)
+        for c in range(n):
+            groups[root(c)].extend(self.clusters[c].members)
+        merged = [_Cluster(members=sorted(m, key=self._arrival.__getitem__)) for m in groups.values()]
+        self.clusters = sorted(merged, key=lambda c: self._arrival[c.members[0]])
+
+    def _as_doc(self, cid: int) -> DocInfo:
+        c = self.clusters[cid]
+        day = c.first if c.first == c.last else None
+        if c.first and not day:  # a span: test against the span's middle, widened by the window
+            day = c.first + (c.last - c.first) / 2
+        year = min(c.years) if c.years and not day else None
+        return DocInfo(set(c.entities), set(c.figures), day, year)
+
+    def _near(self, cid: int, doc: DocInfo) -> bool | None:
+        """Within the time window of the event? None when time is unknown on either side."""
         cluster = self.clusters[cid]
         if doc.day and cluster.first and cluster.last:
             gap = max((cluster.first - doc.day).days, (doc.day - cluster.last).days, 0)
@@ -183,7 +254,7 @@ class StreamingClusterer:
         year = doc.day.year if doc.day else doc.year
         if year and cluster.years:
             return min(cluster.years) - 1 <= year <= max(cluster.years) if doc.day is None else year in cluster.years
-        return True
+        return None
 
 
 def cluster_articles(articles: list[Article], config: ClusterConfig | None = None) -> list[list[Article]]:
@@ -200,4 +271,6 @@ def cluster_articles(articles: list[Article], config: ClusterConfig | None = Non
     clusterer = StreamingClusterer(matrix, config)
     for i in ordered:
         clusterer.add(i, infos[i])
+    if clusterer.config.merge_pass:
+        clusterer.merge_pass()
     return [[articles[i] for i in c.members] for c in clusterer.clusters]

@@ -1,0 +1,95 @@
+"""Clustering on small fictional reports: similarity, time, look-alikes, arrival order."""
+
+from __future__ import annotations
+
+from newsfuse.analyse import analyse_articles
+from newsfuse.cluster import ClusterConfig, cluster_articles
+from newsfuse.models import Article
+
+FLOOD = [
+    ("Floods hit Riverton valley", "Floods swept through the Riverton valley on Monday, killing 12 people and "
+     "forcing 3,000 residents from their homes, the regional governor said. Rescue boats reached the villages of "
+     "Millbrook and Ashford by the afternoon."),
+    ("Riverton floods kill 12", "At least 12 people died when floods swept the Riverton valley on Monday, the "
+     "governor said, as rescue boats reached Millbrook and Ashford and 3,000 residents fled their homes."),
+    ("Rescuers reach Millbrook after Riverton floods", "Rescue boats reached Millbrook and Ashford on Monday after "
+     "floods in the Riverton valley killed 12 people, officials said; about 3,000 residents left their homes."),
+]
+ELECTION = [
+    ("Harbour city elects new mayor", "Voters in the harbour city of Port Selden elected Maria Quell as mayor on "
+     "Sunday, giving her 54 percent of the vote, the electoral commission said."),
+    ("Quell wins Port Selden mayoral race", "Maria Quell won the mayoral election in Port Selden on Sunday with 54 "
+     "percent, the electoral commission announced, ending twelve years of rule by the Harbour Party."),
+]
+
+
+def _articles(items, published=None):
+    out = [Article(id=f"a{i}-{title[:6]}", path=f"{i}.txt", source=f"S{i}", title=title, text=text,
+                   published=published) for i, (title, text) in enumerate(items)]
+    analyse_articles(out)
+    return out
+
+
+def _groups(clusters):
+    return sorted(sorted(a.title for a in c) for c in clusters)
+
+
+def test_two_stories_two_events():
+    articles = _articles(FLOOD) + _articles(ELECTION)
+    groups = _groups(cluster_articles(articles))
+    assert groups == sorted([sorted(t for t, _ in FLOOD), sorted(t for t, _ in ELECTION)])
+
+
+def test_same_story_a_year_apart_is_two_events():
+    first = _articles(FLOOD[:2], published="2023-04-03")
+    second = _articles(FLOOD[2:], published="2024-04-08")
+    clusters = cluster_articles(first + second)
+    assert len(clusters) == 2
+
+
+def test_reports_within_the_window_join():
+    a = _articles(FLOOD[:1], published="2024-04-08")
+    b = _articles(FLOOD[1:], published="2024-04-09")
+    assert len(cluster_articles(a + b)) == 1
+
+
+def test_undated_lookalike_with_other_figures_kept_apart():
+    base = _articles(FLOOD)
+    lookalike = _articles([(
+        "Riverton valley flooded as dam spills",
+        "Four people were killed when the Riverton dam spilled over after a week of storms, police said. "
+        "About 800 people were moved to schools in Ashford. Farmers said the valley floods every few years "
+        "and asked the governor for a new levee.")])
+    clusters = cluster_articles(base + lookalike)
+    assert [len(c) for c in sorted(clusters, key=len)] == [1, 3]
+
+
+def test_order_of_arrival_does_not_split_an_event():
+    articles = _articles(FLOOD + ELECTION)
+    for order in ([0, 3, 1, 4, 2], [4, 2, 3, 1, 0]):
+        assert len(cluster_articles([articles[i] for i in order])) == 2
+
+
+def test_nothing_in_nothing_out():
+    assert cluster_articles([]) == []
+    assert cluster_articles(_articles([("1 2 3", "4 5 6.")]), ClusterConfig()) != []
+
+
+def test_disjoint_lead_figures_lower_the_score_only_without_dates():
+    from datetime import date
+
+    import scipy.sparse as sp
+
+    from newsfuse.cluster import DocInfo, StreamingClusterer
+
+    matrix = sp.csr_matrix([[1.0, 0.0], [1.0, 0.0]])
+    config = ClusterConfig(figure_penalty=0.1, merge_pass=False)
+    undated = StreamingClusterer(matrix, config)
+    undated.add(0, DocInfo(figures={12.0}))
+    vec = {0: 1.0}
+    assert undated._score(0, vec, DocInfo(figures={4.0})) == 0.9
+    assert undated._score(0, vec, DocInfo(figures={12.0, 4.0})) == 1.0
+
+    dated = StreamingClusterer(matrix, config)
+    dated.add(0, DocInfo(figures={12.0}, day=date(2024, 4, 8)))
+    assert dated._score(0, vec, DocInfo(figures={4.0}, day=date(2024, 4, 9))) == 1.0
