@@ -98,6 +98,25 @@ def document_text(title: str, text: str) -> str:
     return f"{title}\n{title}\n{text}"
 
 
+def join_score(cosine: float, doc: DocInfo, other: DocInfo, config: ClusterConfig) -> float:
+    """How strongly a report belongs with an event (or another report).
+
+    Text cosine, plus shared named entities; minus a penalty when the lead
+    figures are disjoint and time cannot tell a rising toll from a look-alike.
+    """
+    union = doc.entities | other.entities
+    jaccard = len(doc.entities & other.entities) / len(union) if union else 0.0
+    score = cosine + config.entity_weight * jaccard
+    both_dated = doc.day is not None and other.day is not None
+    if not both_dated and doc.figures and other.figures and not doc.figures & other.figures:
+        score -= config.figure_penalty
+    return score
+
+
+def make_vectorizer() -> TfidfVectorizer:
+    return TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1, token_pattern=r"(?u)\b[^\W\d_]{2,}\b")
+
+
 class StreamingClusterer:
     """Assigns documents to clusters one at a time, in the order given."""
 
@@ -171,17 +190,9 @@ class StreamingClusterer:
 
     def _score(self, cid: int, vec: dict[int, float], doc: DocInfo) -> float:
         total = self._sums[cid]
-        cluster = self.clusters[cid]
         norm = math.sqrt(self._sq_norms[cid]) or 1.0
         cosine = sum(w * total.get(t, 0.0) for t, w in vec.items()) / norm
-        cluster_entities = set(cluster.entities)
-        union = doc.entities | cluster_entities
-        jaccard = len(doc.entities & cluster_entities) / len(union) if union else 0.0
-        score = cosine + self.config.entity_weight * jaccard
-        both_dated = doc.day is not None and cluster.first is not None
-        if not both_dated and doc.figures and cluster.figures and not doc.figures & cluster.figures:
-            score -= self.config.figure_penalty  # dates would tell a rising toll from another event
-        return score
+        return join_score(cosine, doc, self._as_doc(cid), self.config)
 
     def merge_pass(self) -> None:
         """Merge pairs of events that streaming kept apart only because of arrival order.
@@ -238,12 +249,11 @@ class StreamingClusterer:
         self.clusters = sorted(merged, key=lambda c: self._arrival[c.members[0]])
 
     def _as_doc(self, cid: int) -> DocInfo:
+        """An event seen as one report: its entities, figures and (middle) date."""
         c = self.clusters[cid]
-        day = c.first if c.first == c.last else None
-        if c.first and not day:  # a span: test against the span's middle, widened by the window
-            day = c.first + (c.last - c.first) / 2
+        day = c.first + (c.last - c.first) / 2 if c.first and c.last else None
         year = min(c.years) if c.years and not day else None
-        return DocInfo(set(c.entities), set(c.figures), day, year)
+        return DocInfo(set(c.entities), c.figures, day, year)
 
     def _near(self, cid: int, doc: DocInfo) -> bool | None:
         """Within the time window of the event? None when time is unknown on either side."""
@@ -263,9 +273,8 @@ def cluster_articles(articles: list[Article], config: ClusterConfig | None = Non
         return []
     infos = [doc_info(a) for a in articles]
     ordered = sorted(range(len(articles)), key=lambda i: (infos[i].day is None, infos[i].day or date.min, i))
-    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1, token_pattern=r"(?u)\b[^\W\d_]{2,}\b")
     try:
-        matrix = vectorizer.fit_transform([document_text(a.title, a.text) for a in articles])
+        matrix = make_vectorizer().fit_transform([document_text(a.title, a.text) for a in articles])
     except ValueError:  # no usable words at all (e.g. only numbers)
         return [[a] for a in articles]
     clusterer = StreamingClusterer(matrix, config)

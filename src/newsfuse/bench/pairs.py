@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ..cluster import ClusterConfig, article_entities, document_text
+from ..cluster import ClusterConfig, doc_info, document_text, join_score, make_vectorizer
 from ..models import Article, RawArticle
 from .base import BenchReport, PredictionWriter, read_jsonl
 from .cluster import progress_adapter
@@ -38,59 +38,29 @@ SAME_STORY_MAX = 2.0  # gold: overall <= 2 means the same story
 MAX_NOTES = 10
 
 
-def make_vectorizer() -> TfidfVectorizer:
-    """The clusterer's TF-IDF settings (kept in step with newsfuse.cluster)."""
-    return TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1, token_pattern=r"(?u)\b[^\W\d_]{2,}\b")
-
-
 def fit_vectorizer(articles: Sequence[Article]) -> TfidfVectorizer:
-    """A vectoriser fitted on the distinct document texts of ``articles``."""
+    """The clusterer's vectoriser fitted on the distinct document texts of ``articles``."""
     docs = list(dict.fromkeys(document_text(a.title, a.text) for a in articles))
     return make_vectorizer().fit(docs)
 
 
 def pair_score(a: Article, b: Article, *, vectorizer: TfidfVectorizer | None = None,
                config: ClusterConfig | None = None) -> float:
-    """Similarity of two analysed articles, as the clusterer scores a join.
+    """Similarity of two analysed articles, scored as the clusterer scores a join
+    (:func:`newsfuse.cluster.join_score` over their TF-IDF cosine).
 
-    ``cosine(tfidf(a), tfidf(b)) + entity_weight * jaccard(entities(a), entities(b))``,
-    minus ``figure_penalty`` when the clusterer would apply it (lead figures
-    disjoint and the time of either article unknown).
     Without ``vectorizer`` the IDF is fitted on just these two texts (a poor
     IDF; pass one fitted on the whole collection when you have it).
     """
     cfg = config or ClusterConfig()
     texts = [document_text(a.title, a.text), document_text(b.title, b.text)]
-    if vectorizer is None:
-        try:
-            vectorizer = make_vectorizer().fit(texts)
-        except ValueError:  # no usable words in either text
-            vectorizer = None
     cosine = 0.0
-    if vectorizer is not None:
-        m = vectorizer.transform(texts)  # rows are L2-normalised
-        cosine = float(m[0].multiply(m[1]).sum())
-    ea, eb = article_entities(a), article_entities(b)
-    union = ea | eb
-    jaccard = len(ea & eb) / len(union) if union else 0.0
-    score = cosine + cfg.entity_weight * jaccard
-    return score - _figure_penalty(a, b, cfg)
-
-
-def _figure_penalty(a: Article, b: Article, cfg: ClusterConfig) -> float:
-    """The clusterer's look-alike penalty: lead figures disjoint while time is unknown on a side."""
-    penalty = getattr(cfg, "figure_penalty", 0.0)
-    if not penalty:
-        return 0.0
     try:
-        from ..cluster import doc_info
-    except ImportError:  # an older clusterer without the rule
-        return 0.0
-    da, db = doc_info(a), doc_info(b)
-    both_dated = da.day is not None and db.day is not None
-    if not both_dated and da.figures and db.figures and not da.figures & db.figures:
-        return penalty
-    return 0.0
+        m = (vectorizer or make_vectorizer().fit(texts)).transform(texts)  # rows are L2-normalised
+        cosine = float(m[0].multiply(m[1]).sum())
+    except ValueError:  # no usable words in either text
+        pass
+    return join_score(cosine, doc_info(a), doc_info(b), cfg)
 
 
 def to_raw(text: str | None, lang: str | None, path: str) -> RawArticle:
