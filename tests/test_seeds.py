@@ -60,3 +60,17 @@ def test_seed_titles_and_sources(seeds: Path):
         assert "|" not in article.title
         assert article.published is None  # plain text states no publication date
         assert article.language == "en"
+
+
+def test_seeds_make_two_events_the_earlier_clash_alone(seeds: Path):
+    from newsfuse.pipeline import run
+    from newsfuse.store import open_store
+
+    store = open_store(":memory:")
+    run([str(seeds)], store)
+    by_file = {Path(a.path).name[:3]: a.id for a in store.iter_articles()}
+    groups = sorted(sorted(k for k, v in by_file.items() if v in e.article_ids) for e in store.list_events())
+    assert groups == [["000", "001", "002", "003"], ["004"]]
+    september = next(e for e in store.list_events() if by_file["001"] in e.article_ids)
+    assert (september.date.start, september.date.precision) == ("2022-09-13", "day")
+    store.close()
