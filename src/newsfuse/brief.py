@@ -1,7 +1,7 @@
 """A short extractive brief: whole sentences copied from the reports, each cited.
 
-This first version takes the lead sentence of up to three reports, most central
-first, skipping near-repeats. Because sentences are copied verbatim from the
+This first version takes the lead sentence of up to three independent reports
+(never a copy or rewrite), earliest first, skipping near-repeats. Because sentences are copied verbatim from the
 article they cite, the brief never states anything its sources do not.
 """
 
@@ -21,7 +21,7 @@ def _words(text: str) -> set[str]:
 def build_brief(articles: list[Article], max_sentences: int = MAX_SENTENCES) -> list[BriefSentence]:
     brief: list[BriefSentence] = []
     seen: list[set[str]] = []
-    for article in articles:
+    for article in [a for a in articles if not a.derived_from]:  # copies and rewrites add no facts
         lead = next((s for s in article.sentences if len(s.text.split()) >= 6), None)
         if lead is None:
             continue

@@ -89,7 +89,7 @@ def event_markdown(r: dict[str, Any]) -> str:
     lines = [f"## {r['title']}", "", f"*{when}* · {len(r['articles'])} reports · id `{r['id']}`", ""]
     for s in r["brief"]:
         cites = "".join(f"[^{refs[c]}]" for c in s["citations"] if c in refs)
-        lines.append(f"{s['text']}{cites}")
+        lines.append(f"- {s['text']}{cites}")
     if r["brief"]:
         lines.append("")
     if r["casualties"]:
