@@ -13,7 +13,8 @@ counted twice) plus ``entity_weight`` × the Jaccard overlap of their entities,
 minus the clusterer's lead-figure penalty where it applies.
 
 Metrics: Pearson of −score with ``overall`` (positive when the similarity is
-good), accuracy of ``score >= ClusterConfig.threshold`` against gold
+good), accuracy of ``score >= ClusterConfig.undated_threshold`` (the pairs carry no
+dates, so that is the bar the clusterer would apply) against gold
 ``overall <= 2``, and, as an oracle figure, the best threshold on this file and
 its accuracy.
 """
@@ -126,8 +127,8 @@ def run(
         "pearson_neg_score_vs_overall": pearson(neg, overall),
         "pearson_monolingual": pearson(neg[~cross], overall[~cross]),
         "pearson_crosslingual": pearson(neg[cross], overall[cross]),
-        "threshold": cfg.threshold,
-        "same_story_accuracy": accuracy_at(scores, same.tolist(), cfg.threshold),
+        "threshold": cfg.undated_threshold,
+        "same_story_accuracy": accuracy_at(scores, same.tolist(), cfg.undated_threshold),
         "same_story_share": float(same.mean()) if len(same) else None,
         "best_threshold": best_t,
         "accuracy_at_best_threshold": best_acc,
@@ -142,7 +143,7 @@ def run(
             writer.write({"id": obj.get("id"), "score": score})
     notes = [
         "pearson_* = Pearson(-score, overall): positive when higher similarity means a lower (more similar) rating",
-        f"same_story_accuracy = accuracy of score >= ClusterConfig.threshold vs gold overall <= {SAME_STORY_MAX:g}; "
+        f"same_story_accuracy = accuracy of score >= ClusterConfig.undated_threshold vs gold overall <= {SAME_STORY_MAX:g}; "
         "same_story_share is the gold positive rate (majority-class accuracy = max(share, 1 - share))",
         "best_threshold / accuracy_at_best_threshold are an ORACLE figure, chosen on this very file",
     ]
