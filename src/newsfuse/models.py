@@ -81,6 +81,45 @@ class DateMention:
 
 
 @dataclass
+class Claim:
+    """One casualty figure as one report states it, with its words (``quote``) and offsets."""
+
+    id: str
+    category: str
+    number: float | None
+    qualifier: str
+    whose: str | None
+    side: str | None
+    claimant: str | None
+    article_id: str
+    quote: str
+    start: int
+    end: int
+    low: float | None = None  # both ends of a range, or a conservative floor for vague words
+    high: float | None = None
+    scope: str = "event"  # "event", or "background" (earlier wars, cumulative tolls): never reconciled
+    provisional: bool = False  # "this is not the final number", "the toll may rise"
+    regional: str | None = None  # a sub-total for this place ("four killed in Gegharkunik")
+
+
+@dataclass
+class PlaceMention:
+    """A toponym in the text, resolved (when possible) against the offline gazetteer."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None = None  # the gazetteer's name for the place
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str = "unknown"  # town, district, province, country, region, unknown
+    geonameid: int | None = None
+    role: str = "mentioned"  # "event" where it happened, or "mentioned" (a capital where a ministry spoke)
+
+
+@dataclass
 class Article:
     """The one document every stage reads and annotates (spaCy's ``Doc`` for us)."""
 
@@ -99,6 +138,8 @@ class Article:
     entities: list[Span] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     # Filled by clustering.
     derived_from: str | None = None
 
@@ -113,6 +154,8 @@ class Article:
         data["entities"] = [Span(**s) for s in data.get("entities", [])]
         data["numbers"] = [NumberMention(**n) for n in data.get("numbers", [])]
         data["dates"] = [DateMention(**d) for d in data.get("dates", [])]
+        data["places"] = [PlaceMention(**p) for p in data.get("places", [])]
+        data["claims"] = [Claim(**c) for c in data.get("claims", [])]
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in known})
 
@@ -140,21 +183,6 @@ class Actor:
     name: str
     country: str | None = None
     role: str = "mentioned"  # participant, claimant, third_party, mentioned
-
-
-@dataclass
-class Claim:
-    id: str
-    category: str
-    number: float | None
-    qualifier: str
-    whose: str | None
-    side: str | None
-    claimant: str | None
-    article_id: str
-    quote: str
-    start: int
-    end: int
 
 
 @dataclass
