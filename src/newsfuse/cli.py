@@ -68,7 +68,9 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
-def run(paths: tuple[str, ...], db: str, quiet: bool) -> None:
+@click.option("--fatality-rule", type=click.Choice(["best", "conservative"]), default="best", show_default=True,
+              help="best: UCDP-style best estimate; conservative: ACLED's lowest reported figure.")
+def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str) -> None:
     """Read articles from PATHS, clean, analyse and cluster them into events.
 
     PATHS are files (.txt, .html/.htm, .jsonl, .json), folders (searched
@@ -99,7 +101,7 @@ def run(paths: tuple[str, ...], db: str, quiet: bool) -> None:
                 tasks[stage] = bar.add_task(stage, total=total or None)
             bar.update(tasks[stage], completed=done, total=total or None)
 
-        summary = run_pipeline(paths, store, progress=progress)
+        summary = run_pipeline(paths, store, progress=progress, fatality_rule=fatality_rule)
     for issue in summary.issues:
         err.print(f"[yellow]skipped[/] {click.format_filename(issue.path)}: {issue.message}", highlight=False)
     for warning in summary.warnings:

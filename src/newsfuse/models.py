@@ -100,6 +100,7 @@ class Claim:
     scope: str = "event"  # "event", or "background" (earlier wars, cumulative tolls): never reconciled
     provisional: bool = False  # "this is not the final number", "the toll may rise"
     regional: str | None = None  # a sub-total for this place ("four killed in Gegharkunik")
+    claimant_side: str | None = None  # the country the claimant speaks for (ISO2), when known
 
 
 @dataclass
@@ -194,7 +195,10 @@ class Casualty:
     low: float | None
     high: float | None
     conflict: bool
-    claim_ids: list[str] = field(default_factory=list)
+    claim_ids: list[str] = field(default_factory=list)  # each claimant's current figure
+    superseded_ids: list[str] = field(default_factory=list)  # earlier figures of the same claimants
+    provisional: bool = False
+    region: str | None = None  # a regional sub-total, never compared with the national figure
 
 
 @dataclass
@@ -218,6 +222,7 @@ class Event:
     casualties: list[Casualty] = field(default_factory=list)
     brief: list[BriefSentence] = field(default_factory=list)
     independent_sources: int = 0  # reports that copy or rewrite no other report of the event
+    sub_event_type: str | None = None  # ACLED sub-event type ("Armed clash", "Air/drone strike"...)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -236,4 +241,5 @@ class Event:
             casualties=[Casualty(**x) for x in data.get("casualties", [])],
             brief=[BriefSentence(**x) for x in data.get("brief", [])],
             independent_sources=data.get("independent_sources", 0),
+            sub_event_type=data.get("sub_event_type"),
         )

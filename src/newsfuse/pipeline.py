@@ -64,21 +64,22 @@ def analyse_in_chunks(articles: Sequence[Article], progress: Progress | None = N
             progress("analyse", min(start + ANALYSE_CHUNK, len(articles)), len(articles))
 
 
-def build_events(articles: list[Article]) -> list[Event]:
+def build_events(articles: list[Article], fatality_rule: str = "best") -> list[Event]:
     """Cluster articles and build one record per event."""
     events = []
     for members in cluster_articles(articles):
         origins = find_origins(members)
         for article in members:
             article.derived_from = origins.get(article.id)
-        event = build_event(members)
+        event = build_event(members, fatality_rule)
         event.independent_sources = independent_sources(members)
         event.brief = build_brief(members)
         events.append(event)
     return events
 
 
-def run(paths: Iterable[str], store: Store, progress: Progress | None = None, stdin=None) -> RunSummary:
+def run(paths: Iterable[str], store: Store, progress: Progress | None = None, stdin=None,
+        fatality_rule: str = "best") -> RunSummary:
     """Read, clean and analyse new articles, store them and rebuild the events.
 
     Re-running on the same inputs adds nothing: article ids are content hashes.
@@ -105,13 +106,15 @@ def run(paths: Iterable[str], store: Store, progress: Progress | None = None, st
             fresh.append(article)
     analyse_in_chunks(fresh, progress)
     summary.added = store.add_articles(fresh)
-    if summary.added or not store.list_events():
+    rule_changed = store.get_setting("fatality_rule") != fatality_rule
+    if summary.added or not store.list_events() or rule_changed:
         stored = list(store.iter_articles())
         if progress:
             progress("cluster", 0, len(stored))
-        events = build_events(stored)
+        events = build_events(stored, fatality_rule)
         store.update_articles(stored)
         store.replace_events(events)
+        store.set_setting("fatality_rule", fatality_rule)
     summary.events = len(store.list_events())
     return summary
 

@@ -1,8 +1,8 @@
 """Build one Event record from a cluster of articles.
 
-In this version the record carries what can be stated with provenance without
-fact extraction: a title, the date span of the reports, places and actors named
-in them (with spans). Claims and reconciled casualties come in a later stage.
+The record carries a title, the date span of the reports, places and actors
+named in them (with spans), the ACLED type, every casualty claim of the reports
+and the casualties reconciled from them (casualties.py).
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import hashlib
 from collections import Counter, defaultdict
 
 from .analyse.undated import infer_report_date
+from .casualties import reconcile
+from .event_type import classify
 from .models import Actor, Article, Event, EventDate, Location
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -69,14 +71,18 @@ def central_article(articles: list[Article]) -> Article:
     return articles[max(range(len(articles)), key=lambda i: (scores[i], -i))]
 
 
-def build_event(articles: list[Article]) -> Event:
+def build_event(articles: list[Article], fatality_rule: str = "best") -> Event:
     """``articles`` in the order the clusterer took them (earliest first)."""
+    event_type, sub_event_type = classify(articles)
     return Event(
         id=event_id(articles),
         title=central_article(articles).title,
-        event_type=None,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
         date=event_date(articles),
         article_ids=[a.id for a in articles],
         locations=event_locations(articles),
         actors=event_actors(articles),
+        claims=[c for a in articles for c in a.claims],
+        casualties=reconcile(articles, fatality_rule),
     )

@@ -38,6 +38,7 @@ def event_record(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
         "casualties": [asdict(x) for x in event.casualties],
         "brief": [asdict(x) for x in event.brief],
         "independent_sources": event.independent_sources,
+        "sub_event_type": event.sub_event_type,
     }
 
 

@@ -1,0 +1,125 @@
+"""Reconcile casualty claims into one figure per (category, side), UCDP-style.
+
+Rules (docs/reconciliation.md has worked examples):
+
+1. Only ``scope == "event"`` claims count; background figures (earlier wars,
+   cumulative tolls) are kept on the articles but never reconciled. Claims from
+   reports marked ``derived_from`` another repeat their origin and are skipped.
+2. Regional sub-totals ("four killed in Gegharkunik") form their own rows
+   (``region`` set) and never conflict with a national total.
+3. Claims are grouped by (category, side); a claim without a side is grouped by
+   whose casualties it counts ("civilians", "troops on both sides").
+4. Within a group, each claimant keeps its **latest** figure: a later report
+   from the same claimant supersedes an earlier one (undated: the larger, since
+   tolls are revised upward far more often than down). Superseded claims stay
+   listed under ``superseded_ids``.
+5. Across claimants: ``low``/``high`` span their current figures (ranges and
+   "at least" floors included); ``best`` is the side's own admission when the
+   claimant is that side, else the median. Different claimants giving the same
+   quantity differently is a ``conflict``; figures about different sides never are.
+6. ``rule="conservative"`` (ACLED) takes the lowest current figure as ``best``.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .models import Article, Casualty, Claim
+
+RULES = ("best", "conservative")
+
+
+@dataclass
+class _Current:
+    claim: Claim
+    order: tuple
+    superseded: list[str] = field(default_factory=list)
+
+
+def claimant_key(claim: Claim, source: str) -> str:
+    """Who says it: the claimant, or the outlet itself when nobody is quoted."""
+    if not claim.claimant:
+        return f"outlet:{source.lower()}"
+    text = re.sub(r"^(?:the|a|an)\s+", "", claim.claimant.strip().lower())
+    return text
+
+
+def _value(claim: Claim) -> float | None:
+    return claim.number if claim.number is not None else claim.low
+
+
+def _group_key(claim: Claim) -> tuple[str, str]:
+    who = claim.side or re.sub(r"\s+", " ", (claim.whose or "unspecified").lower())
+    return claim.category, who
+
+
+def _order(claim: Claim, article: Article | None, position: int) -> tuple:
+    published = article.published if article and article.published else ""
+    return (published, _value(claim) or 0, position)
+
+
+def reconcile(articles: list[Article], rule: str = "best") -> list[Casualty]:
+    """Casualty rows for one event from its articles' claims."""
+    if rule not in RULES:
+        raise ValueError(f"unknown fatality rule {rule!r}; choose one of {', '.join(RULES)}")
+    by_id = {a.id: a for a in articles}
+    groups: dict[tuple[str, str, str | None], dict[str, _Current]] = defaultdict(dict)
+    position = 0
+    for article in articles:
+        if article.derived_from:
+            continue
+        for claim in article.claims:
+            position += 1
+            if claim.scope != "event" or _value(claim) is None:
+                continue
+            category, who = _group_key(claim)
+            key = (category, who, claim.regional)
+            speaker = claimant_key(claim, article.source)
+            order = _order(claim, by_id.get(claim.article_id), position)
+            current = groups[key].get(speaker)
+            if current is None:
+                groups[key][speaker] = _Current(claim, order)
+            elif order > current.order:
+                groups[key][speaker] = _Current(claim, order, current.superseded + [current.claim.id])
+            else:
+                current.superseded.append(claim.id)
+    rows = [_row(key, currents, rule) for key, currents in groups.items()]
+    return sorted(rows, key=lambda c: (c.region is not None, c.category, -(c.best or 0)))
+
+
+def _row(key: tuple[str, str, str | None], currents: dict[str, _Current], rule: str) -> Casualty:
+    category, who, region = key
+    claims = [c.claim for c in currents.values()]
+    values = [_value(c) for c in claims]
+    lows = [c.low if c.low is not None else _value(c) for c in claims]
+    highs = [c.high if c.high is not None else _value(c) for c in claims]
+    side = next((c.side for c in claims if c.side), None)
+    own = [c for c in claims if side and c.claimant and _claimant_side(c) == side]
+    if rule == "conservative":
+        best = min(values)
+    elif own:
+        best = _value(own[0])
+    else:
+        best = statistics.median(values)
+    whose = next((c.whose for c in claims if c.whose), None)
+    return Casualty(
+        category=category,
+        side=side,
+        whose=whose or (None if who == "unspecified" else who),
+        best=best,
+        low=min(x for x in lows if x is not None),
+        high=max(x for x in highs if x is not None),
+        conflict=len({v for v in values}) > 1,
+        claim_ids=[c.id for c in claims],
+        superseded_ids=[i for cur in currents.values() for i in cur.superseded],
+        provisional=any(c.provisional for c in claims),
+        region=region,
+    )
+
+
+def _claimant_side(claim: Claim) -> str | None:
+    """The country a claimant speaks for, when the claim records it."""
+    return claim.claimant_side

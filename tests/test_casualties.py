@@ -1,0 +1,78 @@
+"""Reconciliation rules on hand-made claims (fictional figures)."""
+
+import pytest
+
+from newsfuse.casualties import reconcile
+from newsfuse.models import Article, Claim
+
+
+def claim(cid, article, number, *, category="killed", side=None, whose=None, claimant=None, claimant_side=None,
+          scope="event", regional=None, qualifier="exact", provisional=False, low=None, high=None):
+    return Claim(id=cid, category=category, number=number, qualifier=qualifier, whose=whose, side=side,
+                 claimant=claimant, article_id=article, quote="q", start=0, end=1, low=low, high=high,
+                 scope=scope, provisional=provisional, regional=regional, claimant_side=claimant_side)
+
+
+def article(aid, claims, published=None, source="Outlet", derived_from=None):
+    a = Article(id=aid, path=aid, source=source, title="t", text="q", published=published, derived_from=derived_from)
+    a.claims = claims
+    return a
+
+
+def test_different_sides_are_not_a_conflict():
+    rows = reconcile([article("a", [
+        claim("a1", "a", 49, side="AM", claimant="Armenia", claimant_side="AM", qualifier="at_least", low=49),
+        claim("a2", "a", 50, side="AZ", claimant="Azerbaijan", claimant_side="AZ"),
+    ])])
+    by_side = {r.side: r for r in rows}
+    assert by_side["AM"].best == 49 and not by_side["AM"].conflict
+    assert by_side["AZ"].best == 50 and not by_side["AZ"].conflict
+
+
+def test_same_quantity_reported_differently_is_a_conflict_and_own_admission_is_best():
+    rows = reconcile([
+        article("a", [claim("a1", "a", 11, side="TJ", claimant="Tajik defence ministry", claimant_side="TJ")]),
+        article("b", [claim("b1", "b", 30, side="TJ", claimant="Kyrgyz officials", claimant_side="KG",
+                            qualifier="more_than", low=30)]),
+    ])
+    (row,) = rows
+    assert row.conflict and row.best == 11 and (row.low, row.high) == (11, 30)
+    assert reconcile([article("a", row and [])]) == []
+
+
+def test_later_figure_from_same_claimant_supersedes():
+    rows = reconcile([
+        article("day1", [claim("d1", "day1", 23, side="KG", claimant="the defence ministry")], published="2024-05-14"),
+        article("day2", [claim("d2", "day2", 27, side="KG", claimant="Defence ministry", provisional=True)],
+                published="2024-05-15"),
+    ])
+    (row,) = rows
+    assert row.best == 27 and row.claim_ids == ["d2"] and row.superseded_ids == ["d1"]
+    assert not row.conflict and row.provisional
+
+
+def test_regional_subtotal_is_its_own_row():
+    rows = reconcile([article("a", [
+        claim("n", "a", 49, side="AM", claimant="Armenia"),
+        claim("r", "a", 4, side="AM", claimant="the governor", regional="Gegharkunik"),
+    ])])
+    national = next(r for r in rows if r.region is None)
+    regional = next(r for r in rows if r.region == "Gegharkunik")
+    assert national.best == 49 and not national.conflict and regional.best == 4
+
+
+def test_background_and_derived_reports_are_ignored():
+    rows = reconcile([
+        article("a", [claim("a1", "a", 6500, scope="background", whose="people")]),
+        article("b", [claim("b1", "b", 12, whose="people")], derived_from="a"),
+    ])
+    assert rows == []
+
+
+def test_conservative_rule_takes_the_lowest():
+    claims = [claim("a1", "a", 40, whose="troops on both sides"), claim("a2", "a", 100, whose="troops on both sides",
+                                                                     claimant="officials")]
+    assert reconcile([article("a", claims)], rule="conservative")[0].best == 40
+    assert reconcile([article("a", claims)])[0].best == 70
+    with pytest.raises(ValueError):
+        reconcile([article("a", claims)], rule="median")
