@@ -177,6 +177,7 @@ class Location:
     lon: float | None = None
     precision: str = "unknown"  # town, district, province, country, region, unknown
     spans: list[dict[str, Any]] = field(default_factory=list)  # {article_id, start, end}
+    role: str = "mentioned"  # "event": where it happened; "mentioned": named only
 
 
 @dataclass

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from .analyse.undated import infer_report_date
 from .casualties import reconcile
 from .event_type import classify
-from .models import Actor, Article, Event, EventDate, Location
+from .models import Actor, Article, Event, EventDate, Location, PlaceMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"NORP", "ORG", "PERSON"}
@@ -40,6 +40,34 @@ def event_date(articles: list[Article]) -> EventDate:
 
 
 def event_locations(articles: list[Article]) -> list[Location]:
+    """Places of the event, from the gazetteer-resolved mentions of its independent reports.
+
+    Mentions of one place (same gazetteer id, else same name) are merged with all
+    their spans; places where something happened come first, then the most named.
+    """
+    groups: dict[str, list[tuple[Article, PlaceMention]]] = defaultdict(list)
+    for a in articles:
+        for m in a.places:
+            key = str(m.geonameid) if m.geonameid else (m.name or m.text).lower()
+            groups[key].append((a, m))
+    if not groups:
+        return _entity_locations(articles)
+    locations = []
+    for mentions in groups.values():
+        _, first = mentions[0]
+        resolved = next((m for _, m in mentions if m.lat is not None), first)
+        locations.append(Location(
+            name=resolved.name or resolved.text, country=resolved.country, admin1=resolved.admin1,
+            lat=resolved.lat, lon=resolved.lon, precision=resolved.precision,
+            spans=[{"article_id": a.id, "start": m.start, "end": m.end} for a, m in mentions],
+            role="event" if any(m.role == "event" for _, m in mentions) else "mentioned",
+        ))
+    locations.sort(key=lambda x: (x.role != "event", -len(x.spans)))
+    return locations[:MAX_PLACES]
+
+
+def _entity_locations(articles: list[Article]) -> list[Location]:
+    """Unresolved places from NER alone (when no gazetteer mentions were found)."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
     spans: dict[str, list[dict]] = defaultdict(list)
