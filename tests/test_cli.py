@@ -109,7 +109,7 @@ def test_export_formats(demo_db, fmt, tmp_path):
 
 def test_bench_unknown_and_unbuilt_tasks():
     assert invoke("bench", "nonsense").exit_code == 2
-    result = invoke("bench", "geo", "--data", __file__)
+    result = invoke("bench", "summarize", "--data", __file__)
     assert result.exit_code == 2 and "not implemented yet" in result.output
 
 

@@ -9,10 +9,12 @@ Rules (docs/reconciliation.md has worked examples):
    (``region`` set) and never conflict with a national total.
 3. Claims are grouped by (category, side); a claim without a side is grouped by
    whose casualties it counts ("civilians", "troops on both sides").
-4. Within a group, each claimant keeps its **latest** figure: a later report
-   from the same claimant supersedes an earlier one (undated: the larger, since
-   tolls are revised upward far more often than down). Superseded claims stay
-   listed under ``superseded_ids``.
+4. Within a group, each claimant (the country it speaks for, when known) keeps
+   its **latest** figure: a later report from the same claimant supersedes an
+   earlier one; on the same day or undated, the figure it repeats most, then the
+   larger (tolls are revised upward far more often than down). Superseded claims
+   stay listed under ``superseded_ids``. A claim with no side that restates one
+   side's figure ("49 soldiers" beside Armenia's "49 of its soldiers") joins it.
 5. Across claimants: ``low``/``high`` span their current figures (ranges and
    "at least" floors included); ``best`` is the side's own admission when the
    claimant is that side, else the median. Different claimants giving the same
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .models import Article, Casualty, Claim
@@ -37,14 +39,17 @@ class _Current:
     claim: Claim
     order: tuple
     superseded: list[str] = field(default_factory=list)
+    provisional: bool = False  # any statement of the current figure by this claimant says it may rise
 
 
 def claimant_key(claim: Claim, source: str) -> str:
-    """Who says it: the claimant, or the outlet itself when nobody is quoted."""
+    """Who says it: the country the claimant speaks for, else the claimant's words,
+    else the outlet itself when nobody is quoted."""
+    if claim.claimant_side:
+        return f"side:{claim.claimant_side}"
     if not claim.claimant:
         return f"outlet:{source.lower()}"
-    text = re.sub(r"^(?:the|a|an)\s+", "", claim.claimant.strip().lower())
-    return text
+    return re.sub(r"^(?:the|a|an)\s+", "", claim.claimant.strip().lower())
 
 
 def _value(claim: Claim) -> float | None:
@@ -56,9 +61,11 @@ def _group_key(claim: Claim) -> tuple[str, str]:
     return claim.category, who
 
 
-def _order(claim: Claim, article: Article | None, position: int) -> tuple:
+def _order(claim: Claim, article: Article | None, times: int, position: int) -> tuple:
+    """Later reports first; on the same day (or undated), the figure the claimant
+    repeats most, then the larger (tolls are revised up far more often than down)."""
     published = article.published if article and article.published else ""
-    return (published, _value(claim) or 0, position)
+    return (published, times, _value(claim) or 0, position)
 
 
 def reconcile(articles: list[Article], rule: str = "best") -> list[Casualty]:
@@ -66,26 +73,36 @@ def reconcile(articles: list[Article], rule: str = "best") -> list[Casualty]:
     if rule not in RULES:
         raise ValueError(f"unknown fatality rule {rule!r}; choose one of {', '.join(RULES)}")
     by_id = {a.id: a for a in articles}
+    usable = [(a, c) for a in articles if not a.derived_from for c in a.claims
+              if c.scope == "event" and _value(c) is not None]
+    sided = defaultdict(set)  # (category, region) -> {(side, value)}
+    for _, c in usable:
+        if c.side:
+            sided[(c.category, c.regional)].add((c.side, _value(c)))
+    # How often each claimant states each figure: a claimant's repeated figure is its figure.
+    repeats = Counter((claimant_key(c, a.source), c.category, c.side, _value(c)) for a, c in usable)
     groups: dict[tuple[str, str, str | None], dict[str, _Current]] = defaultdict(dict)
-    position = 0
-    for article in articles:
-        if article.derived_from:
-            continue
-        for claim in article.claims:
-            position += 1
-            if claim.scope != "event" or _value(claim) is None:
-                continue
-            category, who = _group_key(claim)
-            key = (category, who, claim.regional)
-            speaker = claimant_key(claim, article.source)
-            order = _order(claim, by_id.get(claim.article_id), position)
-            current = groups[key].get(speaker)
-            if current is None:
-                groups[key][speaker] = _Current(claim, order)
-            elif order > current.order:
-                groups[key][speaker] = _Current(claim, order, current.superseded + [current.claim.id])
-            else:
-                current.superseded.append(claim.id)
+    for position, (article, claim) in enumerate(usable):
+        category, who = _group_key(claim)
+        if not claim.side:  # "49 soldiers" restating one side's own figure belongs to that side
+            sides = {side for side, value in sided[(category, claim.regional)] if value == _value(claim)}
+            if len(sides) == 1:
+                who = sides.pop()
+        key = (category, who, claim.regional)
+        speaker = claimant_key(claim, article.source)
+        times = repeats[(speaker, claim.category, claim.side, _value(claim))]
+        order = _order(claim, by_id.get(claim.article_id), times, position)
+        current = groups[key].get(speaker)
+        if current is None:
+            current = groups[key][speaker] = _Current(claim, order)
+        elif order > current.order:
+            same = _value(current.claim) == _value(claim)
+            current = groups[key][speaker] = _Current(
+                claim, order, current.superseded + [current.claim.id], current.provisional and same)
+        else:
+            current.superseded.append(claim.id)
+        if _value(claim) == _value(current.claim) and claim.provisional:
+            current.provisional = True
     rows = [_row(key, currents, rule) for key, currents in groups.items()]
     return sorted(rows, key=lambda c: (c.region is not None, c.category, -(c.best or 0)))
 
@@ -104,7 +121,8 @@ def _row(key: tuple[str, str, str | None], currents: dict[str, _Current], rule: 
         best = _value(own[0])
     else:
         best = statistics.median(values)
-    whose = next((c.whose for c in claims if c.whose), None)
+    whose = next((c.whose for c in claims if c.whose and c.side == side), None)
+    whose = whose or next((c.whose for c in claims if c.whose), None)
     return Casualty(
         category=category,
         side=side,
@@ -115,7 +133,7 @@ def _row(key: tuple[str, str, str | None], currents: dict[str, _Current], rule: 
         conflict=len({v for v in values}) > 1,
         claim_ids=[c.id for c in claims],
         superseded_ids=[i for cur in currents.values() for i in cur.superseded],
-        provisional=any(c.provisional for c in claims),
+        provisional=any(cur.provisional for cur in currents.values()),
         region=region,
     )
 

@@ -1,4 +1,4 @@
-"""Analysis components over one Article: sentences, entities, numbers, dates.
+"""Analysis components over one Article: sentences, entities, numbers, dates, claims.
 
 Like a spaCy pipeline, each component reads the Article and fills one field,
 with character spans into the cleaned text. Entities run batched (spaCy is much
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..models import Article
+from .claims import find_claims
 from .dates import resolve_dates
 from .entities import find_entities_batch
 from .numbers import find_numbers
@@ -33,11 +34,17 @@ def _dates(article: Article) -> None:
     article.dates = resolve_dates(article.text, spans, article.published)
 
 
-# Order matters: dates read the entities found before them.
+def _claims(article: Article) -> None:
+    article.claims = find_claims(article)
+
+
+# Order matters: dates read the entities found before them; claims read sentences,
+# entities and numbers.
 COMPONENTS: list[tuple[str, Callable[[Article], None]]] = [
     ("sentences", _sentences),
     ("numbers", _numbers),
     ("dates", _dates),
+    ("claims", _claims),
 ]
 
 
