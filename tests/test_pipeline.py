@@ -92,3 +92,10 @@ def test_one_line_text_keeps_its_body():
     (article,) = prepare_batch([RawArticle(path="x.txt", text="Storm closes mountain pass for second day")], RunSummary())
     assert article.text == "Storm closes mountain pass for second day"
     assert article.title == article.text
+
+
+def test_actor_roles_in_the_demo_border_clash(demo_store):
+    store, _ = demo_store
+    event = next(e for e in store.list_events() if e.date.start == "2024-05-14")
+    roles = {a.country: a.role for a in event.actors if a.country}
+    assert roles.get("KG") == "participant" and roles.get("TJ") == "participant"

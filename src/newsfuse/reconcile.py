@@ -8,8 +8,10 @@ and the casualties reconciled from them (casualties.py).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 
+from .analyse.claims import country_of
 from .analyse.undated import infer_report_date
 from .casualties import reconcile
 from .event_type import classify
@@ -81,15 +83,54 @@ def _entity_locations(articles: list[Article]) -> list[Location]:
     return [Location(name=names[k], spans=spans[k]) for k, _ in counts.most_common(MAX_PLACES)]
 
 
-def event_actors(articles: list[Article]) -> list[Actor]:
+_THIRD_PARTY = re.compile(
+    r"\b(?:urged|called (?:on|for)|mediat\w*|brokered|talks|ceasefire|restraint|condemned|concerned|appealed)\b", re.I)
+
+
+_FORCES = re.compile(r"\b([A-Z][\w-]+)\s+(?:armed\s+)?(?:forces|troops|army|military(?!\s+base)|soldiers|servicemen|units|"
+                     r"artillery|drones|border guards)\b")
+
+
+def event_actors(articles: list[Article], sides: set[str]) -> list[Actor]:
+    """Who took part, who made claims, who stood aside, from entities of the reports.
+
+    ``participant``: a force, government or people of a side with casualties;
+    ``claimant``: named as the source of a figure; ``third_party``: a country
+    outside the fighting named where others urge, mediate or broker;
+    ``mentioned`` otherwise.
+    """
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
+    contexts: dict[str, list[str]] = defaultdict(list)
+    claimants = " | ".join(c.claimant.lower() for a in articles for c in a.claims if c.claimant and c.scope == "event")
+    forces: set[str] = set()  # countries whose forces act in the reports ("Azerbaijani forces fired...")
+    for a in articles:
+        for m in _FORCES.finditer(a.text):
+            found = country_of(m.group(1))
+            if found:
+                forces.add(found[0])
     for a in articles:
         for e in a.entities:
             if e.label in ACTOR_LABELS:
-                counts[e.text.lower()] += 1
-                names.setdefault(e.text.lower(), e.text)
-    return [Actor(name=names[k]) for k, _ in counts.most_common(MAX_ACTORS)]
+                key = e.text.lower()
+                counts[key] += 1
+                names.setdefault(key, e.text)
+                sentence = next((s.text for s in a.sentences if s.start <= e.start < s.end), "")
+                contexts[key].append(sentence)
+    actors = []
+    for key, _ in counts.most_common(MAX_ACTORS):
+        found = country_of(names[key])
+        country = found[0] if found else None
+        if country and (country in sides or country in forces):
+            role = "participant"
+        elif key in claimants:
+            role = "claimant"
+        elif country and any(_THIRD_PARTY.search(c) for c in contexts[key]):
+            role = "third_party"
+        else:
+            role = "mentioned"
+        actors.append(Actor(name=names[key], country=country, role=role))
+    return actors
 
 
 def central_article(articles: list[Article]) -> Article:
@@ -102,6 +143,7 @@ def central_article(articles: list[Article]) -> Article:
 def build_event(articles: list[Article], fatality_rule: str = "best") -> Event:
     """``articles`` in the order the clusterer took them (earliest first)."""
     event_type, sub_event_type = classify(articles)
+    casualties = reconcile(articles, fatality_rule)
     return Event(
         id=event_id(articles),
         title=central_article(articles).title,
@@ -110,7 +152,7 @@ def build_event(articles: list[Article], fatality_rule: str = "best") -> Event:
         date=event_date(articles),
         article_ids=[a.id for a in articles],
         locations=event_locations(articles),
-        actors=event_actors(articles),
+        actors=event_actors(articles, {c.side for c in casualties if c.side}),
         claims=[c for a in articles for c in a.claims],
-        casualties=reconcile(articles, fatality_rule),
+        casualties=casualties,
     )
