@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date
 from collections import Counter, defaultdict
 
 from .analyse.claims import country_of
-from .analyse.undated import infer_report_date
+from .analyse.undated import InferredDate, infer_report_date
 from .casualties import reconcile
 from .event_type import classify
 from .models import Actor, Article, Event, EventDate, Location, PlaceMention
@@ -21,6 +22,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"NORP", "ORG", "PERSON"}
 MAX_PLACES = 10
 MAX_ACTORS = 10
+LEAD_SENTENCES = 3
 
 
 def event_id(articles: list[Article]) -> str:
@@ -29,9 +31,25 @@ def event_id(articles: list[Article]) -> str:
     return "ev-" + hashlib.sha256(first.encode()).hexdigest()[:12]
 
 
+def report_event_day(article: Article) -> InferredDate:
+    """When the report says its news happened: the earliest day its lead names ("on
+    Tuesday", "overnight") up to three days before publication; else the report's date."""
+    own = infer_report_date(article)
+    lead_end = article.sentences[min(LEAD_SENTENCES, len(article.sentences)) - 1].end if article.sentences else 0
+    if own.precision != "day" or not own.value:
+        return own
+    published = date.fromisoformat(own.value)
+    days = [m for m in article.dates if m.start < lead_end and m.precision == "day" and m.value
+            and 0 <= (published - date.fromisoformat(m.value)).days <= 3]
+    if not days:
+        return own
+    first = min(days, key=lambda m: m.value)
+    return InferredDate(first.value, "day", f"{first.text!r} in the lead")
+
+
 def event_date(articles: list[Article]) -> EventDate:
-    """The span of the reports' dates: published, or inferred from their text."""
-    inferred = [infer_report_date(a) for a in articles]
+    """The span of the days the reports say the event happened (stated or inferred)."""
+    inferred = [report_event_day(a) for a in articles]
     days = sorted(d.value for d in inferred if d.value and d.precision == "day")
     if days:
         return EventDate(days[0], days[-1], "day")
