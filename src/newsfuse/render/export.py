@@ -43,14 +43,47 @@ def to_csv(records: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-def casualty_phrase(c: dict[str, Any]) -> str:
+QUALIFIER_WORDS = {"at_least": "at least ", "at_most": "at most ", "about": "about ", "more_than": "more than ",
+                   "fewer_than": "fewer than ", "range": "", "vague": "", "exact": ""}
+
+
+def _n(x: float | None) -> str:
+    return "?" if x is None else f"{x:,.0f}" if float(x).is_integer() else f"{x:g}"
+
+
+def casualty_phrase(c: dict[str, Any], claims: dict[str, dict[str, Any]] | None = None,
+                    refs: dict[str, int] | None = None) -> str:
+    """One reconciled row in words, with each claimant's figure and its report number:
+    ``killed · Armenian soldiers (AM): 49, provisional — Armenia: at least 49 [2]``."""
     who = c.get("whose") or c.get("side") or "unspecified"
-    best = "?" if c.get("best") is None else f"{c['best']:g}"
-    span = ""
+    if c.get("side") and c.get("whose"):
+        who += f" ({c['side']})"
+    if c.get("region"):
+        who += f" in {c['region']}"
+    text = f"{c['category']} · {who}: {_n(c.get('best'))}"
     if c.get("low") is not None and c.get("high") is not None and c["low"] != c["high"]:
-        span = f" ({c['low']:g}–{c['high']:g})"
-    flag = " [disputed]" if c.get("conflict") else ""
-    return f"{c['category']} {who}: {best}{span}{flag}"
+        text += f" (range {_n(c['low'])}–{_n(c['high'])})"
+    flags = [w for w, on in (("disputed", c.get("conflict")), ("provisional", c.get("provisional"))) if on]
+    if flags:
+        text += ", " + ", ".join(flags)
+    if claims:
+        voices = []
+        for cid in c.get("claim_ids", []):
+            claim = claims.get(cid)
+            if not claim:
+                continue
+            figure = QUALIFIER_WORDS.get(claim["qualifier"], "") + _n(claim["number"] if claim["number"] is not None
+                                                                      else claim.get("low"))
+            ref = f" [{refs[claim['article_id']]}]" if refs and claim["article_id"] in refs else ""
+            voices.append(f"{claim['claimant'] or 'the outlet'}: {figure}{ref}")
+        if voices:
+            text += " — " + "; ".join(voices)
+        if c.get("superseded_ids"):
+            earlier = [claims[i] for i in c["superseded_ids"] if i in claims and
+                       (claims[i]["number"] if claims[i]["number"] is not None else claims[i].get("low")) != c.get("best")]
+            if earlier:
+                text += " (also reported by them: " + ", ".join(sorted({_n(e["number"]) for e in earlier})) + ")"
+    return text
 
 
 def to_geojson(records: list[dict[str, Any]]) -> str:
@@ -93,7 +126,8 @@ def event_markdown(r: dict[str, Any]) -> str:
     if r["brief"]:
         lines.append("")
     if r["casualties"]:
-        lines += ["**Figures**", ""] + [f"- {casualty_phrase(c)}" for c in r["casualties"]] + [""]
+        claims = {c["id"]: c for c in r["claims"]}
+        lines += ["**Figures**", ""] + [f"- {casualty_phrase(c, claims, refs)}" for c in r["casualties"]] + [""]
     if r["locations"]:
         lines += ["**Places:** " + ", ".join(x["name"] for x in r["locations"]), ""]
     if r["actors"]:

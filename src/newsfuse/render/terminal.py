@@ -40,8 +40,9 @@ def events_table(records: list[dict[str, Any]]) -> Table:
 def print_event(console: Console, r: dict[str, Any]) -> None:
     refs = {a["id"]: n for n, a in enumerate(r["articles"], start=1)}
     console.rule(f"[bold]{escape(r['title'])}")
+    kind = " / ".join(x for x in (r["event_type"], r.get("sub_event_type")) if x) or "not classified"
     console.print(f"[cyan]{r['id']}[/]  date: {_when(r['date'])} ({r['date']['precision']})"
-                  f"  type: {r['event_type'] or 'not yet classified'}  reports: {len(r['articles'])}")
+                  f"  type: {kind}  reports: {len(r['articles'])} ({r.get('independent_sources', '?')} independent)")
     if r["brief"]:
         console.print()
         for s in r["brief"]:
@@ -49,8 +50,9 @@ def print_event(console: Console, r: dict[str, Any]) -> None:
             console.print(f"• {escape(s['text'])} [dim]{cites}[/]")
     if r["casualties"]:
         console.print("\n[bold]Figures[/]")
+        claims = {c["id"]: c for c in r["claims"]}
         for c in r["casualties"]:
-            console.print(f"  {escape(casualty_phrase(c))}")
+            console.print(f"  • {escape(casualty_phrase(c, claims, refs))}")
     if r["locations"]:
         console.print("\n[bold]Places:[/] " + escape(", ".join(x["name"] for x in r["locations"])))
     if r["actors"]:
