@@ -60,7 +60,9 @@ def test_records_follow_the_schema_and_spans_point_at_text(demo_store):
         jsonschema.validate(record, schema())
         for loc in record["locations"]:
             for span in loc["spans"]:
-                assert articles[span["article_id"]].text[span["start"]:span["end"]] == loc["name"]
+                article = articles[span["article_id"]]
+                mention = next(m for m in article.places if (m.start, m.end) == (span["start"], span["end"]))
+                assert article.text[span["start"]:span["end"]] == mention.text
         for sentence in record["brief"]:
             assert any(sentence["text"] in articles[c].text for c in sentence["citations"])
 
@@ -69,8 +71,10 @@ def test_analysis_spans_are_exact(demo_store):
     store, _ = demo_store
     for article in store.iter_articles():
         assert article.sentences and article.entities
-        for span in article.sentences + article.entities + article.numbers + article.dates:
+        for span in article.sentences + article.entities + article.numbers + article.dates + article.places:
             assert article.text[span.start:span.end] == span.text
+        for claim in article.claims:
+            assert article.text[claim.start:claim.end] == claim.quote
 
 
 def test_one_bad_article_never_sinks_the_batch(tmp_path):

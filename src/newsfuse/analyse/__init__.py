@@ -1,4 +1,4 @@
-"""Analysis components over one Article: sentences, entities, numbers, dates, claims.
+"""Analysis components over one Article: sentences, entities, numbers, dates, places, claims.
 
 Like a spaCy pipeline, each component reads the Article and fills one field,
 with character spans into the cleaned text. Entities run batched (spaCy is much
@@ -16,6 +16,7 @@ from .claims import find_claims
 from .dates import resolve_dates
 from .entities import find_entities_batch
 from .numbers import find_numbers
+from .places import find_places
 from .sentences import split_sentences
 
 DATE_LABELS = {"DATE", "TIME"}
@@ -34,6 +35,10 @@ def _dates(article: Article) -> None:
     article.dates = resolve_dates(article.text, spans, article.published)
 
 
+def _places(article: Article) -> None:
+    article.places = find_places(article)
+
+
 def _claims(article: Article) -> None:
     article.claims = find_claims(article)
 
@@ -44,6 +49,7 @@ COMPONENTS: list[tuple[str, Callable[[Article], None]]] = [
     ("sentences", _sentences),
     ("numbers", _numbers),
     ("dates", _dates),
+    ("places", _places),
     ("claims", _claims),
 ]
 

@@ -16,8 +16,8 @@ TASKS: dict[str, str | None] = {
     "extract": "newsfuse.bench.extract",
     "cluster": "newsfuse.bench.cluster",
     "pairs": "newsfuse.bench.pairs",
-    "claims": None,
-    "geo": None,
+    "claims": "newsfuse.bench.claims",
+    "geo": "newsfuse.bench.geo",
     "summarize": None,
     "speed": "newsfuse.bench.speed",
 }

@@ -1,0 +1,395 @@
+"""Toponyms in an article: recognised, resolved against the offline gazetteer, given a role.
+
+Recognition: spaCy's GPE/LOC/FAC entities (a leading "the" trimmed, "Parkland,
+Florida" split in two), plus a gazetteer matcher over capitalised words that the
+small model missed or mislabelled (PERSON/ORG for small towns): such a word is
+taken when the gazetteer knows it and the context supports a place reading (a
+preposition before it, "the town of X", a list with other toponyms), or when it
+is a country, province or sizeable city. Demonyms ("Russian") are not places;
+``include_demonyms=True`` adds them (the geo benchmark's gold counts them).
+
+Resolution: each candidate is scored by population and feature type, plus the
+article's context: countries and provinces named in it, the countries of the
+other toponyms, and nearness to them. Role: "event" when the sentence says
+something happened there, "mentioned" for where officials spoke or the like.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..geo.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_REGION, Gazetteer, Place,
+                             get_gazetteer, haversine_km)
+from ..models import Article, PlaceMention
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MAYBE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+PREP_RE = re.compile(r"\b(?:in|near|of|at|from|to|towards|toward|into|outside|around|across|through|via|between|"
+                     r"and|nearby|inside|throughout|within|on|across|over|villages?|towns?|city|cities|districts?|"
+                     r"provinces?|regions?|settlements?)\s+(?:the\s+)?$", re.I)
+STRONG_PREFIX_RE = re.compile(r"\b(?:town|village|city|district|province|region|settlement|municipality|capital|"
+                              r"towns|villages|cities|districts|regions|settlements|outskirts|suburbs?)\s+of\s+(?:the\s+)?$",
+                              re.I)
+SUFFIX_KIND_RE = re.compile(r"^\s+(?:[Pp]rovinces?|[Rr]egions?|[Dd]istricts?|[Oo]blasts?|[Rr]ayons?|[Cc]ounty|"
+                            r"[Gg]overnorates?|[Ss]tate|[Mm]unicipalit(?:y|ies)|[Vv]illages?|[Tt]owns?|[Cc]ity)\b")
+LIST_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]+(?:,| and| or|, and)\s+$")
+LIST_AFTER_RE = re.compile(r"^(?:,| and| or|, and)\s+[A-Z]")
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    """In a list with another capitalised name: "Goris, Sotk and Jermuk"."""
+    return bool(LIST_BEFORE_RE.search(text[max(0, start - 30):start]) or LIST_AFTER_RE.match(text[end:end + 8]))
+WORD_RE = re.compile(r"\b[A-Z][\w'’.-]*")
+EVENT_RE = re.compile(r"\b(?:shell(?:ed|ing|s)?|fight(?:ing|s)?|fought|attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|clash(?:ed|es)?|"
+                      r"bombard\w*|artillery|shells|gunfire|firing|protest(?:ed|s|ers)?|flood(?:ed|s|ing)?|strikes?|struck|bomb(?:ed|ing|ings|s)?|explosions?|"
+                      r"blasts?|fire[ds]?|shot|shooting|died|dead|deaths?|wounded|injur(?:ed|ies|y)|battles?|offensive|"
+                      r"raids?|air ?strikes?|missiles?|drones?|rockets?|destroy(?:ed|s)?|damag(?:ed|e)|evacuat\w*|"
+                      r"earthquake|quake|storm|hurricane|crash(?:ed)?|collaps\w*|captur(?:ed|e)|seiz(?:ed|e)|"
+                      r"hostilities|ceasefire violations?|casualt(?:y|ies)|victims?|arrest(?:ed|s)?|rall(?:y|ies)|"
+                      r"occurred|happened|took place|erupted|broke out|outbreak|wildfires?|landslides?|accident)\b", re.I)
+MENTION_BEFORE_RE = re.compile(r"\b(?:ministry|government|officials?|authorities|spokes(?:wo)?(?:man|person)|statement|"
+                               r"reporters|journalists|press conference|told|said|says|announced|leaders?|talks|summit|"
+                               r"embassy|envoys?|diplomats?|meeting|visit(?:ed|ing)?|based|headquartered)"
+                               r"[\w\s,’']{0,25}\b(?:in|from|at)\s+(?:the\s+)?$", re.I)
+COMMON_CAPS = {"The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "But",
+               "And", "Or", "If", "When", "While", "After", "Before", "Since", "As", "At", "In", "On", "Of", "For", "To",
+               "From", "By", "With", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+               "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December", "Mr", "Mrs", "Ms", "Dr", "President", "Minister", "Prime", "General", "Police",
+               "Army", "Government", "Ministry", "Defence", "Defense", "Foreign", "Interior", "Sir", "Lord", "Saint",
+               "St", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+               "New", "Old", "Great", "Little", "Upper", "Lower", "Mount", "Lake", "River", "Republic", "Union",
+               "Reuters", "AP", "AFP", "TV", "News", "Post", "Times", "Daily", "Press", "Associated", "Media",
+               "Christmas", "Easter", "God", "Church", "Court", "Supreme", "Senate", "Congress", "Parliament",
+               "Hospital", "University", "School", "College", "Centre", "Center", "Council", "Committee", "Party",
+               "Democrats", "Republicans", "Democrat", "Republican", "Liberal", "Conservative", "Labour", "Labor",
+               "Centre", "Act", "Lakes", "Easter", "CEO", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+               "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Star", "Mercury",
+               "Today", "Sunday", "Bay", "Beach", "Park", "Street", "Road", "Avenue", "Square", "Island", "Islands",
+               "Federal", "Mass", "Metro", "Bank", "Secretary", "Commonwealth", "Inc", "Vista", "Capital",
+               "National", "State", "No", "Yes", "Ok", "OK", "Mercy", "Hope", "Victory", "Liberty", "Unity",
+               "Justice", "Peace", "Progress", "Independence", "Friendship", "Hill", "Valley", "Summit"}
+CITY_MIN_POP_LOOSE = 100_000  # a mislabelled or unlabelled name taken without any context
+CITY_MIN_POP_CONTEXT = 1_000  # ... with a preposition before it
+CITY_MIN_POP_LISTED = 200  # ... in a list with other names
+TRIM_LEADING = ("the ", "The ")
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    text: str
+    source: str  # "ner", "ner-other", "gaz", "demonym"
+    places: list[Place] = field(default_factory=list)
+    demonym: bool = False
+    strong: bool = False
+
+
+GENERIC_TAIL_RE = re.compile(r"\s+(?:province|region|state|county|district|city|oblast|governorate|area)$")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    s = text[start:end]
+    for prefix in TRIM_LEADING:
+        if s.startswith(prefix):
+            start += len(prefix)
+            s = s[len(prefix):]
+    for suffix in ("'s", "’s", "'", "’"):
+        if s.endswith(suffix):
+            end -= len(suffix)
+            s = s[: -len(suffix)]
+    m = GENERIC_TAIL_RE.search(s)  # "Sichuan province" -> "Sichuan"
+    if m:
+        end -= len(m.group())
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    return start, end
+
+
+def _context_ok(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """(some support, strong support) for reading text[start:end] as a place."""
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 20]
+    strong = bool(STRONG_PREFIX_RE.search(before)) or bool(SUFFIX_KIND_RE.match(after))
+    return strong or bool(PREP_RE.search(before)), strong
+
+
+def _sentence_start(article: Article, pos: int) -> bool:
+    for s in article.sentences:
+        if s.start <= pos < s.end:
+            return pos == s.start
+    return pos == 0 or article.text[max(0, pos - 2):pos] in (". ", "\n", '"')
+
+
+def _acceptable(places: list[Place], context: bool, strong: bool, listed: bool, seg: str,
+                inside: bool = False) -> bool:
+    """Does the gazetteer make this capitalised name a place, given the context?
+
+    ``inside``: a word within a longer name ("Kentucky" in "Kentucky State Police"): only
+    countries, provinces, regions and big cities count.
+    """
+    acronym = seg.replace(".", "").isupper() and len(seg.replace(".", "")) <= 4
+    for p in places:
+        if p.kind in (KIND_COUNTRY, KIND_REGION) and not p.alternate:
+            return True
+        if p.kind == KIND_ADMIN1 and (not inside or p.population >= 500_000):
+            return True
+        if acronym:
+            continue
+        if p.kind == KIND_CITY:
+            if p.population >= CITY_MIN_POP_LOOSE and not p.alternate:
+                return True
+            if inside:
+                continue
+            if strong or (listed and p.population >= CITY_MIN_POP_LISTED):
+                return True
+            if context and p.population >= (CITY_MIN_POP_CONTEXT if not p.alternate else 20_000):
+                return True
+        if p.kind == KIND_ADMIN2 and (strong or (context and not inside) or
+                                      seg.endswith((" County", " Parish", " District"))):
+            return True
+    return False
+
+
+def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include_modifiers: bool) -> list[_Cand]:
+    text = article.text
+    cands: list[_Cand] = []
+    taken: list[tuple[int, int]] = []  # no matching inside these
+    named: list[tuple[int, int]] = []  # inside these, only words that are clearly places (modifiers)
+    lowered = set(re.findall(r"\b[a-z]\w+", text))
+    person_words = {w for e in article.entities if e.label == "PERSON" and " " in e.text.strip()
+                    for w in e.text.split()}
+    for ent in article.entities:
+        start, end = _trim(text, ent.start, ent.end)
+        if end <= start:
+            continue
+        seg = text[start:end]
+        if ent.label in PLACE_LABELS:
+            parts = [(start, end)]
+            if ", " in seg and not gz.knows(seg):  # "Parkland, Florida" -> two toponyms when both are known
+                pieces, pos = [], start
+                for piece in seg.split(", "):
+                    pieces.append((pos, pos + len(piece)))
+                    pos += len(piece) + 2
+                if all(gz.lookup(text[a:b]) for a, b in pieces):
+                    parts = pieces
+            for a, b in parts:
+                places = gz.lookup(text[a:b])
+                if not places and ent.label == "FAC":
+                    named.append((ent.start, ent.end))
+                    break
+                if not places and " " not in text[a:b]:
+                    continue  # an unknown one-word "GPE" is more often a name than a place
+                cands.append(_Cand(a, b, text[a:b], "ner", places))
+            taken.append((ent.start, ent.end))
+        elif ent.label == "NORP":
+            taken.append((ent.start, ent.end))
+            places = gz.lookup(seg)
+            if places and any(p.kind in (KIND_COUNTRY, KIND_ADMIN1, KIND_REGION) for p in places):
+                cands.append(_Cand(start, end, seg, "ner-other", places))
+            elif include_demonyms:
+                places = gz.demonym(seg)
+                if places:
+                    cands.append(_Cand(start, end, seg, "demonym", places, demonym=True))
+        elif ent.label in MAYBE_LABELS:
+            pieces, pos = [], start
+            for piece in seg.split(", "):  # "Kalbajar, Lachin" tagged as one ORG
+                pieces.append((pos, pos + len(piece)))
+                pos += len(piece) + 2
+            found = []
+            for a, b in pieces:
+                piece = text[a:b]
+                places = gz.lookup(piece)
+                context, strong = _context_ok(text, a, b)
+                listed = _listed(text, a, b)
+                if ent.label == "PERSON" and piece in person_words:
+                    places = []
+                if ent.label != "FAC":  # a name's reading needs more than "in"/"of" for a small town
+                    context = strong or (context and any(p.population >= 20_000 for p in places))
+                if places and _acceptable(places, context, strong, listed, piece):
+                    found.append(_Cand(a, b, piece, "ner-other", places, strong=strong))
+            if found and (len(found) == len(pieces) or len(pieces) > 1):
+                cands.extend(found)
+                taken.append((ent.start, ent.end))
+            elif include_modifiers and ent.label in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"):
+                named.append((ent.start, ent.end))
+            else:
+                taken.append((ent.start, ent.end))
+        else:
+            taken.append((ent.start, ent.end))
+    # gazetteer matcher over capitalised words outside any entity
+    for m in WORD_RE.finditer(text):
+        a, b = m.start(), m.end()
+        if any(s <= a < e for s, e in taken):
+            continue
+        host = next(((s, e) for s, e in named if s <= a < e), None)
+        inside = host is not None
+        lead = inside and (a == _trim(text, host[0], host[1])[0] or text[max(0, a - 3):a] == "of ")
+        # the longest known run of capitalised words starting here (up to 4 words)
+        words = [(a, b)]
+        pos = b
+        for _ in range(3):
+            nxt = re.match(r"[ -]([A-Z][\w'’.-]*)", text[pos:])
+            if not nxt:
+                break
+            words.append((pos + 1, pos + nxt.end()))
+            pos += nxt.end()
+        for k in range(len(words), 0, -1):
+            s, e = words[0][0], words[k - 1][1]
+            seg = text[s:e]
+            if seg.endswith(".") and not (gz.is_abbreviation(seg) or seg.count(".") > 1):
+                seg = seg.rstrip(".")
+                e = s + len(seg)
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if k == 1 and (seg in COMMON_CAPS or seg.lower() in lowered or seg in person_words or "'" in seg
+                           or "’" in seg or (len(seg) < 3 and not seg.isupper())):
+                break
+            if k == 1 and include_demonyms and gz.is_demonym(seg) and (not inside or lead):
+                cands.append(_Cand(s, e, seg, "demonym", gz.demonym(seg), demonym=True))
+                taken.append((s, e))
+                break
+            if gz.is_abbreviation(seg) and not text[max(0, s - 2):s] == ", ":
+                continue  # "Ky." after a town ("Louisville, Ky."), not "P.A." on its own
+            places = gz.lookup(seg)
+            if not places:
+                continue
+            context, strong = _context_ok(text, s, e)
+            listed = _listed(text, s, e)
+            if _sentence_start(article, s) and not strong and not any(
+                    p.kind in (KIND_COUNTRY, KIND_ADMIN1) for p in places):
+                context = False
+            if _acceptable(places, context, strong, listed, seg, inside) and (
+                    not inside or lead or any(p.kind in (KIND_COUNTRY, KIND_REGION) or p.population >= 1_000_000
+                                              for p in places)):
+                cands.append(_Cand(s, e, seg, "gaz", places, strong=strong))
+                taken.append((s, e))
+            break
+    cands.sort(key=lambda c: (c.start, -c.end))
+    out: list[_Cand] = []
+    last_end = -1
+    for c in cands:
+        if c.start < last_end:
+            continue
+        prev = out[-1] if out else None
+        if prev and text[prev.end:c.start] == ", " and gz.is_abbreviation(c.text) and gz.knows(
+                text[prev.start:c.end]):  # "Washington, D.C." is one place
+            out[-1] = _Cand(prev.start, c.end, text[prev.start:c.end], prev.source, gz.lookup(text[prev.start:c.end]))
+        else:
+            out.append(c)
+        last_end = c.end
+    return out
+
+
+KIND_BASE = {KIND_COUNTRY: 9.5, KIND_ADMIN1: 6.6, KIND_ADMIN2: 4.0, KIND_REGION: 7.0}
+
+
+def _score(p: Place, countries: Counter, admins: Counter, capitals: set[int], anchors: list[Place]) -> float:
+    if p.kind == KIND_CITY:
+        s = math.log10(p.population + 10)
+        if p.geonameid in capitals:
+            s += 1.0
+    else:
+        s = KIND_BASE[p.kind] + (0.3 * math.log10(p.population + 10) if p.kind == KIND_ADMIN2 else 0)
+    if p.alternate and p.population < 500_000:
+        s -= 1.0
+    if p.lat is None:
+        s -= 2.0
+    if p.country and countries.get(p.country):
+        s += 1.5 + 0.2 * min(countries[p.country], 5)
+    if p.admin1 and p.kind != KIND_ADMIN1 and admins.get(p.admin1):
+        s += 2.0
+    if anchors and p.lat is not None and p.kind in (KIND_CITY, KIND_ADMIN2):
+        d = min(haversine_km(p.lat, p.lon, a.lat, a.lon) for a in anchors if a.lat is not None)
+        if d < 100:
+            s += 1.0
+        elif d < 400:
+            s += 0.5
+    return s
+
+
+def _resolve(cands: list[_Cand], gz: Gazetteer) -> list[Place | None]:
+    """Pick each candidate's place: first without context, then with the article's countries,
+    provinces and the unambiguous towns near which the others should lie."""
+    none: Counter = Counter()
+    first = [max(c.places, key=lambda p: _score(p, none, none, gz.capitals, [])) if c.places else None
+             for c in cands]
+    countries: Counter = Counter()
+    admins: Counter = Counter()
+    for c, p in zip(cands, first):
+        if p is None:
+            continue
+        if p.country and (p.kind != KIND_CITY or len(c.places) == 1):
+            countries[p.country] += 1
+        if p.kind == KIND_ADMIN1:
+            admins[p.name] += 1
+    second = []
+    for c in cands:
+        second.append(max(c.places, key=lambda p: _score(p, countries, admins, gz.capitals, []))
+                      if c.places else None)
+    countries2 = Counter(p.country for p in second if p is not None and p.country)
+    own: dict[str, Counter] = {}  # what each name's own mentions add (no voting for itself)
+    for c, p in zip(cands, second):
+        if p is not None and p.country:
+            own.setdefault(normalize_name(c.text), Counter())[p.country] += 1
+    for p in second:
+        if p is not None and p.kind == KIND_ADMIN1:
+            admins[p.name] += 1
+    anchors = [p for p, c in zip(second, cands) if p is not None and p.kind == KIND_CITY
+               and len(c.places) == 1 and p.lat is not None]
+    final: list[Place | None] = []
+    for c in cands:
+        if not c.places:
+            final.append(None)
+            continue
+        key = normalize_name(c.text)
+        others = [a for a in anchors if normalize_name(a.name) != key]
+        context = countries2 - own.get(key, Counter()) + countries if len(c.places) > 1 else countries2
+        best = max(c.places, key=lambda p: _score(p, context, admins, gz.capitals, others))
+        if best.kind == KIND_ADMIN2 and best.lat is not None:  # "Goris": the town, not its municipality
+            towns = [p for p in c.places if p.kind == KIND_CITY and p.country == best.country and p.lat is not None
+                     and haversine_km(p.lat, p.lon, best.lat, best.lon) < 30]
+            if towns:
+                best = max(towns, key=lambda p: p.population)
+        final.append(best)
+    return final
+
+
+def normalize_name(s: str) -> str:
+    return s.casefold()
+
+
+def _role(article: Article, start: int, end: int) -> str:
+    text = article.text
+    if MENTION_BEFORE_RE.search(text[max(0, start - 60):start]):
+        return "mentioned"
+    sent = next((s for s in article.sentences if s.start <= start < s.end), None)
+    s_start, s_end = (sent.start, sent.end) if sent else (max(0, start - 200), min(len(text), end + 200))
+    return "event" if EVENT_RE.search(text[s_start:s_end]) else "mentioned"
+
+
+def find_places(article: Article, *, include_demonyms: bool = False, include_modifiers: bool = False,
+                gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Every toponym in ``article`` (entities must be filled), resolved and given a role.
+
+    ``include_demonyms`` adds "Russian"-like adjectives; ``include_modifiers`` adds place names
+    inside other names ("Kentucky" in "Kentucky State Police"). Both are off for event records
+    and on for the geo benchmark, whose gold counts them.
+    """
+    gz = gazetteer or get_gazetteer()
+    cands = _candidates(article, gz, include_demonyms, include_modifiers)
+    resolved = _resolve(cands, gz)
+    out = []
+    for c, p in zip(cands, resolved):
+        m = PlaceMention(c.start, c.end, article.text[c.start:c.end])
+        if p is not None:
+            m.name, m.country, m.admin1 = p.name, p.country, p.admin1
+            m.lat, m.lon, m.geonameid = p.lat, p.lon, p.geonameid
+            m.precision = p.precision
+        m.role = "mentioned" if c.demonym else _role(article, c.start, c.end)
+        out.append(m)
+    return out

@@ -1,0 +1,86 @@
+"""The offline gazetteer: names and alternate names to candidates with coordinates."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.geo import get_gazetteer, haversine_km, normalize
+from newsfuse.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, KIND_REGION
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return get_gazetteer()
+
+
+def test_normalize_folds_case_accents_and_dots():
+    assert normalize("Laçın") == "lacin"
+    assert normalize("U.S.") == "us"
+    assert normalize("Nagorno-Karabakh") == "nagorno karabakh"
+    assert normalize("  São   Paulo ") == "sao paulo"
+
+
+def test_haversine_is_great_circle_km():
+    assert haversine_km(0, 0, 0, 1) == pytest.approx(111.19, abs=0.1)
+    assert haversine_km(51.5, -0.12, 51.5, -0.12) == 0
+
+
+def test_shared_instance_is_built_once(gz):
+    assert get_gazetteer() is gz
+    assert gz.load_seconds >= 0
+
+
+def test_town_has_country_admin1_coordinates_and_population(gz):
+    goris = [p for p in gz.lookup("Goris") if p.kind == KIND_CITY]
+    assert goris and goris[0].country == "AM" and goris[0].population > 1000
+    assert goris[0].admin1 and goris[0].geonameid == 174895
+    assert goris[0].precision == "town" and goris[0].feature_class == "P"
+    assert haversine_km(goris[0].lat, goris[0].lon, 39.51, 46.34) < 5
+
+
+def test_alternate_spelling_finds_the_town(gz):
+    kel = gz.lookup("Kelbajar")
+    assert kel and kel[0].name == "Kalbajar" and kel[0].country == "AZ" and kel[0].alternate
+    lachin = [p for p in gz.lookup("Lachin") if p.kind == KIND_CITY]
+    assert lachin and lachin[0].country == "AZ"
+
+
+def test_countries_have_centre_points_and_short_names(gz):
+    us = [p for p in gz.lookup("U.S.") if p.kind == KIND_COUNTRY]
+    assert us and us[0].country == "US" and us[0].lat is not None
+    assert any(p.kind == KIND_COUNTRY and p.country == "VE" for p in gz.lookup("Venezuela"))
+    assert any(p.kind == KIND_COUNTRY and p.country == "GB" for p in gz.lookup("Britain"))
+
+
+def test_provinces_and_abbreviations(gz):
+    fl = [p for p in gz.lookup("Florida") if p.kind == KIND_ADMIN1 and p.country == "US"]
+    assert fl and 24 < fl[0].lat < 31
+    assert any(p.kind == KIND_ADMIN1 and p.name == "Kentucky" for p in gz.lookup("Ky."))
+    assert gz.is_abbreviation("Ky.")
+
+
+def test_regions_from_the_supplement_table(gz):
+    nk = gz.lookup("Nagorno-Karabakh")
+    assert nk and nk[0].kind == KIND_REGION and nk[0].country == "AZ"
+    assert gz.lookup("Europe")[0].lat is not None
+
+
+def test_demonyms(gz):
+    assert any(p.country == "RU" for p in gz.demonym("Russian"))
+    assert any(p.country == "FR" for p in gz.demonym("French"))
+    assert gz.demonym("Liberals") == []
+
+
+def test_unknown_name(gz):
+    assert gz.lookup("Qwxzzyville") == []
+
+
+def test_build_from_data_files_and_cache_round_trip(tmp_path, monkeypatch):
+    from newsfuse.geo.gazetteer import Gazetteer
+
+    monkeypatch.setenv("NEWSFUSE_CACHE_DIR", str(tmp_path))
+    built = Gazetteer()
+    assert not built.from_cache and Gazetteer.cache_path().exists()
+    cached = Gazetteer()
+    assert cached.from_cache
+    assert [p.geonameid for p in cached.lookup("Jermuk")] == [p.geonameid for p in built.lookup("Jermuk")]
