@@ -20,7 +20,8 @@ from .models import Actor, Article, Event, EventDate, Location, PlaceMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"NORP", "ORG", "PERSON"}
-MAX_PLACES = 10
+MAX_PLACES = 15
+PRECISION_RANK = {"town": 0, "district": 1, "province": 2, "region": 3, "country": 4}
 MAX_ACTORS = 10
 LEAD_SENTENCES = 3
 
@@ -82,7 +83,8 @@ def event_locations(articles: list[Article]) -> list[Location]:
             spans=[{"article_id": a.id, "start": m.start, "end": m.end} for a, m in mentions],
             role="event" if any(m.role == "event" for _, m in mentions) else "mentioned",
         ))
-    locations.sort(key=lambda x: (x.role != "event", -len(x.spans)))
+    # Where it happened, most specific first (a town says more than a country), then most named.
+    locations.sort(key=lambda x: (x.role != "event", PRECISION_RANK.get(x.precision, 9), -len(x.spans)))
     return locations[:MAX_PLACES]
 
 

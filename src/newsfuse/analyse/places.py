@@ -359,14 +359,23 @@ def _resolve(cands: list[_Cand], gz: Gazetteer) -> list[Place | None]:
     return final
 
 
+_TARGET_PREP = re.compile(r"\b(?:on|of|in|near|at|against|toward|towards|into|outside)\s+(?:the\s+)?$", re.I)
+
+
 def normalize_name(s: str) -> str:
     return s.casefold()
 
 
-def _role(article: Article, start: int, end: int) -> str:
+def _role(article: Article, start: int, end: int, capital: bool = False) -> str:
+    """"event" when the sentence tells of something happening there. A national capital
+    is usually where governments speak, so it needs the event word right before it
+    ("shelling of Kyiv", "strikes on Yerevan")."""
     text = article.text
     if MENTION_BEFORE_RE.search(text[max(0, start - 60):start]):
         return "mentioned"
+    if capital:
+        before = text[max(0, start - 40):start]
+        return "event" if EVENT_RE.search(before) and _TARGET_PREP.search(before) else "mentioned"
     sent = next((s for s in article.sentences if s.start <= start < s.end), None)
     s_start, s_end = (sent.start, sent.end) if sent else (max(0, start - 200), min(len(text), end + 200))
     return "event" if EVENT_RE.search(text[s_start:s_end]) else "mentioned"
@@ -390,6 +399,7 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
             m.name, m.country, m.admin1 = p.name, p.country, p.admin1
             m.lat, m.lon, m.geonameid = p.lat, p.lon, p.geonameid
             m.precision = p.precision
-        m.role = "mentioned" if c.demonym else _role(article, c.start, c.end)
+        capital = p is not None and p.geonameid in gz.capitals
+        m.role = "mentioned" if c.demonym else _role(article, c.start, c.end, capital)
         out.append(m)
     return out
