@@ -296,8 +296,19 @@ def _attributions(article: Article, s: Span) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+_SPEAKER_NOUN = re.compile(
+    r"\b(?:ministry|ministries|government|officials?|police|army|military|forces|spokes(?:man|woman|person)|"
+    r"governor|president|minister|authorities|commander|sources?|witnesses|residents|organi[sz]ers|agency|"
+    r"office|service|committee|council|mayor|chief|statement|report|media|doctors|hospital|group)\b", re.I)
+
+
+def _is_speaker(who: str) -> bool:
+    """A claimant names someone: a proper name or a speaking body, not "for their part"."""
+    return bool(re.search(r"[A-Z]", who) or _SPEAKER_NOUN.search(who) or who.lower() in _PRONOUN)
+
+
 def _claimant(article: Article, s: Span, pos: int, last: str | None) -> str | None:
-    atts = _attributions(article, s)
+    atts = [a for a in _attributions(article, s) if _is_speaker(a[1])]
     if not atts:
         return None
     before = [a for a in atts if a[0] <= pos]
@@ -311,15 +322,16 @@ def _whose(np: str, claimant: str | None) -> tuple[str | None, str | None]:
     words = np.split()
     if not words:
         return None, None
-    poss = re.match(r"(?i)of\s+(its|their|his|her)\s+(.+)", np)
+    poss = re.match(r"(?i)(?:of\s+)?(its|their|his|her|our)\s+(.+)", np)
     if poss:
         noun = poss.group(2)
-        c = country_of(claimant) if poss.group(1).lower() in ("its", "their") else None
+        c = country_of(claimant) if poss.group(1).lower() in ("its", "their", "our") else None
         if c and not country_of(noun):
             return f"{c[1]} {noun}", c[0]
         c2 = country_of(noun)
         return (noun, c2[0] if c2 else None)
     np = re.sub(r"(?i)^(?:of\s+(?:the|them|these|those)\s*|other\s+|additional\s+|more\s+|another\s+)", "", np)
+    np = re.sub(r"(?i)^of\s+", "", np)  # "of Azerbaijan's soldiers"
     np = re.sub(r"(?i)^(?:the|an?)\s+", "", np).strip()
     np = re.sub(r"(?i)\s+(?:today|yesterday|tonight|overnight|last night|this morning)$", "", np)
     if not np:
@@ -361,9 +373,14 @@ def _regional(article: Article, s: Span, m: NumberMention, sents: list[Span], id
     return None
 
 
+_NEGATED = re.compile(r"\b(?:without|not|never)\s+(?:giving|providing|specifying|saying|give|provide|specify|say)"
+                      r"(?:\s+\w+){0,3}\s*$", re.I)  # "without giving several deaths": no figure at all
+
+
 def find_claims(article: Article) -> list[Claim]:
     """Every casualty figure of ``article`` as a Claim (see module docstring)."""
-    claims = [c for c, _ in claims_with_mentions(article)]
+    claims = [c for c, m in claims_with_mentions(article)
+              if not (m.value is None and _NEGATED.search(article.text[max(0, m.start - 40):m.start]))]
     for claim in claims:
         speaks_for = country_of(claim.claimant)
         claim.claimant_side = speaks_for[0] if speaks_for else None
