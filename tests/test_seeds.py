@@ -74,3 +74,56 @@ def test_seeds_make_two_events_the_earlier_clash_alone(seeds: Path):
     september = next(e for e in store.list_events() if by_file["001"] in e.article_ids)
     assert (september.date.start, september.date.precision) == ("2022-09-13", "day")
     store.close()
+
+
+# Approximate coordinates of the places the September 2022 reports name (public facts).
+BATTLE_PLACES = {
+    "Goris": (39.51, 46.34), "Sotk": (40.20, 45.87), "Jermuk": (39.84, 45.67),
+    "Kalbajar": (40.11, 46.04), "Lachin": (39.64, 46.55), "Dashkesan": (40.52, 46.08),
+}
+
+
+def _events(seeds: Path):
+    from newsfuse.pipeline import run
+    from newsfuse.store import open_store
+
+    store = open_store(":memory:")
+    run([str(seeds)], store)
+    by_file = {Path(a.path).name[:3]: a for a in store.iter_articles()}
+    events = store.list_events()
+    september = next(e for e in events if by_file["001"].id in e.article_ids)
+    november = next(e for e in events if by_file["004"].id in e.article_ids)
+    return store, by_file, september, november
+
+
+def test_seed_casualties_by_side_and_claimant(seeds: Path):
+    store, by_file, september, november = _events(seeds)
+    rows = {(c.category, c.side, c.region): c for c in september.casualties}
+    armenian = rows[("killed", "AM", None)]
+    assert armenian.best == 49 and armenian.provisional
+    claims = {c.id: c for c in september.claims}
+    assert any(claims[i].claimant_side == "AM" and claims[i].qualifier == "at_least" for i in armenian.claim_ids)
+    azerbaijani = rows[("killed", "AZ", None)]
+    assert azerbaijani.best == 50
+    assert any(claims[i].number == 1 for i in azerbaijani.superseded_ids)  # the earlier "one soldier"
+    regional = {c.category: c.best for c in september.casualties if c.region}
+    assert regional == {"killed": 4, "wounded": 43}
+    assert any(c.best == 100 and c.side is None for c in september.casualties)  # the outlet's estimate
+    background = {c.number for c in september.claims if c.scope == "background"}
+    assert {6500, 6600, 30000} <= background
+    assert not {6500, 6600, 30000} & {c.best for c in september.casualties}
+    november_rows = {(c.category, c.side): c.best for c in november.casualties}
+    assert november_rows[("killed", "AM")] == 15 and november_rows[("captured", "AM")] == 12
+    store.close()
+
+
+def test_seed_battle_places_on_the_map(seeds: Path):
+    from newsfuse.geo import haversine_km
+
+    store, _, september, _ = _events(seeds)
+    located = [loc for loc in september.locations if loc.lat is not None]
+    for name, (lat, lon) in BATTLE_PLACES.items():
+        nearest = min(haversine_km(lat, lon, loc.lat, loc.lon) for loc in located)
+        assert nearest <= 25, f"{name}: nearest event place is {nearest:.0f} km away"
+    assert september.event_type == "Battles"
+    store.close()
