@@ -71,3 +71,15 @@ def test_regional_from_his_area():
 def test_country_table():
     assert country_of("the Azerbaijani defence ministry") == ("AZ", "Azerbaijani")
     assert country_of("Yerevan") == ("AM", "Armenian")
+
+
+def test_subject_raising_its_own_toll_counts_its_own_dead():
+    from newsfuse.analyse import analyse_articles
+    from newsfuse.analyse.claims import find_claims
+    from newsfuse.models import Article
+
+    text = "Kyrgyzstan raised its military death toll to 27 on Wednesday as fighting spread along the border."
+    article = Article(id="t", path="t", source="s", title="t", text=text)
+    analyse_articles([article])
+    (claim,) = [c for c in find_claims(article) if c.number == 27]
+    assert (claim.category, claim.side, claim.whose, claim.claimant) == ("killed", "KG", "Kyrgyz soldiers", "Kyrgyzstan")

@@ -382,9 +382,28 @@ def find_claims(article: Article) -> list[Claim]:
     claims = [c for c, m in claims_with_mentions(article)
               if not (m.value is None and _NEGATED.search(article.text[max(0, m.start - 40):m.start]))]
     for claim in claims:
+        if claim.whose is None and claim.side is None:
+            _own_toll(claim)
         speaks_for = country_of(claim.claimant)
         claim.claimant_side = speaks_for[0] if speaks_for else None
     return claims
+
+
+_OWN_TOLL = re.compile(
+    r"(?P<subj>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)\s+(?:has\s+|had\s+)?(?:raised|revised|put|updated|increased|"
+    r"lowered|gave)\s+(?:its|their)\s+(?P<adj>military\s+|army\s+|civilian\s+)?(?:death\s+)?toll")
+
+
+def _own_toll(claim: Claim) -> None:
+    """"Kyrgyzstan raised its military death toll to 27": the figure counts the subject's own dead."""
+    m = _OWN_TOLL.search(claim.quote)
+    found = country_of(m.group("subj")) if m else None
+    if not found:
+        return
+    iso, demonym = found
+    noun = {"military": "soldiers", "army": "soldiers", "civilian": "civilians"}.get((m.group("adj") or "").strip(), "people")
+    claim.whose, claim.side = f"{demonym} {noun}", iso
+    claim.claimant = claim.claimant or m.group("subj")
 
 
 def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
