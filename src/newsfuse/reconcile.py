@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from .analyse.claims import country_of
 from .analyse.undated import InferredDate, infer_report_date
 from .casualties import reconcile
 from .event_type import classify
-from .models import Actor, Article, Event, EventDate, Location, PlaceMention
+from .models import Actor, Article, Event, EventDate, Location, PlaceMention, Span
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"NORP", "ORG", "PERSON"}
@@ -88,19 +88,21 @@ def event_locations(articles: list[Article]) -> list[Location]:
     return locations[:MAX_PLACES]
 
 
-def _entity_locations(articles: list[Article]) -> list[Location]:
-    """Unresolved places from NER alone (when no gazetteer mentions were found)."""
-    counts: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    spans: dict[str, list[dict]] = defaultdict(list)
+def _entity_mentions(articles: list[Article], labels: set[str]) -> dict[str, list[tuple[Article, Span]]]:
+    """Mentions of each named entity with one of ``labels``, by lower-cased name, most named first."""
+    groups: dict[str, list[tuple[Article, Span]]] = defaultdict(list)
     for a in articles:
         for e in a.entities:
-            if e.label in PLACE_LABELS:
-                key = e.text.lower()
-                counts[key] += 1
-                names.setdefault(key, e.text)
-                spans[key].append({"article_id": a.id, "start": e.start, "end": e.end})
-    return [Location(name=names[k], spans=spans[k]) for k, _ in counts.most_common(MAX_PLACES)]
+            if e.label in labels:
+                groups[e.text.lower()].append((a, e))
+    return dict(sorted(groups.items(), key=lambda kv: -len(kv[1])))
+
+
+def _entity_locations(articles: list[Article]) -> list[Location]:
+    """Unresolved places from NER alone (when no gazetteer mentions were found)."""
+    groups = _entity_mentions(articles, PLACE_LABELS)
+    return [Location(name=m[0][1].text, spans=[{"article_id": a.id, "start": e.start, "end": e.end} for a, e in m])
+            for m in list(groups.values())[:MAX_PLACES]]
 
 
 _THIRD_PARTY = re.compile(
@@ -119,9 +121,6 @@ def event_actors(articles: list[Article], sides: set[str]) -> list[Actor]:
     outside the fighting named where others urge, mediate or broker;
     ``mentioned`` otherwise.
     """
-    counts: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    contexts: dict[str, list[str]] = defaultdict(list)
     claimants = " | ".join(c.claimant.lower() for a in articles for c in a.claims if c.claimant and c.scope == "event")
     forces: set[str] = set()  # countries whose forces act in the reports ("Azerbaijani forces fired...")
     for a in articles:
@@ -129,27 +128,21 @@ def event_actors(articles: list[Article], sides: set[str]) -> list[Actor]:
             found = country_of(m.group(1))
             if found:
                 forces.add(found[0])
-    for a in articles:
-        for e in a.entities:
-            if e.label in ACTOR_LABELS:
-                key = e.text.lower()
-                counts[key] += 1
-                names.setdefault(key, e.text)
-                sentence = next((s.text for s in a.sentences if s.start <= e.start < s.end), "")
-                contexts[key].append(sentence)
     actors = []
-    for key, _ in counts.most_common(MAX_ACTORS):
-        found = country_of(names[key])
+    for key, mentions in list(_entity_mentions(articles, ACTOR_LABELS).items())[:MAX_ACTORS]:
+        name = mentions[0][1].text
+        contexts = [next((s.text for s in a.sentences if s.start <= e.start < s.end), "") for a, e in mentions]
+        found = country_of(name)
         country = found[0] if found else None
         if country and (country in sides or country in forces):
             role = "participant"
         elif key in claimants:
             role = "claimant"
-        elif country and any(_THIRD_PARTY.search(c) for c in contexts[key]):
+        elif country and any(_THIRD_PARTY.search(c) for c in contexts):
             role = "third_party"
         else:
             role = "mentioned"
-        actors.append(Actor(name=names[key], country=country, role=role))
+        actors.append(Actor(name=name, country=country, role=role))
     return actors
 
 
