@@ -21,12 +21,12 @@ def article(aid, claims, published=None, source="Outlet", derived_from=None):
 
 def test_different_sides_are_not_a_conflict():
     rows = reconcile([article("a", [
-        claim("a1", "a", 49, side="AM", claimant="Armenia", claimant_side="AM", qualifier="at_least", low=49),
-        claim("a2", "a", 50, side="AZ", claimant="Azerbaijan", claimant_side="AZ"),
+        claim("a1", "a", 23, side="KG", claimant="Kyrgyzstan", claimant_side="KG", qualifier="at_least", low=23),
+        claim("a2", "a", 11, side="TJ", claimant="Tajikistan", claimant_side="TJ"),
     ])])
     by_side = {r.side: r for r in rows}
-    assert by_side["AM"].best == 49 and not by_side["AM"].conflict
-    assert by_side["AZ"].best == 50 and not by_side["AZ"].conflict
+    assert by_side["KG"].best == 23 and not by_side["KG"].conflict
+    assert by_side["TJ"].best == 11 and not by_side["TJ"].conflict
 
 
 def test_same_quantity_reported_differently_is_a_conflict_and_own_admission_is_best():
@@ -53,12 +53,12 @@ def test_later_figure_from_same_claimant_supersedes():
 
 def test_regional_subtotal_is_its_own_row():
     rows = reconcile([article("a", [
-        claim("n", "a", 49, side="AM", claimant="Armenia"),
-        claim("r", "a", 4, side="AM", claimant="the governor", regional="Gegharkunik"),
+        claim("n", "a", 23, side="KG", claimant="Kyrgyzstan"),
+        claim("r", "a", 3, side="KG", claimant="the governor", regional="Batken Region"),
     ])])
     national = next(r for r in rows if r.region is None)
-    regional = next(r for r in rows if r.region == "Gegharkunik")
-    assert national.best == 49 and not national.conflict and regional.best == 4
+    regional = next(r for r in rows if r.region == "Batken Region")
+    assert national.best == 23 and not national.conflict and regional.best == 3
 
 
 def test_background_and_derived_reports_are_ignored():

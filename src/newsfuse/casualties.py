@@ -5,7 +5,7 @@ Rules (docs/reconciliation.md has worked examples):
 1. Only ``scope == "event"`` claims count; background figures (earlier wars,
    cumulative tolls) are kept on the articles but never reconciled. Claims from
    reports marked ``derived_from`` another repeat their origin and are skipped.
-2. Regional sub-totals ("four killed in Gegharkunik") form their own rows
+2. Regional sub-totals ("three killed in Batken Region") form their own rows
    (``region`` set) and never conflict with a national total.
 3. Claims are grouped by (category, side); a claim without a side is grouped by
    whose casualties it counts ("civilians", "troops on both sides").
@@ -14,7 +14,7 @@ Rules (docs/reconciliation.md has worked examples):
    earlier one; on the same day or undated, the figure it repeats most, then the
    larger (tolls are revised upward far more often than down). Superseded claims
    stay listed under ``superseded_ids``. A claim with no side that restates one
-   side's figure ("49 soldiers" beside Armenia's "49 of its soldiers") joins it.
+   side's figure ("23 soldiers" beside Kyrgyzstan's "23 of its soldiers") joins it.
 5. Across claimants: ``low``/``high`` span their current figures (ranges and
    "at least" floors included); ``best`` is the side's own admission when the
    claimant is that side, else the median. Different claimants giving the same

@@ -99,7 +99,7 @@ class Claim:
     high: float | None = None
     scope: str = "event"  # "event", or "background" (earlier wars, cumulative tolls): never reconciled
     provisional: bool = False  # "this is not the final number", "the toll may rise"
-    regional: str | None = None  # a sub-total for this place ("four killed in Gegharkunik")
+    regional: str | None = None  # a sub-total for this place ("three killed in Batken Region")
     claimant_side: str | None = None  # the country the claimant speaks for (ISO2), when known
 
 

@@ -122,7 +122,7 @@ def event_actors(articles: list[Article], sides: set[str]) -> list[Actor]:
     ``mentioned`` otherwise.
     """
     claimants = " | ".join(c.claimant.lower() for a in articles for c in a.claims if c.claimant and c.scope == "event")
-    forces: set[str] = set()  # countries whose forces act in the reports ("Azerbaijani forces fired...")
+    forces: set[str] = set()  # countries whose forces act in the reports ("Tajik forces fired...")
     for a in articles:
         for m in _FORCES.finditer(a.text):
             found = country_of(m.group(1))

@@ -20,7 +20,7 @@ number to what it counts:
   in the sentence; a pronoun subject ("It said") is the last claimant named.
 * **scope** ``background`` for earlier wars, cumulative tolls and past dates;
   **provisional** only for explicit wording ("not the final number", "may rise");
-  **regional** for sub-totals of a place ("in Gegharkunik province").
+  **regional** for sub-totals of a place ("in Batken Region").
 """
 
 from __future__ import annotations
@@ -331,7 +331,7 @@ def _whose(np: str, claimant: str | None) -> tuple[str | None, str | None]:
         c2 = country_of(noun)
         return (noun, c2[0] if c2 else None)
     np = re.sub(r"(?i)^(?:of\s+(?:the|them|these|those)\s*|other\s+|additional\s+|more\s+|another\s+)", "", np)
-    np = re.sub(r"(?i)^of\s+", "", np)  # "of Azerbaijan's soldiers"
+    np = re.sub(r"(?i)^of\s+", "", np)  # "of Tajikistan's soldiers"
     np = re.sub(r"(?i)^(?:the|an?)\s+", "", np).strip()
     np = re.sub(r"(?i)\s+(?:today|yesterday|tonight|overnight|last night|this morning)$", "", np)
     if not np:

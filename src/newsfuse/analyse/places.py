@@ -40,7 +40,7 @@ LIST_AFTER_RE = re.compile(r"^(?:,| and| or|, and)\s+[A-Z]")
 
 
 def _listed(text: str, start: int, end: int) -> bool:
-    """In a list with another capitalised name: "Goris, Sotk and Jermuk"."""
+    """In a list with another capitalised name: "Siversk, Kreminna and Svatove"."""
     return bool(LIST_BEFORE_RE.search(text[max(0, start - 30):start]) or LIST_AFTER_RE.match(text[end:end + 8]))
 WORD_RE = re.compile(r"\b[A-Z][\w'’.-]*")
 EVENT_RE = re.compile(r"\b(?:shell(?:ed|ing|s)?|fight(?:ing|s)?|fought|attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|clash(?:ed|es)?|"
@@ -197,7 +197,7 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                     cands.append(_Cand(start, end, seg, "demonym", places, demonym=True))
         elif ent.label in MAYBE_LABELS:
             pieces, pos = [], start
-            for piece in seg.split(", "):  # "Kalbajar, Lachin" tagged as one ORG
+            for piece in seg.split(", "):  # "Kreminna, Svatove" tagged as one ORG
                 pieces.append((pos, pos + len(piece)))
                 pos += len(piece) + 2
             found = []
@@ -350,7 +350,7 @@ def _resolve(cands: list[_Cand], gz: Gazetteer) -> list[Place | None]:
         others = [a for a in anchors if normalize_name(a.name) != key]
         context = countries2 - own.get(key, Counter()) + countries if len(c.places) > 1 else countries2
         best = max(c.places, key=lambda p: _score(p, context, admins, gz.capitals, others))
-        if best.kind == KIND_ADMIN2 and best.lat is not None:  # "Goris": the town, not its municipality
+        if best.kind == KIND_ADMIN2 and best.lat is not None:  # a town, not its same-named municipality
             towns = [p for p in c.places if p.kind == KIND_CITY and p.country == best.country and p.lat is not None
                      and haversine_km(p.lat, p.lon, best.lat, best.lon) < 30]
             if towns:
@@ -369,7 +369,7 @@ def normalize_name(s: str) -> str:
 def _role(article: Article, start: int, end: int, capital: bool = False) -> str:
     """"event" when the sentence tells of something happening there. A national capital
     is usually where governments speak, so it needs the event word right before it
-    ("shelling of Kyiv", "strikes on Yerevan")."""
+    ("shelling of Kyiv", "strikes on Kyiv")."""
     text = article.text
     if MENTION_BEFORE_RE.search(text[max(0, start - 60):start]):
         return "mentioned"

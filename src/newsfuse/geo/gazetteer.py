@@ -283,7 +283,7 @@ class Gazetteer:
                     self._add(key, i)
                     if town is not None and " " not in key:
                         self._add(key, town)
-                    # "Goris Municipality" / "Laçın Rayonu": the bare name is also the town's
+                    # "X Municipality" / "X Rayonu": the bare name is also the town's
                     for suffix in (" municipality", " community", " rayon", " district", " province", " region"):
                         if key.endswith(suffix):
                             self._add(key[: -len(suffix)], i)

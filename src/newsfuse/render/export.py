@@ -54,7 +54,7 @@ def _n(x: float | None) -> str:
 def casualty_phrase(c: dict[str, Any], claims: dict[str, dict[str, Any]] | None = None,
                     refs: dict[str, int] | None = None) -> str:
     """One reconciled row in words, with each claimant's figure and its report number:
-    ``killed · Armenian soldiers (AM): 49, provisional — Armenia: at least 49 [2]``."""
+    ``killed · Kyrgyz soldiers (KG): 27, provisional — Kyrgyzstan: at least 27 [2]``."""
     who = c.get("whose") or c.get("side") or "unspecified"
     if c.get("side") and c.get("whose"):
         who += f" ({c['side']})"
