@@ -28,3 +28,15 @@ def test_extract_floor(shared: Path):
 def test_cluster_floor_allsides(shared: Path):
     report = run_task("cluster", _data(shared, "cluster/allsides2021.jsonl"))
     assert report.metrics["b3_f1"] >= 0.90  # 0.918 when pinned
+
+
+def test_claims_floor(shared: Path):
+    report = run_task("claims", _data(shared, "claims/isaf_dev.jsonl"), limit=120)
+    assert report.metrics["killed_accuracy"] >= 0.94  # 0.958 on these 120 releases when pinned
+    assert report.metrics["captured_accuracy"] >= 0.82  # 0.842 when pinned
+
+
+def test_geo_floor(shared: Path):
+    report = run_task("geo", _data(shared, "geo/trnews.jsonl"), limit=60)
+    assert report.metrics["f1"] >= 0.85  # 0.864 on these 60 documents when pinned
+    assert report.metrics["acc_161km"] >= 0.77  # 0.793 when pinned
