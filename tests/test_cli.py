@@ -114,6 +114,6 @@ def test_bench_unknown_and_unbuilt_tasks():
 
 
 def test_help_has_examples():
-    for command in ([], ["run"], ["show"], ["export"], ["bench"]):
+    for command in ([], ["run"], ["events"], ["show"], ["articles"], ["export"], ["bench"]):
         result = invoke(*command, "--help")
         assert result.exit_code == 0 and "Example" in result.output

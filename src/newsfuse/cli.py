@@ -129,7 +129,13 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str) -> Non
 @click.option("--json", "as_json", is_flag=True, help="Print the event records as JSON.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N events.")
 def events(db: str, as_json: bool, limit: int | None) -> None:
-    """List events, newest first."""
+    """List events, newest first.
+
+    \b
+    Examples:
+      newsfuse events --db reports.db
+      newsfuse events --json --limit 5 > latest.json
+    """
     from .render.terminal import events_table
 
     records = _records(_open_existing(db))[:limit]
@@ -179,7 +185,13 @@ def show(event_id: str, db: str, as_json: bool, as_md: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print every article (cleaned text, removed lines) as JSON.")
 @click.option("--id", "article_id", default=None, help="Only the article with this id (or id prefix).")
 def articles(db: str, as_json: bool, article_id: str | None) -> None:
-    """List stored articles with their metadata and what cleaning removed."""
+    """List stored articles with their metadata and what cleaning removed.
+
+    \b
+    Examples:
+      newsfuse articles
+      newsfuse articles --id 9c2e --json   # one article: cleaned text and every removed line with its reason
+    """
     from .render.record import article_record
     from .render.terminal import articles_table
 
