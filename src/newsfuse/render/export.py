@@ -105,7 +105,10 @@ def to_geojson(records: list[dict[str, Any]]) -> str:
                     "date_start": r["date"]["start"],
                     "place": loc["name"],
                     "country": loc.get("country"),
+                    "admin1": loc.get("admin1"),
                     "precision": loc.get("precision"),
+                    "role": loc.get("role"),
+                    "mentions": len(loc.get("spans", [])),
                     "n_articles": len(r["articles"]),
                 },
             })

@@ -54,7 +54,13 @@ def print_event(console: Console, r: dict[str, Any]) -> None:
         for c in r["casualties"]:
             console.print(f"  • {escape(casualty_phrase(c, claims, refs))}")
     if r["locations"]:
-        console.print("\n[bold]Places:[/] " + escape(", ".join(x["name"] for x in r["locations"])))
+        where = [x for x in r["locations"] if x.get("role") == "event"]
+        named = [x for x in r["locations"] if x.get("role") != "event"]
+        if where:
+            console.print("\n[bold]Where:[/] " + escape(", ".join(
+                f"{x['name']} ({x['country']})" if x.get("country") else x["name"] for x in where)))
+        if named:
+            console.print("[bold]Also named:[/] " + escape(", ".join(x["name"] for x in named)))
     if r["actors"]:
         console.print("[bold]Actors:[/] " + escape(", ".join(x["name"] for x in r["actors"])))
     table = Table(title="Reports", title_justify="left")
