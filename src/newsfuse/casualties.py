@@ -114,7 +114,7 @@ def _row(key: tuple[str, str, str | None], currents: dict[str, _Current], rule: 
     lows = [c.low if c.low is not None else _value(c) for c in claims]
     highs = [c.high if c.high is not None else _value(c) for c in claims]
     side = next((c.side for c in claims if c.side), None)
-    own = [c for c in claims if side and c.claimant and _claimant_side(c) == side]
+    own = [c for c in claims if side and c.claimant and c.claimant_side == side]
     if rule == "conservative":
         best = min(values)
     elif own:
@@ -137,7 +137,3 @@ def _row(key: tuple[str, str, str | None], currents: dict[str, _Current], rule: 
         region=region,
     )
 
-
-def _claimant_side(claim: Claim) -> str | None:
-    """The country a claimant speaks for, when the claim records it."""
-    return claim.claimant_side

@@ -87,7 +87,7 @@ _RELATED_HEADER = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written\s+by|posted\s+by|published\s+by|reporting\s+by|words\s+by|author:|par)\s+\S",
+    r"^(?:by|written\s+by|posted\s+by|published\s+by|reporting\s+by|words\s+by|author:|par)\s+(?=\S)",
     re.IGNORECASE,
 )
 _AUTHOR_BOX_HEADER = re.compile(r"^(?:about\s+the\s+author|author\s+bio(?:graphy)?)\b", re.IGNORECASE)
@@ -276,7 +276,8 @@ def _mark_author_boxes(lines: list[str], infos: list[LineInfo], reasons: list[st
             continue
         if reasons[i] != "byline" or k + 1 >= len(nonempty):
             continue
-        name = re.sub(_BYLINE.pattern[:-3], "", lines[i], flags=re.IGNORECASE).strip()
+        byline = _BYLINE.match(lines[i])
+        name = lines[i][byline.end():].strip() if byline else ""
         nxt = nonempty[k + 1]
         if name and lines[nxt].lower().startswith(name.lower()) and infos[nxt].n <= 60:
             reasons[nxt] = "author box"

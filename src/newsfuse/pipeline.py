@@ -107,7 +107,7 @@ def run(paths: Iterable[str], store: Store, progress: Progress | None = None, st
     analyse_in_chunks(fresh, progress)
     summary.added = store.add_articles(fresh)
     rule_changed = store.get_setting("fatality_rule") != fatality_rule
-    if summary.added or not store.list_events() or rule_changed:
+    if summary.added or store.count_events() == 0 or rule_changed:
         stored = list(store.iter_articles())
         if progress:
             progress("cluster", 0, len(stored))
@@ -115,7 +115,7 @@ def run(paths: Iterable[str], store: Store, progress: Progress | None = None, st
         store.update_articles(stored)
         store.replace_events(events)
         store.set_setting("fatality_rule", fatality_rule)
-    summary.events = len(store.list_events())
+    summary.events = store.count_events()
     return summary
 
 

@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..models import RawArticle
 from .base import BenchReport, read_jsonl
+from .cluster import to_raw
 
 DEFAULT_DATA = Path("bench") / "cluster" / "allsides2021.jsonl"
 
@@ -34,14 +34,6 @@ def default_data() -> Path:
     return shared / DEFAULT_DATA
 
 
-def to_raw(obj: dict, n: int, name: str) -> RawArticle | None:
-    text = obj.get("text") or ""
-    if not text.strip():
-        return None
-    return RawArticle(path=f"{name}:{n}", text=text, title=obj.get("title"), published=obj.get("date"),
-                      source=obj.get("source"))
-
-
 def peak_rss_mb() -> float:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / 1024 / 1024 if sys.platform == "darwin" else rss / 1024
@@ -53,7 +45,9 @@ def run(data: Path | None, *, limit: int | None = None, predictions: Path | None
     from ..pipeline import RunSummary, analyse_in_chunks, build_events, prepare_batch
 
     data = data or default_data()
-    raws = [r for n, obj in enumerate(read_jsonl(data, limit), 1) if (r := to_raw(obj, n, data.name))]
+    # the cluster task's reading of a line (no gold fields); lines without body text are left out
+    raws = [to_raw(obj, n, data.name) for n, obj in enumerate(read_jsonl(data, limit), 1)
+            if (obj.get("text") or "").strip()]
     t0 = time.perf_counter()
     load_model()
     t_model = time.perf_counter() - t0

@@ -171,6 +171,9 @@ class SQLiteStore:
         rows = self.conn.execute("SELECT id FROM events WHERE id LIKE ? LIMIT 5", (prefix + "%",))
         return [r[0] for r in rows]
 
+    def count_events(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+
     def list_events(self) -> list[Event]:
         """Newest first; undated events last."""
         rows = self.conn.execute(
