@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from ..models import Article, Event
+from . import search
 
-MIGRATIONS: list[tuple[str, str]] = [
+# A migration is SQL (statements split on ';') or a function given the connection.
+MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     (
         "001_initial",
         """
@@ -52,6 +54,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """,
     ),
+    ("003_search", search.migrate_search),
 ]
 
 
@@ -68,6 +71,7 @@ class SQLiteStore:
             if path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode = WAL")
             self._migrate()
+            self.fts = search.has_fts(self.conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable newsfuse database ({exc})") from exc
 
@@ -90,9 +94,12 @@ class SQLiteStore:
             if name in done:
                 continue
             with self._write() as conn:
-                for statement in sql.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
+                if callable(sql):
+                    sql(conn)
+                else:
+                    for statement in sql.split(";"):
+                        if statement.strip():
+                            conn.execute(statement)
                 conn.execute("INSERT INTO migrations VALUES (?, datetime('now'))", (name,))
 
     # --- articles ---------------------------------------------------------------------------
@@ -111,6 +118,8 @@ class SQLiteStore:
                      json.dumps(a.to_dict(), ensure_ascii=False)),
                 )
                 added += cur.rowcount
+                if cur.rowcount and self.fts:
+                    search.index_articles(conn, [a])
         return added
 
     def update_articles(self, articles: Iterable[Article]) -> None:
@@ -149,6 +158,7 @@ class SQLiteStore:
 
     # --- events -----------------------------------------------------------------------------
     def replace_events(self, events: Iterable[Event]) -> None:
+        events = list(events)
         with self._write() as conn:
             conn.execute("DELETE FROM event_articles")
             conn.execute("DELETE FROM events")
@@ -162,6 +172,8 @@ class SQLiteStore:
                     "INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)",
                     [(e.id, aid) for aid in e.article_ids],
                 )
+            if self.fts:
+                search.index_events(conn, events)
 
     def get_event(self, event_id: str) -> Event | None:
         row = self.conn.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
@@ -180,6 +192,24 @@ class SQLiteStore:
             "SELECT data FROM events ORDER BY date_start IS NULL, date_start DESC, n_articles DESC, id"
         )
         return [Event.from_dict(json.loads(r[0])) for r in rows]
+
+    # --- listings and search (the web app) -----------------------------------------------------
+    def query_events(self, query: search.EventQuery, timeout: float = 5.0) -> search.EventPage:
+        """One filtered, sorted page of events (see :class:`search.EventQuery`)."""
+        with search.time_limit(self.conn, timeout):
+            return search.query_events(self.conn, query, self.fts)
+
+    def search_articles(self, q: str, limit: int = 20, timeout: float = 5.0) -> list[dict]:
+        with search.time_limit(self.conn, timeout):
+            return search.search_articles(self.conn, q, self.fts, limit)
+
+    def facets(self) -> dict[str, list[str]]:
+        return search.facets(self.conn)
+
+    def events_of_article(self, article_id: str) -> list[str]:
+        rows = self.conn.execute("SELECT event_id FROM event_articles WHERE article_id = ? ORDER BY event_id",
+                                 (article_id,))
+        return [r[0] for r in rows]
 
     def close(self) -> None:
         self.conn.close()
