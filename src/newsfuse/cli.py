@@ -232,6 +232,31 @@ def export(db: str, fmt: str, out_path: str | None) -> None:
 
 
 @main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback: this machine only).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """Browse events, claims and articles in a local web app (and a JSON API under /api).
+
+    Read-only unless NEWSFUSE_TOKEN is set: then POST /api/articles ingests articles
+    sent with `Authorization: Bearer TOKEN`. Works offline.
+
+    \b
+    Examples:
+      newsfuse serve --db demo.db            # then open http://127.0.0.1:8000/
+      NEWSFUSE_TOKEN=s3cret newsfuse serve --port 8080
+    """
+    import uvicorn
+
+    from .web import create_app
+
+    _open_existing(db).close()
+    app = create_app(db, token=os.environ.get("NEWSFUSE_TOKEN"))
+    err.print(f"newsfuse on http://{host}:{port}/ over {db} (Ctrl-C stops it)", highlight=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
 @click.argument("task")
 @click.option("--data", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Benchmark JSONL file (see ../shared/bench/README.md).")

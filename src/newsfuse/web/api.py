@@ -1,0 +1,144 @@
+"""The JSON API under /api: the same records the CLI prints, read-only unless a token
+is configured. Errors have one shape: ``{"error": {"status": N, "message": "..."}}``."""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from dataclasses import asdict
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
+
+from ..render.export import export
+from ..render.record import article_record, event_record
+from ..store.search import MARK_END, MARK_START
+from .app import check_token, get_store
+from .queries import BadRequest, event_summary, load_record, parse_event_query
+
+router = APIRouter(prefix="/api", tags=["api"])
+EXPORT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8", "geojson": "application/geo+json"}
+MAX_POST_BYTES = 20 * 1024 * 1024
+MAX_POST_ARTICLES = 1000
+_writer = threading.Lock()  # one writer: ingest runs one request at a time
+
+
+@router.get("/events", summary="List events with the events page's filters")
+def list_events(q: str | None = Query(None, description="words to find in titles, briefs and articles"),
+                date_from: str | None = Query(None, description="ISO date: events ending on or after it"),
+                date_to: str | None = Query(None, description="ISO date: events starting on or before it"),
+                event_type: str | None = Query(None, description="ACLED event type, e.g. Battles"),
+                country: str | None = Query(None, description="ISO 3166-1 alpha-2 code of a place or actor"),
+                min_sources: str | None = Query(None, description="at least this many reports"),
+                sort: str | None = Query(None, description="relevance, date, date_asc, sources or title"),
+                page: str | None = Query(None, description="page number, from 1"),
+                per_page: str | None = Query(None, description="events per page, up to 100"),
+                store=Depends(get_store)) -> dict[str, Any]:
+    query = parse_event_query(q, date_from, date_to, event_type, country, min_sources, sort, page, per_page)
+    result = store.query_events(query)
+    return {"total": result.total, "page": query.page, "per_page": query.per_page,
+            "pages": max(1, -(-result.total // query.per_page)), "sort": query.effective_sort,
+            "events": [event_summary(e) for e in result.events]}
+
+
+@router.get("/events/{event_id}", summary="One event record (docs/event-record.md)")
+def get_event(event_id: str, store=Depends(get_store)) -> dict[str, Any]:
+    record = load_record(store, resolve_event_id(store, event_id))
+    if record is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return record
+
+
+def resolve_event_id(store, event_id: str) -> str:
+    """An exact id, or a prefix that names exactly one event."""
+    if store.get_event(event_id) is not None:
+        return event_id
+    matches = store.find_events(event_id) if len(event_id) >= 6 else []
+    if len(matches) == 1:
+        return matches[0]
+    raise HTTPException(404, f"no event {event_id!r}")
+
+
+@router.get("/articles/{article_id}", summary="One article: cleaned text, removed lines and extracted facts")
+def get_article(article_id: str, store=Depends(get_store)) -> dict[str, Any]:
+    article = store.get_article(article_id)
+    if article is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    record = article_record(article)
+    record["derived_from"] = article.derived_from
+    record["events"] = store.events_of_article(article.id)
+    record["facts"] = {
+        "numbers": [asdict(x) for x in article.numbers],
+        "dates": [asdict(x) for x in article.dates],
+        "places": [asdict(x) for x in article.places],
+        "entities": [asdict(x) for x in article.entities],
+        "claims": [asdict(x) for x in article.claims],
+    }
+    return record
+
+
+@router.get("/search", summary="Events and articles matching every word of q")
+def search(q: str = Query(..., min_length=1, max_length=200), limit: int = Query(20, ge=1, le=100),
+           store=Depends(get_store)) -> dict[str, Any]:
+    query = parse_event_query(q=q, per_page=str(limit))
+    events = store.query_events(query)
+    articles = store.search_articles(q, limit=limit)
+    for a in articles:
+        a["snippet"] = a["snippet"].replace(MARK_START, "").replace(MARK_END, "")
+        a["url"] = f"/articles/{a['id']}"
+    return {"q": q, "total_events": events.total, "events": [event_summary(e) for e in events.events],
+            "articles": articles}
+
+
+@router.get("/export", summary="Every event as JSON, CSV or GeoJSON")
+def export_events(format: str = Query("json", pattern="^(json|csv|geojson)$"), store=Depends(get_store)) -> Response:
+    articles = {a.id: a for a in store.iter_articles()}
+    records = [event_record(e, articles) for e in store.list_events()]
+    name = "events." + format
+    return Response(export(records, format), media_type=EXPORT_TYPES[format],
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.post("/articles", summary="Ingest articles (needs the token)", dependencies=[Depends(check_token)],
+             responses={401: {"description": "missing or wrong token"}, 403: {"description": "writes disabled"}})
+async def add_articles(request: Request) -> JSONResponse:
+    """Body: one article object, a list of them, or ``{"articles": [...]}``, with the JSON Lines
+    fields (``text`` or ``html``, and optionally ``title``, ``url``, ``published``, ``source``,
+    ``language``, ``id``). New articles are analysed and the events rebuilt."""
+    if int(request.headers.get("content-length") or 0) > MAX_POST_BYTES:
+        raise HTTPException(413, f"body larger than {MAX_POST_BYTES // 2**20} MB")
+    body = await request.body()
+    if len(body) > MAX_POST_BYTES:
+        raise HTTPException(413, f"body larger than {MAX_POST_BYTES // 2**20} MB")
+    try:
+        data = json.loads(body)
+    except ValueError:
+        raise BadRequest("the body must be JSON: an article object or a list of them") from None
+    items = data.get("articles") if isinstance(data, dict) and "articles" in data else data
+    items = [items] if isinstance(items, dict) else items
+    if not isinstance(items, list) or not items:
+        raise BadRequest("expected an article object, a list of them, or {\"articles\": [...]}")
+    if len(items) > MAX_POST_ARTICLES:
+        raise BadRequest(f"at most {MAX_POST_ARTICLES} articles per request")
+    lines = b"".join(json.dumps(x, ensure_ascii=False).encode("utf-8") + b"\n" for x in items)
+    summary = await run_in_threadpool(_ingest, request.app.state.db, lines)
+    return JSONResponse(summary, status_code=201 if summary["added"] else 200)
+
+
+def _ingest(db: str, lines: bytes) -> dict[str, Any]:
+    from ..pipeline import run
+    from ..store import open_store
+
+    with _writer:
+        store = open_store(db)
+        try:
+            summary = run(["-"], store, stdin=io.BytesIO(lines))
+        finally:
+            store.close()
+    issues = [{"item": i.path.replace("<stdin>:", "item "), "message": i.message} for i in summary.issues]
+    return {"read": summary.read, "added": summary.added, "already_stored": summary.already_stored,
+            "duplicates": summary.duplicates_in_batch, "events": summary.events, "issues": issues}

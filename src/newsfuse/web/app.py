@@ -1,0 +1,141 @@
+"""The web app object: one FastAPI app over one store file, pages and JSON API.
+
+Everything that is not a route lives here: per-request store connections (SQLite
+connections stay in the thread that opened them), security headers, the one error
+shape, templates and the few static files, which are read from the package once at
+start-up so that no request path ever reaches the filesystem.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..store import open_store
+from ..store.search import QueryTimeout
+from .queries import BadRequest, date_text, number_text
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+
+
+def load_static() -> dict[str, tuple[bytes, str]]:
+    """The package's static files by name, read once: requests look names up here."""
+    out = {}
+    for item in resources.files("newsfuse.web").joinpath("static").iterdir():
+        suffix = "." + item.name.rsplit(".", 1)[-1]
+        if item.is_file() and suffix in STATIC_TYPES:
+            out[item.name] = (item.read_bytes(), STATIC_TYPES[suffix])
+    return out
+
+
+def templates() -> Environment:
+    env = Environment(loader=PackageLoader("newsfuse.web", "templates"),
+                      autoescape=select_autoescape(["html", "svg"], default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["num"] = number_text
+    env.filters["when"] = date_text
+    env.globals["version"] = __version__
+    return env
+
+
+def create_app(db: str, token: str | None = None) -> FastAPI:
+    """The app over the store at ``db``. ``token`` enables ``POST /api/articles``;
+    without one the app is read-only."""
+    open_store(db).close()  # run migrations now, and fail before serving if the file is unusable
+    app = FastAPI(title="newsfuse", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="Read-only JSON API over a newsfuse store: events, articles, search and exports. "
+                              "`POST /api/articles` needs the server's token (NEWSFUSE_TOKEN).")
+    app.state.db = db
+    app.state.token = token or None
+    app.state.templates = templates()
+    app.state.static = load_static()
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return error_response(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', [])[1:]) or 'request'}: {e.get('msg')}"
+                             for e in exc.errors())
+        return error_response(request, 422, problems or "invalid request")
+
+    @app.exception_handler(BadRequest)
+    async def bad_request(request: Request, exc: BadRequest):
+        return error_response(request, 400, str(exc))
+
+    @app.exception_handler(QueryTimeout)
+    async def timeout(request: Request, exc: QueryTimeout):
+        return error_response(request, 503, f"{exc}; narrow the search or filters")
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        if name not in app.state.static:
+            raise StarletteHTTPException(404, "no such static file")
+        body, media_type = app.state.static[name]
+        return Response(body, media_type=media_type, headers={"Cache-Control": "max-age=3600"})
+
+    from .api import router as api_router
+    from .pages import router as page_router
+
+    app.include_router(api_router)
+    app.include_router(page_router)
+    return app
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    """One JSON error shape under /api, a plain HTML page elsewhere."""
+    if request.url.path.startswith("/api/") or request.url.path == "/api":
+        return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+    html = request.app.state.templates.get_template("error.html").render(status=status, message=message)
+    return HTMLResponse(html, status_code=status)
+
+
+def get_store(request: Request) -> Iterator[Any]:
+    """A store connection for this request, closed after it (a FastAPI dependency)."""
+    store = open_store(request.app.state.db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def check_token(request: Request) -> None:
+    """Writes need ``Authorization: Bearer TOKEN``; with no token configured they are disabled."""
+    expected = request.app.state.token
+    if not expected:
+        raise StarletteHTTPException(403, "writes are disabled: start the server with NEWSFUSE_TOKEN set")
+    given = request.headers.get("authorization", "")
+    scheme, _, value = given.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), expected.encode()):
+        raise StarletteHTTPException(401, "missing or wrong token (send Authorization: Bearer TOKEN)")
+
+
+def render(request: Request, template: str, **context: Any) -> HTMLResponse:
+    html = request.app.state.templates.get_template(template).render(request_path=request.url.path, **context)
+    return HTMLResponse(html)

@@ -1,0 +1,96 @@
+"""HTML pages, rendered on the server so each works without JavaScript:
+the events list (search, filters, sorting, paging), one event, one article, and a
+readable API reference built from the OpenAPI schema (no CDN-hosted docs UI)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup, escape
+from starlette.exceptions import HTTPException
+
+from ..render.record import article_record
+from ..store.search import MARK_END, MARK_START, SORTS
+from .api import resolve_event_id
+from .app import get_store, render
+from .event_view import event_context
+from .highlight import article_facts, highlight, parse_span
+from .queries import event_summary, load_record, parse_event_query, query_params
+
+router = APIRouter(include_in_schema=False)
+
+
+def marked_snippet(snippet: str) -> Markup:
+    """A search snippet, escaped, with the matched words in <mark>."""
+    return Markup(str(escape(snippet)).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) addresses become links; ``javascript:`` and the like stay text."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+@router.get("/", response_class=HTMLResponse)
+def events_page(request: Request, store=Depends(get_store)) -> HTMLResponse:
+    p = request.query_params
+    query = parse_event_query(p.get("q"), p.get("date_from"), p.get("date_to"), p.get("event_type"),
+                              p.get("country"), p.get("min_sources"), p.get("sort"), p.get("page"), p.get("per_page"))
+    result = store.query_events(query)
+    pages = max(1, -(-result.total // query.per_page))
+    base = query_params(query)
+
+    def page_href(n: int) -> str:
+        return "/?" + urlencode({**base, "page": str(n)})
+
+    articles = store.search_articles(query.q, limit=10) if query.q else []
+    for a in articles:
+        a["snippet_html"] = marked_snippet(a["snippet"])
+    return render(request, "events.html", query=query, total=result.total,
+                  events=[event_summary(e) for e in result.events], facets=store.facets(),
+                  sorts=SORTS, pages=pages, page_href=page_href, articles=articles,
+                  export_href=lambda fmt: "/api/export?" + urlencode({"format": fmt}),
+                  api_href="/api/events?" + urlencode(base))
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: str, store=Depends(get_store)) -> HTMLResponse:
+    record = load_record(store, resolve_event_id(store, event_id))
+    if record is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    articles = {a["id"]: store.get_article(a["id"]) for a in record["articles"]}
+    for a in record["articles"]:
+        a["link"] = safe_url(a.get("url"))
+    return render(request, "event.html", **event_context(record, articles))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str, store=Depends(get_store)) -> HTMLResponse:
+    article = store.get_article(article_id)
+    if article is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    cited = parse_span(request.query_params.get("hl"), len(article.text))
+    facts = article_facts(article, cited)
+    body = highlight(article.text, facts, [s.start for s in article.sentences])
+    events = [(eid, store.get_event(eid)) for eid in store.events_of_article(article.id)]
+    derived = store.get_article(article.derived_from) if article.derived_from else None
+    return render(request, "article.html", article=article_record(article), body=body, facts=facts,
+                  kinds=("claim", "number", "date", "place", "entity"), link=safe_url(article.url),
+                  events=[(eid, e.title if e else eid) for eid, e in events], derived=derived,
+                  metadata=sorted((k, v) for k, v in article.metadata.items() if isinstance(v, (str, int, float))))
+
+
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    schema = request.app.openapi()
+    routes = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            routes.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                           "description": op.get("description", ""),
+                           "params": [(x["name"], x.get("in"), x.get("description", ""), x.get("required", False))
+                                      for x in op.get("parameters", [])]})
+    return render(request, "api_docs.html", routes=routes, info=schema.get("info", {}))
