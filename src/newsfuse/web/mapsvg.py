@@ -114,21 +114,37 @@ def map_svg(locations: list[dict[str, Any]]) -> Markup | None:
         d = "".join(_path(r, project) for r in rings)
         cls = "land involved" if iso2 in event_countries else "land"
         parts.append(f'<path class="{cls}" fill-rule="evenodd" d="{d}"><title>{escape(name)}</title></path>')
-        labels.append((iso2, name, (bw, bs, be, bn)))
+        labels.append((name, rings))
     parts += _graticule(w, s, e, n, project, height)
-    for iso2, name, (bw, bs, be, bn) in labels:  # name a country where its visible part is large enough
-        vw, vs, ve, vn = max(bw, w), max(bs, s), min(be, e), min(bn, n)
-        if (ve - vw) * kx * scale > 120 and (vn - vs) * scale > 60:
-            x, y = project((vw + ve) / 2, (vs + vn) / 2)
-            parts.append(f'<text class="country-label" x="{x:.0f}" y="{y:.0f}">{escape(name)}</text>')
+    for name, rings in labels:  # a country's name where its border runs inside the frame
+        inside = [project(x, y) for r in rings for x, y in r if w < x < e and s < y < n]
+        xs, ys = [x for x, _ in inside], [y for _, y in inside]
+        if len(inside) >= 4 and max(xs) - min(xs) > 120 and max(ys) - min(ys) > 60:
+            parts.append(f'<text class="country-label" x="{sum(xs) / len(xs):.0f}" y="{sum(ys) / len(ys):.0f}">'
+                         f'{escape(name)}</text>')
+    taken: list[tuple[float, float, float, float]] = []
     for p in sorted(points, key=lambda p: p.get("role") == "event"):  # where it happened drawn on top
-        parts.append(_marker(p, project, height))
+        parts.append(_marker(p, project, height, taken))
     parts.append(_scale_bar(w, e, kx, scale, height))
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def _marker(p: dict[str, Any], project, height: int) -> str:
+def _label_spot(x: float, y: float, r: float, text: str, taken: list) -> tuple[float, float, str]:
+    """Right, left, above or below the marker: the first spot whose box overlaps no earlier label."""
+    width, tall = 6.2 * len(text) + 4, 13
+    spots = [(x + r + 3, y + 4, "start"), (x - r - 3, y + 4, "end"),
+             (x, y - r - 4, "middle"), (x, y + r + 12, "middle")]
+    for lx, ly, anchor in spots:
+        left = lx if anchor == "start" else lx - width if anchor == "end" else lx - width / 2
+        box = (left, ly - tall + 3, left + width, ly + 3)
+        if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+            taken.append(box)
+            return lx, ly, anchor
+    return spots[0]
+
+
+def _marker(p: dict[str, Any], project, height: int, taken: list) -> str:
     x, y = project(p["lon"], p["lat"])
     name = escape(p["name"])
     tip = escape(f"{p['name']} · {p.get('precision')} · {p.get('role')} · {p['lat']:.3f}, {p['lon']:.3f}")
@@ -136,9 +152,10 @@ def _marker(p: dict[str, Any], project, height: int) -> str:
     inside = 4 <= x <= WIDTH - 4 and 4 <= y <= height - 4
     if inside:
         r = 6 if role == "event" else 4
+        lx, ly, anchor = _label_spot(x, y, r, p["name"], taken)
         return (f'<g class="marker role-{role}" data-place="{name}"><title>{tip}</title>'
                 f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}"/>'
-                f'<text class="place-label" x="{x + r + 3:.1f}" y="{y + 4:.1f}">{name}</text></g>')
+                f'<text class="place-label" text-anchor="{anchor}" x="{lx:.1f}" y="{ly:.1f}">{name}</text></g>')
     cx, cy = min(max(x, 10), WIDTH - 10), min(max(y, 10), height - 10)
     angle = math.degrees(math.atan2(y - cy, x - cx))
     anchor = "end" if cx > WIDTH / 2 else "start"

@@ -78,7 +78,8 @@ def article_page(request: Request, article_id: str, store=Depends(get_store)) ->
     events = [(eid, store.get_event(eid)) for eid in store.events_of_article(article.id)]
     derived = store.get_article(article.derived_from) if article.derived_from else None
     return render(request, "article.html", article=article_record(article), body=body, facts=facts,
-                  kinds=("claim", "number", "date", "place", "entity"), link=safe_url(article.url),
+                  kinds=("claim", "number", "date", "place", "entity"),
+                  plurals={"claim": "claims", "number": "numbers", "date": "dates", "place": "places", "entity": "names"}, link=safe_url(article.url),
                   events=[(eid, e.title if e else eid) for eid, e in events], derived=derived,
                   metadata=sorted((k, v) for k, v in article.metadata.items() if isinstance(v, (str, int, float))))
 
