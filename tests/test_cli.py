@@ -89,7 +89,7 @@ def test_articles_json_contract(demo_db):
     assert sum(len(r["removed"]) for r in records) > 50
 
 
-@pytest.mark.parametrize("fmt", ["json", "csv", "geojson", "md"])
+@pytest.mark.parametrize("fmt", ["json", "csv", "geojson", "md", "html"])
 def test_export_formats(demo_db, fmt, tmp_path):
     out = tmp_path / f"events.{fmt}"
     result = invoke("export", "--db", demo_db, "--format", fmt, "--out", str(out))
@@ -103,14 +103,16 @@ def test_export_formats(demo_db, fmt, tmp_path):
     elif fmt == "geojson":
         data = json.loads(text)
         assert data["type"] == "FeatureCollection" and data["features"]
+    elif fmt == "html":
+        assert text.startswith("<!doctype html>") and "Figures and disputes" in text and "<script" not in text
     else:
-        assert text.startswith("# newsfuse events")
+        assert text.startswith("# newsfuse events") and "**Figures and disputes**" in text
 
 
-def test_bench_unknown_and_unbuilt_tasks():
+def test_bench_unknown_task_and_missing_data():
     assert invoke("bench", "nonsense").exit_code == 2
-    result = invoke("bench", "summarize", "--data", __file__)
-    assert result.exit_code == 2 and "not implemented yet" in result.output
+    result = invoke("bench", "summarize")
+    assert result.exit_code == 2 and "needs --data" in result.output
 
 
 def test_help_has_examples():

@@ -64,7 +64,15 @@ def test_records_follow_the_schema_and_spans_point_at_text(demo_store):
                 mention = next(m for m in article.places if (m.start, m.end) == (span["start"], span["end"]))
                 assert article.text[span["start"]:span["end"]] == mention.text
         for sentence in record["brief"]:
-            assert any(sentence["text"] in articles[c].text for c in sentence["citations"])
+            source = sentence["source"]
+            assert source["article_id"] in sentence["citations"]
+            copied = articles[source["article_id"]].text[source["start"]:source["end"]].split()
+            words = sentence["text"].split()
+            # Copied word for word; only an opening reference may be replaced by a name from the same article.
+            assert words == copied or any(words[len(words) - len(copied) + k:] == copied[k:]
+                                          and len(words) - len(copied) < 6 for k in (1, 2, 3)), sentence
+        if record["brief_headline"]:
+            assert record["brief_headline"]["text"] in {articles[c].title for c in record["brief_headline"]["citations"]}
 
 
 def test_analysis_spans_are_exact(demo_store):

@@ -70,7 +70,12 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 @click.option("--fatality-rule", type=click.Choice(["best", "conservative"]), default="best", show_default=True,
               help="best: UCDP-style best estimate; conservative: ACLED's lowest reported figure.")
-def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str) -> None:
+@click.option("--length", type=click.Choice(["short", "standard", "long"]), default="standard", show_default=True,
+              help="Brief length: up to 3 sentences (~45 words), 4 (~75) or 8 (~160).")
+@click.option("--rewrite", is_flag=True,
+              help="Rewrite briefs through the OpenAI-compatible endpoint in $NEWSFUSE_LLM_BASE_URL "
+                   "($NEWSFUSE_LLM_MODEL, $NEWSFUSE_LLM_API_KEY); gated, falls back to the extractive brief.")
+def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str, length: str, rewrite: bool) -> None:
     """Read articles from PATHS, clean, analyse and cluster them into events.
 
     PATHS are files (.txt, .html/.htm, .jsonl, .json), folders (searched
@@ -81,11 +86,18 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str) -> Non
     Examples:
       newsfuse run ~/reports/ --db reports.db
       cat dump.jsonl | newsfuse run -
+      newsfuse run demo/ --length long --fatality-rule conservative
     """
+    from .brief import RewriteConfig
+    from .pipeline import BriefOptions
     from .pipeline import run as run_pipeline
     from .store import open_store
     from .store.sqlite import StoreError
 
+    rewrite_with = RewriteConfig.from_env() if rewrite else None
+    if rewrite and rewrite_with is None:
+        raise click.UsageError("--rewrite needs NEWSFUSE_LLM_BASE_URL (an OpenAI-compatible endpoint, e.g. "
+                               "http://127.0.0.1:8080/v1)")
     existed = db == ":memory:" or Path(db).exists()
     try:
         store = open_store(db)
@@ -101,7 +113,8 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str) -> Non
                 tasks[stage] = bar.add_task(stage, total=total or None)
             bar.update(tasks[stage], completed=done, total=total or None)
 
-        summary = run_pipeline(paths, store, progress=progress, fatality_rule=fatality_rule)
+        summary = run_pipeline(paths, store, progress=progress, fatality_rule=fatality_rule,
+                               brief=BriefOptions(length, rewrite_with))
     for issue in summary.issues:
         err.print(f"[yellow]skipped[/] {click.format_filename(issue.path)}: {issue.message}", highlight=False)
     for warning in summary.warnings:
@@ -210,15 +223,17 @@ def articles(db: str, as_json: bool, article_id: str | None) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "geojson", "md"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "geojson", "md", "html"]), default="json",
+              show_default=True)
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output.")
 def export(db: str, fmt: str, out_path: str | None) -> None:
-    """Export all events as JSON, CSV, GeoJSON or Markdown.
+    """Export all events as JSON, CSV, GeoJSON, Markdown or a standalone HTML report.
 
     \b
     Examples:
       newsfuse export --format csv --out events.csv
+      newsfuse export --format html --out report.html   # one file, citations linked to the articles
       newsfuse export --format geojson > events.geojson
     """
     from .render.export import export as render

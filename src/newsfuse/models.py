@@ -204,8 +204,28 @@ class Casualty:
 
 @dataclass
 class BriefSentence:
+    """One sentence of the fused brief and the articles that state it."""
+
     text: str
     citations: list[str] = field(default_factory=list)
+    # Where an extractive sentence comes from: {"article_id", "start", "end"} in the cleaned
+    # text. Its words are that span's, except an opening pronoun replaced by a name copied
+    # from the same article (brief/references.py). None for a rewritten sentence.
+    source: dict[str, Any] | None = None
+
+
+@dataclass
+class FigureLine:
+    """One line of the brief's "Figures and disputes" part, written from a reconciled
+    casualty row: every number in ``text`` is a claim's number, cited by article id."""
+
+    text: str
+    citations: list[str]
+    category: str
+    side: str | None = None
+    region: str | None = None
+    conflict: bool = False
+    provisional: bool = False
 
 
 @dataclass
@@ -224,6 +244,8 @@ class Event:
     brief: list[BriefSentence] = field(default_factory=list)
     independent_sources: int = 0  # reports that copy or rewrite no other report of the event
     sub_event_type: str | None = None  # ACLED sub-event type ("Armed clash", "Air/drone strike"...)
+    brief_headline: BriefSentence | None = None  # an independent report's title, cited
+    figures: list[FigureLine] = field(default_factory=list)  # "Figures and disputes"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -243,4 +265,6 @@ class Event:
             brief=[BriefSentence(**x) for x in data.get("brief", [])],
             independent_sources=data.get("independent_sources", 0),
             sub_event_type=data.get("sub_event_type"),
+            brief_headline=BriefSentence(**data["brief_headline"]) if data.get("brief_headline") else None,
+            figures=[FigureLine(**x) for x in data.get("figures", [])],
         )

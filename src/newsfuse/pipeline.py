@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .analyse import analyse_articles
-from .brief import build_brief
+from .brief import RewriteConfig, build_brief
 from .clean import repeated_lines
 from .cluster import cluster_articles
 from .ingest import IngestIssue, iter_inputs
@@ -64,8 +64,22 @@ def analyse_in_chunks(articles: Sequence[Article], progress: Progress | None = N
             progress("analyse", min(start + ANALYSE_CHUNK, len(articles)), len(articles))
 
 
-def build_events(articles: list[Article], fatality_rule: str = "best") -> list[Event]:
-    """Cluster articles and build one record per event."""
+@dataclass
+class BriefOptions:
+    """How briefs are written: ``length`` short|standard|long, and an optional rewrite endpoint."""
+
+    length: str = "standard"
+    rewrite_with: RewriteConfig | None = None
+
+    @property
+    def setting(self) -> str:
+        return f"{self.length};rewrite={'on' if self.rewrite_with else 'off'}"
+
+
+def build_events(articles: list[Article], fatality_rule: str = "best",
+                 brief: BriefOptions | None = None, notes: list[IngestIssue] | None = None) -> list[Event]:
+    """Cluster articles and build one record per event (``notes`` collects briefs whose rewrite was refused)."""
+    brief = brief or BriefOptions()
     events = []
     for members in cluster_articles(articles):
         origins = find_origins(members)
@@ -73,13 +87,16 @@ def build_events(articles: list[Article], fatality_rule: str = "best") -> list[E
             article.derived_from = origins.get(article.id)
         event = build_event(members, fatality_rule)
         event.independent_sources = independent_sources(members)
-        event.brief = build_brief(members)
+        written = build_brief(members, event, brief.length, brief.rewrite_with)
+        event.brief, event.brief_headline, event.figures = written.sentences, written.headline, written.figures
+        if written.rewrite_note and notes is not None:
+            notes.append(IngestIssue(event.id, f"brief rewrite not used, extractive brief kept: {written.rewrite_note}"))
         events.append(event)
     return events
 
 
 def run(paths: Iterable[str], store: Store, progress: Progress | None = None, stdin=None,
-        fatality_rule: str = "best") -> RunSummary:
+        fatality_rule: str = "best", brief: BriefOptions | None = None) -> RunSummary:
     """Read, clean and analyse new articles, store them and rebuild the events.
 
     Re-running on the same inputs adds nothing: article ids are content hashes.
@@ -106,15 +123,18 @@ def run(paths: Iterable[str], store: Store, progress: Progress | None = None, st
             fresh.append(article)
     analyse_in_chunks(fresh, progress)
     summary.added = store.add_articles(fresh)
-    rule_changed = store.get_setting("fatality_rule") != fatality_rule
+    brief = brief or BriefOptions()
+    rule_changed = (store.get_setting("fatality_rule") != fatality_rule
+                    or store.get_setting("brief") != brief.setting)
     if summary.added or store.count_events() == 0 or rule_changed:
         stored = list(store.iter_articles())
         if progress:
             progress("cluster", 0, len(stored))
-        events = build_events(stored, fatality_rule)
+        events = build_events(stored, fatality_rule, brief, summary.warnings)
         store.update_articles(stored)
         store.replace_events(events)
         store.set_setting("fatality_rule", fatality_rule)
+        store.set_setting("brief", brief.setting)
     summary.events = store.count_events()
     return summary
 

@@ -18,7 +18,7 @@ TASKS: dict[str, str | None] = {
     "pairs": "newsfuse.bench.pairs",
     "claims": "newsfuse.bench.claims",
     "geo": "newsfuse.bench.geo",
-    "summarize": None,
+    "summarize": "newsfuse.bench.summarize",
     "speed": "newsfuse.bench.speed",
 }
 NEEDS_DATA = {"extract", "cluster", "pairs", "claims", "geo", "summarize"}

@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-FORMATS = ("json", "csv", "geojson", "md")
+FORMATS = ("json", "csv", "geojson", "md", "html")
 
 
 def to_json(records: list[dict[str, Any]]) -> str:
@@ -122,15 +122,20 @@ def event_markdown(r: dict[str, Any]) -> str:
     when = "date unknown" if not date["start"] else (
         date["start"] if date["start"] == date["end"] else f"{date['start']} – {date['end']}"
     )
+    cite = lambda ids: "".join(f"[^{refs[c]}]" for c in ids if c in refs)  # noqa: E731
     lines = [f"## {r['title']}", "", f"*{when}* · {len(r['articles'])} reports · id `{r['id']}`", ""]
+    if r.get("brief_headline"):
+        lines += [f"**{r['brief_headline']['text']}**{cite(r['brief_headline']['citations'])}", ""]
     for s in r["brief"]:
-        cites = "".join(f"[^{refs[c]}]" for c in s["citations"] if c in refs)
-        lines.append(f"- {s['text']}{cites}")
+        lines.append(f"- {s['text']}{cite(s['citations'])}")
     if r["brief"]:
+        lines.append("")
+    if r.get("figures"):
+        lines += ["**Figures and disputes**", ""] + [f"- {f['text']}{cite(f['citations'])}" for f in r["figures"]]
         lines.append("")
     if r["casualties"]:
         claims = {c["id"]: c for c in r["claims"]}
-        lines += ["**Figures**", ""] + [f"- {casualty_phrase(c, claims, refs)}" for c in r["casualties"]] + [""]
+        lines += ["**Reconciled rows**", ""] + [f"- {casualty_phrase(c, claims, refs)}" for c in r["casualties"]] + [""]
     if r["locations"]:
         lines += ["**Places:** " + ", ".join(x["name"] for x in r["locations"]), ""]
     if r["actors"]:
@@ -147,7 +152,9 @@ def to_markdown(records: list[dict[str, Any]]) -> str:
 
 
 def export(records: list[dict[str, Any]], fmt: str) -> str:
-    writers = {"json": to_json, "csv": to_csv, "geojson": to_geojson, "md": to_markdown}
+    from .html import to_html
+
+    writers = {"json": to_json, "csv": to_csv, "geojson": to_geojson, "md": to_markdown, "html": to_html}
     if fmt not in writers:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return writers[fmt](records)

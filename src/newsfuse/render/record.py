@@ -39,6 +39,8 @@ def event_record(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
         "brief": [asdict(x) for x in event.brief],
         "independent_sources": event.independent_sources,
         "sub_event_type": event.sub_event_type,
+        "brief_headline": asdict(event.brief_headline) if event.brief_headline else None,
+        "figures": [asdict(x) for x in event.figures],
     }
 
 

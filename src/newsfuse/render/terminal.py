@@ -43,13 +43,21 @@ def print_event(console: Console, r: dict[str, Any]) -> None:
     kind = " / ".join(x for x in (r["event_type"], r.get("sub_event_type")) if x) or "not classified"
     console.print(f"[cyan]{r['id']}[/]  date: {_when(r['date'])} ({r['date']['precision']})"
                   f"  type: {kind}  reports: {len(r['articles'])} ({r.get('independent_sources', '?')} independent)")
+    cite = lambda ids: " ".join(f"[{refs[c]}]" for c in ids if c in refs)  # noqa: E731
+    if r.get("brief_headline"):
+        console.print(f"\n[bold]{escape(r['brief_headline']['text'])}[/] [dim]{cite(r['brief_headline']['citations'])}[/]")
     if r["brief"]:
         console.print()
         for s in r["brief"]:
-            cites = " ".join(f"[{refs[c]}]" for c in s["citations"] if c in refs)
-            console.print(f"• {escape(s['text'])} [dim]{cites}[/]")
+            console.print(f"• {escape(s['text'])} [dim]{cite(s['citations'])}[/]")
+    if r.get("figures"):
+        console.print("\n[bold]Figures and disputes[/]")
+        for f in r["figures"]:
+            style = "yellow" if f["conflict"] else ""
+            console.print(f"  • [{style}]{escape(f['text'])}[/] [dim]{cite(f['citations'])}[/]" if style
+                          else f"  • {escape(f['text'])} [dim]{cite(f['citations'])}[/]")
     if r["casualties"]:
-        console.print("\n[bold]Figures[/]")
+        console.print("\n[bold]Reconciled rows[/]")
         claims = {c["id"]: c for c in r["claims"]}
         for c in r["casualties"]:
             console.print(f"  • {escape(casualty_phrase(c, claims, refs))}")

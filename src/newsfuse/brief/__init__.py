@@ -1,0 +1,64 @@
+"""The fused brief of one event: headline, cited sentences, figures and disputes.
+
+``build_brief`` is the one entry point. Steps, each in its own module:
+
+1. :mod:`.select` picks sentences from the reports (extractive, MMR) and a headline;
+2. :mod:`.rewrite` optionally rewrites them through an OpenAI-compatible endpoint;
+3. :mod:`.gate` drops any sentence whose numbers, dates or names its cited
+   sources do not state;
+4. :mod:`.figures` writes the "Figures and disputes" lines from the reconciled casualties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import Article, BriefSentence, Event, FigureLine
+from .figures import figure_lines
+from .gate import GateStats, check
+from .rewrite import RewriteConfig, rewrite
+from .select import LENGTHS, headline, select_sentences
+
+__all__ = ["Brief", "LENGTHS", "RewriteConfig", "build_brief"]
+
+
+@dataclass
+class Brief:
+    headline: BriefSentence | None
+    sentences: list[BriefSentence]
+    figures: list[FigureLine]
+    gate: GateStats = field(default_factory=GateStats)
+    rewrite_note: str | None = None  # why a requested rewrite was not used
+
+
+def _sources(citations: list[str], by_id: dict[str, Article]) -> list[str]:
+    return [by_id[c].title + "\n" + by_id[c].text for c in citations if c in by_id]
+
+
+def gated(items: list, by_id: dict[str, Article], stats: GateStats, numbers_only: bool = False) -> list:
+    """Keep the sentences (or figure lines) whose every fact is in a cited source."""
+    kept = []
+    for item in items:
+        result = check(item.text, _sources(item.citations, by_id), numbers_only)
+        stats.add(result)
+        if result.passed and item.citations:
+            kept.append(item)
+    return kept
+
+
+def build_brief(articles: list[Article], event: Event | None = None, length: str = "standard",
+                rewrite_with: RewriteConfig | None = None) -> Brief:
+    """The brief of the event whose reports are ``articles`` (``event`` gives the casualties)."""
+    if length not in LENGTHS:
+        raise ValueError(f"unknown brief length {length!r}; choose one of {', '.join(LENGTHS)}")
+    by_id = {a.id: a for a in articles}
+    stats = GateStats()
+    sentences = select_sentences(articles, length)
+    note = None
+    if rewrite_with is not None:
+        sentences, note = rewrite(sentences, by_id, rewrite_with)
+    sentences = gated(sentences, by_id, stats)
+    title = headline(articles)
+    title = (gated([title], by_id, stats) or [None])[0] if title else None
+    figures = gated(figure_lines(event, by_id), by_id, stats, numbers_only=True) if event is not None else []
+    return Brief(title, sentences, figures, stats, note)

@@ -1,0 +1,81 @@
+"""The brief's "Figures and disputes" part, written from the reconciled casualties.
+
+One line per (category, side[, region]) row. Each claimant's current figure is
+given in its own words' hedge ("at least 49") and cited to the report that
+states it; disagreement and provisional figures are said in plain words. The
+template adds no number: every figure is a claim's, so the gate can check it.
+
+Example: ``Killed (Ruritanian soldiers): at least 12 according to the Ruritanian
+defence ministry; 30 according to Daily Courier. The sources disagree. The
+ministry's figure may still rise.``
+"""
+
+from __future__ import annotations
+
+from ..models import Article, Casualty, Claim, Event, FigureLine
+
+HEDGE = {"at_least": "at least ", "at_most": "at most ", "about": "about ", "more_than": "more than ",
+         "fewer_than": "fewer than ", "exact": "", "vague": "", "range": ""}
+CATEGORY = {"killed": "Killed", "wounded": "Wounded", "captured": "Captured", "arrested": "Arrested",
+            "missing": "Missing", "displaced": "Displaced"}
+
+
+def _n(x: float | None) -> str:
+    return "?" if x is None else f"{x:,.0f}" if float(x).is_integer() else f"{x:g}"
+
+
+def figure_words(claim: Claim) -> str:
+    """The claim's figure with its hedge: "at least 49", "between 3 and 5", "dozens"."""
+    if claim.qualifier == "range" and claim.low is not None and claim.high is not None:
+        return f"between {_n(claim.low)} and {_n(claim.high)}"
+    if claim.qualifier == "vague" and claim.number is None:
+        return claim.quote if len(claim.quote.split()) <= 3 else f"at least {_n(claim.low)}"
+    return HEDGE.get(claim.qualifier, "") + _n(claim.number if claim.number is not None else claim.low)
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _speaker(claim: Claim, articles: dict[str, Article]) -> str:
+    if claim.claimant:
+        first, _, rest = claim.claimant.partition(" ")
+        return f"{first.lower()} {rest}" if first in {"The", "A", "An"} and rest else claim.claimant
+    article = articles.get(claim.article_id)
+    return f"{article.source} (its own figure)" if article else "the report itself"
+
+
+def _who(row: Casualty) -> str:
+    who = row.whose or row.side or "people, side not stated"
+    return f"{who} in {row.region}" if row.region else who
+
+
+def figure_line(row: Casualty, claims: dict[str, Claim], articles: dict[str, Article]) -> FigureLine | None:
+    current = [claims[i] for i in row.claim_ids if i in claims]
+    if not current:
+        return None
+    said: dict[str, list[str]] = {}  # figure words -> who gives them, so agreement reads as one voice
+    for c in current:
+        speakers = said.setdefault(figure_words(c), [])
+        if _speaker(c, articles) not in speakers:
+            speakers.append(_speaker(c, articles))
+    voices = [f"{figure} according to {_join(speakers)}" for figure, speakers in said.items()]
+    text = f"{CATEGORY.get(row.category, row.category.capitalize())} ({_who(row)}): " + "; ".join(voices) + "."
+    if row.conflict:
+        text += " The sources disagree."
+    earlier = [claims[i] for i in row.superseded_ids if i in claims and claims[i].number is not None
+               and claims[i].number not in {c.number for c in current}]
+    if earlier:
+        text += " Earlier reports gave " + ", ".join(
+            f"{figure_words(c)} ({_speaker(c, articles)})" for c in earlier) + "."
+    if row.provisional:
+        text += " This figure is provisional and may change."
+    citations = list(dict.fromkeys(c.article_id for c in current + earlier))
+    return FigureLine(text, citations, row.category, row.side, row.region, row.conflict, row.provisional)
+
+
+def figure_lines(event: Event, articles: dict[str, Article]) -> list[FigureLine]:
+    """One line per reconciled casualty row, in the rows' order (national before regional)."""
+    claims = {c.id: c for c in event.claims}
+    lines = [figure_line(row, claims, articles) for row in event.casualties]
+    return [x for x in lines if x is not None]

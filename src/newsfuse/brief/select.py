@@ -1,0 +1,187 @@
+"""Pick the brief's sentences from the reports themselves (extractive, cited).
+
+Why extractive: with no offline model that can be trusted to paraphrase, a
+sentence copied from a report is the only prose guaranteed to say no more than
+its source. The choice follows the multi-document summarisation staples:
+
+* **support** — a sentence whose content other reports also carry is central to
+  the event (cross-document agreement, the idea behind LexRank/centroid methods);
+* **position** — news puts the gist first (lead bias);
+* **facts** — a sentence that states a figure, a date or a place helps a reader more;
+* **redundancy** — maximal marginal relevance (MMR) keeps the next sentence only
+  if it adds something beyond those already chosen.
+
+Sentences of reports marked ``derived_from`` another (copies, rewrites) are used
+only when no independent report exists. Dangling openings ("He said", "The
+ministry added") are resolved only by copying a name from the same article (see
+:mod:`newsfuse.brief.references`); otherwise the sentence is not a candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Article, BriefSentence, Span
+from .references import resolve_opening
+
+LENGTHS = {"short": (3, 45), "standard": (4, 75), "long": (8, 160)}  # (max sentences, word budget)
+MIN_WORDS, MAX_WORDS = 7, 55
+MMR_LAMBDA = 0.7
+MAX_OVERLAP = 0.5  # a sentence this similar (cosine) to a chosen one repeats it: never chosen
+W_SUPPORT, W_CENTRAL, W_POSITION, W_FACTS = 0.5, 0.3, 0.05, 0.05
+_JUNK = re.compile(r"https?://|www\.|@\w|\b(?:click|subscribe|newsletter|sign up|read more|cookies?)\b", re.I)
+_QUOTES = "\"“”"
+
+
+@dataclass
+class Candidate:
+    """A sentence that could go into the brief, with the article it is cited to."""
+
+    text: str
+    article: Article
+    index: int  # sentence number within its article
+    n_sentences: int
+    span: Span
+    facts: int = 0
+    score: float = 0.0
+
+
+def _usable(text: str) -> bool:
+    words = text.split()
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or text.rstrip().endswith("?") or _JUNK.search(text):
+        return False
+    if sum(text.count(q) for q in _QUOTES) % 2:  # half a quotation: a fragment out of context
+        return False
+    return text[0].isupper() or text[0] in _QUOTES
+
+
+def _facts(article: Article, span: Span) -> int:
+    inside = lambda x: span.start <= x.start < span.end  # noqa: E731
+    return (any(inside(c) for c in article.claims) + any(inside(p) and p.role == "event" for p in article.places)
+            + any(inside(d) for d in article.dates) + any(inside(n) for n in article.numbers))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def candidates(articles: list[Article]) -> list[Candidate]:
+    """Usable sentences of the independent reports (all reports if none is independent)."""
+    pool = [a for a in articles if not a.derived_from] or list(articles)
+    found: list[Candidate] = []
+    seen: set[str] = {_key(a.title) for a in articles}  # a headline left in the text is not a sentence
+    for article in pool:
+        for i, span in enumerate(article.sentences):
+            text = " ".join(span.text.split())
+            text = resolve_opening(text, article, span)
+            if text is None or not _usable(text):
+                continue
+            key = _key(text)
+            if key in seen:  # the same sentence in two reports: keep the first
+                continue
+            seen.add(key)
+            found.append(Candidate(text, article, i, len(article.sentences), span, _facts(article, span)))
+    return found
+
+
+def _vectors(texts: list[str]):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w[\w'-]*\b")
+    try:
+        return vectorizer.fit_transform(texts)
+    except ValueError:  # nothing but stop words
+        return None
+
+
+def score(cands: list[Candidate], articles: list[Article]) -> None:
+    """Set each candidate's ``score`` from support, position and facts."""
+    docs = [a.title + " " + a.text for a in articles]
+    matrix = _vectors([c.text for c in cands] + docs)
+    if matrix is None:
+        return
+    sents, doc_vecs = matrix[: len(cands)], matrix[len(cands):]
+    sim = (sents @ doc_vecs.T).toarray()
+    centroid = doc_vecs.mean(axis=0).A1
+    central = sents @ centroid
+    index = {id(a): n for n, a in enumerate(articles)}
+    for k, c in enumerate(cands):
+        own = index[id(c.article)]
+        peers = [j for j in range(len(articles)) if j != own and not articles[j].derived_from]
+        support = sum(sim[k, j] for j in peers) / len(peers) if peers else sim[k, own]
+        position = 1.0 / (1.0 + c.index)
+        c.score = (W_SUPPORT * support + W_CENTRAL * float(central[k]) + W_POSITION * position
+                   + W_FACTS * min(c.facts, 2) / 2)
+
+
+def mmr(cands: list[Candidate], max_sentences: int, budget: int) -> list[Candidate]:
+    """Greedy maximal marginal relevance under a sentence count and a word budget."""
+    matrix = _vectors([c.text for c in cands])
+    chosen: list[int] = []
+    words = 0
+    remaining = set(range(len(cands)))
+    sim = (matrix @ matrix.T).toarray() if matrix is not None else None
+    while remaining and len(chosen) < max_sentences:
+        def redundancy(k: int) -> float:
+            return max((sim[k, j] for j in chosen), default=0.0) if sim is not None else 0.0
+        remaining = {k for k in remaining if redundancy(k) <= MAX_OVERLAP}
+        if not remaining:
+            break
+        best = max(remaining, key=lambda k: MMR_LAMBDA * cands[k].score - (1 - MMR_LAMBDA) * redundancy(k))
+        remaining.discard(best)
+        n = len(cands[best].text.split())
+        if chosen and words + n > budget * 1.15:
+            continue  # too long for what is left; a shorter one may still fit
+        chosen.append(best)
+        words += n
+        if words >= budget:
+            break
+    return [cands[k] for k in chosen]
+
+
+def order(chosen: list[Candidate]) -> list[Candidate]:
+    """Leads before details, earlier reports first: the order a reader expects."""
+    return sorted(chosen, key=lambda c: (c.index > 0, c.article.published or "9999", c.index / max(c.n_sentences, 1)))
+
+
+def select_sentences(articles: list[Article], length: str = "standard") -> list[BriefSentence]:
+    """The extractive brief: ordered, non-redundant, each sentence cited to its article.
+
+    A sentence that several reports state almost word for word cites all of them.
+    """
+    max_sentences, budget = LENGTHS[length]
+    cands = candidates(articles)
+    if not cands:
+        return []
+    score(cands, articles)
+    chosen = order(mmr(cands, max_sentences, budget))
+    return [BriefSentence(c.text, _citations(c, articles), {"article_id": c.article.id, "start": c.span.start,
+                                                            "end": c.span.end}) for c in chosen]
+
+
+def _citations(c: Candidate, articles: list[Article]) -> list[str]:
+    """The candidate's article, plus any other report that contains the same sentence."""
+    key = _key(c.text)
+    cited = [c.article.id]
+    for a in articles:
+        if a.id not in cited and key and key in re.sub(r"\W+", " ", a.text.lower()):
+            cited.append(a.id)
+    return cited
+
+
+def headline(articles: list[Article]) -> BriefSentence | None:
+    """The title of an independent report that best matches all the reports."""
+    pool = [a for a in articles if not a.derived_from and len(a.title.split()) >= 4] or \
+           [a for a in articles if len(a.title.split()) >= 4]
+    if not pool:
+        return None
+    if len(pool) == 1:
+        return BriefSentence(pool[0].title, [pool[0].id])
+    matrix = _vectors([a.title for a in pool] + [a.title + " " + a.text for a in articles])
+    if matrix is None:
+        return BriefSentence(pool[0].title, [pool[0].id])
+    titles, docs = matrix[: len(pool)], matrix[len(pool):]
+    sim = (titles @ docs.T).toarray()
+    best = max(range(len(pool)), key=lambda k: sim[k].sum() - sim[k, articles.index(pool[k])])
+    return BriefSentence(pool[best].title, [pool[best].id])
