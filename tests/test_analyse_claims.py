@@ -83,3 +83,29 @@ def test_subject_raising_its_own_toll_counts_its_own_dead():
     analyse_articles([article])
     (claim,) = [c for c in find_claims(article) if c.number == 27]
     assert (claim.category, claim.side, claim.whose, claim.claimant) == ("killed", "KG", "Kyrgyz soldiers", "Kyrgyzstan")
+
+
+def _counts(text: str) -> list[tuple[str, float | None]]:
+    return [(c.category, c.number) for c in find_claims(_article(text))]
+
+
+def test_indefinite_people_with_long_names_and_object_words():
+    assert _counts("The patrol captured a senior Northern Liberation Front of Velmora (NLFV) leader.") \
+        == [("captured", 1)]
+    assert _counts("The patrol arrested a suspected weapons facilitator near the bridge.") == [("arrested", 1)]
+    assert _counts("A joint security force captured a courier.") == [("captured", 1)]  # no claim for "A ... force"
+
+
+def test_lists_and_subjects():
+    assert _counts("A smuggling ring leader and a courier were captured by the patrol.") \
+        == [("captured", 1), ("captured", 1)]
+    assert _counts("The unit detained a ring leader who ran safe houses in three districts, "
+                   "along with four of his associates.") == [("captured", 1), ("captured", 4)]
+    assert _counts("The raid ended with the detention of five suspects.") == [("captured", 5)]
+
+
+def test_named_people_and_both():
+    assert _counts("The patrol killed bandit leader, Torvald Amsen, during the raid.") == [("killed", 1)]
+    assert _counts("The raid resulted in the death of Mullah Arkan Dosti, a local commander.") == [("killed", 1)]
+    assert _counts("Both suspects were detained for questioning.") == [("captured", 2)]
+    assert _counts("The two wounded were detained for medical care.") == [("captured", 2)]

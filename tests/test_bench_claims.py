@@ -37,3 +37,22 @@ def test_more_than_counts_n_plus_one():
 def test_release_minimum_empty():
     a = _article("Nothing happened today.")
     assert release_minimum(a.text, claims_with_mentions(a), {"killed"}) == 0
+
+
+def test_definite_companions_add_or_restate():
+    # the leader was counted on his own: "the leader and one other suspect" adds one
+    text = ("A joint force captured a smuggling ring leader in Velmora district. "
+            "After questioning, the force detained the leader and one other suspect.")
+    assert _mins(text) == (0, 2)
+    # the lead already counted the group including the leader: the body restates it
+    text = ("A joint force detained three suspects in Velmora district, including a smuggling ring leader. "
+            "After questioning, the leader and two additional suspects were detained.")
+    assert _mins(text) == (0, 3)
+
+
+def test_anaphora_not_counted_twice():
+    text = ("The patrol killed one armed smuggler near Tarvik. The smuggler fired at the patrol, "
+            "which returned fire, killing him.")
+    assert _mins(text) == (1, 0)
+    text = "The patrol detained two ring leaders and several couriers. Both men were detained at a checkpoint."
+    assert _mins(text) == (0, 5)

@@ -30,26 +30,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..models import Article, Claim, NumberMention, Span
+from . import claims_people as people
+from .claims_attrib import PRONOUN as _PRONOUN, attributions as _attributions, claimant as _claimant
+from .claims_vocab import CATEGORY_WORDS, KW as _KW, KW_RE as _KW_RE
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "demonyms.tsv"
 
-CATEGORY_WORDS: dict[str, str] = {}
-for _cat, _words in {
-    "killed": "killed|killing|kill|kills|dead|died|die|dies|death|deaths|death toll|toll|slain|"
-              "perished|fatalities|fatality|lost|lose|lives|bodies",
-    "wounded": "wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|hurting|casualties",
-    "captured": "captured|capturing|capture|captures|detained|detaining|detain|detains|abducted|"
-                "abducting|kidnapped|kidnapping|taken prisoner|taken captive|seized|seizing|"
-                "taken into custody|in custody|taken hostage|held hostage|prisoners|prisoners of war|"
-                "detainees|apprehended|apprehending",
-    "arrested": "arrested|arresting|arrest|arrests",
-    "missing": "missing|unaccounted for",
-    "displaced": "displaced|displacing|fled their homes|homeless|evacuated",
-}.items():
-    for _w in _words.split("|"):
-        CATEGORY_WORDS[_w] = _cat
-_KW = "|".join(sorted((re.escape(w) for w in CATEGORY_WORDS), key=len, reverse=True))
-_KW_RE = re.compile(rf"\b(?:{_KW})\b", re.I)
 _AFTER_RE = re.compile(
     r"^(?P<np>(?:\s*[\w'’\-]+){0,6}?)\s*(?P<aux>(?:\s*\b(?:were|was|are|is|have|has|had|been|being|"
     r"be|got|reportedly|reported|confirmed|later|also|now|all|subsequently|believed|thought|to|"
@@ -71,19 +57,6 @@ compounds acre acres hectare hectares hour hours day days week weeks month month
 minutes time times percent dollars magazine magazines ammunition material materials device devices
 launcher launchers firearm firearms pistol pistols machine guns gun boosters kalashnikovs barrels bags
 sacks items pieces heads sheep cattle animals documents phones radios computers afghanis""".split())
-_PERSON_SING = ("leader|commander|sub-commander|facilitator|insurgent|militant|suspect|man|member|"
-                "individual|associate|fighter|soldier|serviceman|servicemember|civilian|person|operative|"
-                "financier|emir|chief|official|bomb-maker|bomber|expert|courier|deputy|gunman|"
-                "attacker|policeman|officer|terrorist|rebel|smuggler|trafficker|supplier|recruiter|"
-                "trainer|accomplice|cell member|planner|coordinator|specialist|affiliate|militia member")
-_INDEF_RE = re.compile(rf"\b(?P<det>an?|another)\s+(?P<mods>(?:[\w'’\-]+\s+){{0,3}}?)"
-                       rf"(?P<noun>(?:{_PERSON_SING}))\b(?!['’]s)", re.I)
-_PARTICIPLE_ATTR = {"saying", "adding", "claiming", "reporting", "announcing", "confirming"}
-_ATTR_VERB = re.compile(r"\b(?:saying|adding|claiming|reporting|announcing|confirming|said|says|say|told|tells|announced|announces|reported|reports|confirmed|"
-                        r"confirms|stated|states|claimed|claims|admits|admitted|added|adds|noted|"
-                        r"declared|acknowledged|insisted)\b")
-_ACCORDING = re.compile(r"\b(?:according to|citing|cited by)\s+(?P<who>[^,.;:“”\"]+)", re.I)
-_PRONOUN = {"it", "he", "she", "they", "we", "the ministry", "the statement", "the report"}
 _SUPERLATIVE_SINCE = re.compile(r"\b(?:worst|deadliest|heaviest|biggest|largest|bloodiest|most \w+|"
                                 r"first|major)\b[^.;]*?\bsince\b[^,.;]*", re.I)
 _BACKGROUND = re.compile(
@@ -145,42 +118,10 @@ def _sentences(article: Article) -> list[Span]:
     return [Span(m.start(), m.end(), m.group()) for m in re.finditer(r"[^.!?\n]+[.!?]?", article.text)]
 
 
-def _pseudo_mentions(text: str, start: int, end: int, taken: list[NumberMention]) -> list[NumberMention]:
-    """Singular "a/an/another X" person noun phrases as counts of 1."""
-    out = []
-    for m in _INDEF_RE.finditer(text, start, end):
-        if _BLOCK_MOD.search(m.group("mods")):
-            continue
-        s, e = m.start(), m.end("det")
-        if any(n.start < m.end() and s < n.end for n in taken):
-            continue
-        out.append(NumberMention(s, e, text[s:e], 1.0, "exact", 1.0, 1.0))
-    return out
-
-
-_DEF_PERSON = r"(?:insurgent|individual|man|male|attacker|gunman|militant|shooter|suicide bomber|fighter)"
-_DEF_KILLED = re.compile(rf"\b(?:killing|killed)\s+(?P<m>him|the {_DEF_PERSON})\b|"
-                         rf"(?P<m2>\b(?:He|he|The {_DEF_PERSON}|the {_DEF_PERSON}))\s+(?:was|had been)\s+"
-                         rf"(?:\w+\s+)?killed\b")
-
-
-def _definite_killed(text: str, start: int, end: int, taken: list[NumberMention]) -> list[NumberMention]:
-    """One person killed, named by a pronoun or a definite singular ("killing him", "the insurgent was killed")."""
-    out = []
-    for m in _DEF_KILLED.finditer(text, start, end):
-        g = "m" if m.group("m") else "m2"
-        s, e = m.start(g), m.start(g) + len(m.group(g).split()[0])
-        if not any(n.start < m.end() and m.start() < n.end for n in taken):
-            out.append(NumberMention(s, e, text[s:e], 1.0, "exact", 1.0, 1.0))
-    return out
-
-
-_BLOCK_MOD = re.compile(r"\b(?:and|or|of|the|who|which|that|with|in|on|at|for|by)\b", re.I)
-
-
 def _np_after(text: str, end: int, limit: int) -> str:
     """The noun phrase right after a number: "of its soldiers", "suspected insurgents"."""
-    m = re.match(r"(?:\s*(?:of\s+(?:its|their|his|her|the|them|these|those)\b|[\w'’\-]+))*", text[end:limit])
+    m = re.match(r"(?:\s*(?:of\s+(?:its|their|his|her|the|them|these|those)\b|\([A-Z]{2,6}\)|[\w'’\-]+))*",
+                 text[end:limit])
     words, out = (m.group() if m else "").split(), []
     for w in words:
         lw = w.lower()
@@ -193,21 +134,31 @@ def _np_after(text: str, end: int, limit: int) -> str:
     return " ".join(out)
 
 
-def _link(text: str, m: NumberMention, s_start: int, s_end: int, others: list[NumberMention]):
+_DEF_LIST = re.compile(  # "detained the leader and", "the commander, facilitator and": people named before
+    r"^\s*(?:the|his|their)\s+(?:[\w'’\-]+\s+){0,3}?[\w'’\-]+(?:\s*,\s*(?:the\s+)?[\w'’\-]+){0,2}\s*,?\s*"
+    r"(?:and|along with|as well as|together with|plus)\s+$", re.I)
+_WOUNDED_HELD = re.compile(r"^\s+(?:wounded|injured)\s+(?:insurgents?\s+|men\s+)?(?:were|was)\s+(?:later\s+|also\s+)?"
+                           r"(?:detained|captured|arrested|taken into custody)\b", re.I)
+
+
+def _link(text: str, m: NumberMention, s_start: int, s_end: int, others: list[NumberMention],
+          pseudo: bool = False):
     """(category, distance) of the casualty word this number counts, or None."""
     nxt = min([o.start for o in others if o.start >= m.end] + [s_end])
     prv = max([o.end for o in others if o.end <= m.start] + [s_start])
     after = text[m.end:nxt]
     np_after = _np_after(text, m.end, nxt)
-    if any(w in _NOT_PEOPLE for w in _words(np_after)[:4]):
+    if not pseudo and any(w in _NOT_PEOPLE for w in _words(np_after)[:4]):
         return None
+    if _WOUNDED_HELD.match(after):
+        return ("captured", 2)  # "the two wounded were detained": held, counted as captured
     best = None
     am = _AFTER_RE.match(after)
     if am and not (set(_words(am.group("np"))) & (_NP_BLOCK - {"the"})):
         if not re.search(r"[,;:()\[\]“”\"]", am.group(0)[:am.start("kw")]):
             kw = am.group("kw").lower()
             if not (kw in ("lost", "lose", "lives", "toll", "bodies", "death", "prisoners", "detainees",
-                           "arrest", "arrests", "capture", "captures", "kill", "kills", "die", "detain",
+                           "arrest", "arrests", "capture", "captures", "detention", "detentions", "kill", "kills", "die", "detain",
                            "detains", "in custody")
                     and not am.group("aux").strip() and kw not in ("lives", "bodies", "death")):
                 best = (CATEGORY_WORDS[kw], len(_words(am.group("np") + am.group("aux"))))
@@ -217,6 +168,8 @@ def _link(text: str, m: NumberMention, s_start: int, s_end: int, others: list[Nu
         k = kws[-1]
         kw = k.group().lower()
         gap = before[k.end():]
+        if _DEF_LIST.match(gap) and not _KW_RE.search(gap):
+            gap = " "  # "detained the leader and two associates": the leader was counted already
         gw = _words(gap)
         ok = not re.search(r"[,;:()\[\]“”\"]", gap) and len(gw) <= 6
         if kw in ("toll", "death toll", "death", "deaths", "casualties", "fatalities"):
@@ -251,71 +204,10 @@ def _coordinated(text: str, m: NumberMention, prev: list[tuple[Claim, NumberMent
                      r"together with)\s+", gap)
     if g and not (set(_words(g.group(1))) & _NP_BLOCK) and not _KW_RE.search(gap):
         return (c.category, 0)
+    if re.search(r",\s*(?:along with|together with|as well as)\s+$", gap) and not _KW_RE.search(gap) \
+            and not re.search(r"[;:“”\"]", gap):
+        return (c.category, 1)  # "captured a facilitator who ..., along with more than 10 of his associates"
     return None
-
-
-def _attributions(article: Article, s: Span) -> list[tuple[int, str]]:
-    """(position, claimant) for each attribution in sentence ``s``."""
-    text, out = article.text, []
-    for m in _ACCORDING.finditer(text, s.start, s.end):
-        out.append((m.start(), m.group("who").strip()))
-    for v in _ATTR_VERB.finditer(text, s.start, s.end):
-        head = text[s.start:v.start()]
-        if re.search(r"\b(?:were|was|been|being|is|are)\s+$", head) or _KW_RE.match(text, v.end() + 1):
-            continue  # "were reported killed": not an attribution
-        if v.group() in ("claimed", "claims") and re.match(
-                r"\s+(?:an?\s+estimated|the lives|\d|about|some|at least|more than|over|[\w\-]+ lives)",
-                text[v.end():]):
-            continue  # "the war claimed 30,000 lives"
-        if v.group() in _PARTICIPLE_ATTR:
-            lead = re.match(r"\s*((?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", head)
-            if lead:
-                out.append((v.start(), lead.group(1)))
-            continue
-        cut = max(head.rfind(x) for x in (", while ", " while ", " but ", "; ", "“", "\"", " and ", ": "))
-        subj = head[cut + 1:] if cut >= 0 else head
-        subj = re.sub(r"^\s*(?:while|but|and|“|\"|:)\s+", "", subj)
-        subj = re.sub(r"\s+(?:on|late|early|last)\s+\w+(?:\s+\w+)?\s*$", "", subj.strip(" ,"))
-        subj = re.sub(r"\s+(?:has|have|had|also|later|then|earlier|previously)\s*$", "", subj)
-        appos = re.search(r"((?:[Tt]he|[Ii]ts|[Hh]is)\s+\w+(?:\s+\w+){0,2},\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*,?)$", subj)
-        if appos:
-            who = appos.group(1).rstrip(",")
-        else:
-            parts = re.split(r",\s*", subj)
-            who = parts[-1] if parts else ""
-            who = re.sub(r"^.*\b(?:that|which)\s+", "", who)
-        who = " ".join(who.split()[-8:]).strip()
-        if re.search(r"\d", who):
-            continue
-        if not who or not re.search(r"[A-Za-z]", who) or who.lower() in ("i",):
-            tail = re.match(r"\s*([A-Z][\w.\-’']*(?:\s+(?:[A-Z][\w.\-’']*|of|the|for))*)", text[v.end():s.end])
-            if not tail:
-                continue
-            who = tail.group(1)
-        out.append((v.start(), who))
-    return sorted(out)
-
-
-_SPEAKER_NOUN = re.compile(
-    r"\b(?:ministry|ministries|government|officials?|police|army|military|forces|spokes(?:man|woman|person)|"
-    r"governor|president|minister|authorities|commander|sources?|witnesses|residents|organi[sz]ers|agency|"
-    r"office|service|committee|council|mayor|chief|statement|report|media|doctors|hospital|group)\b", re.I)
-
-
-def _is_speaker(who: str) -> bool:
-    """A claimant names someone: a proper name or a speaking body, not "for their part"."""
-    return bool(re.search(r"[A-Z]", who) or _SPEAKER_NOUN.search(who) or who.lower() in _PRONOUN)
-
-
-def _claimant(article: Article, s: Span, pos: int, last: str | None) -> str | None:
-    atts = [a for a in _attributions(article, s) if _is_speaker(a[1])]
-    if not atts:
-        return None
-    before = [a for a in atts if a[0] <= pos]
-    who = before[-1][1] if before else atts[0][1]
-    if who.lower() in _PRONOUN or who.lower().split()[0] in ("it", "he", "she", "they"):
-        return last or who
-    return who
 
 
 def _whose(np: str, claimant: str | None) -> tuple[str | None, str | None]:
@@ -406,39 +298,105 @@ def _own_toll(claim: Claim) -> None:
     claim.claimant = claim.claimant or m.group("subj")
 
 
+_FAMILY = {"arrested": "captured"}
+_COMPANIONS = re.compile(
+    r"(?:^|[\s,])(?P<list>the\s+(?:[\w'’\-]+\s+){0,3}?[\w'’\-]+(?:\s*,\s*(?:the\s+)?[\w'’\-]+){0,2})"
+    r"\s*,?\s*(?:and|along with|as well as|together with)\s+$", re.I)
+
+
+def _companions(text: str, lo: int, m: NumberMention) -> int:
+    """How many definite people are listed right before ``m``: "the commander, facilitator and two ..." -> 2."""
+    g = _COMPANIONS.search(text, lo, m.start)
+    if not g or set(_words(g.group("list"))) & (_NP_BLOCK - {"the"}) or _KW_RE.search(g.group("list")):
+        return 0
+    return 1 + g.group("list").count(",")
+
+
+def _with_companions(m: NumberMention, extra: int) -> NumberMention:
+    return NumberMention(m.start, m.end, m.text, (m.value or 0) + extra, m.qualifier,
+                         None if m.low is None else m.low + extra, None if m.high is None else m.high + extra)
+
+
+def _subject_list(text: str, pending: list[NumberMention], m: NumberMention) -> list[NumberMention]:
+    """Unlinked list members right before ``m`` that share its verb ("a leader and a suspect were captured")."""
+    out: list[NumberMention] = []
+    nxt = m
+    for p in reversed(pending):
+        gap = text[p.end:nxt.start]
+        g = re.fullmatch(r"\s*((?:[\w'’\-]+\s+){0,5}?)[\w'’\-]+\s*(?:,\s*and|and|,)\s+", gap)
+        if not g or set(_words(g.group(1))) & _NP_BLOCK or _KW_RE.search(gap):
+            break
+        out.insert(0, p)
+        nxt = p
+    return out
+
+
+def _make_claim(article: Article, sents: list[Span], idx: int, m: NumberMention, category: str,
+                claims: list[tuple[Claim, NumberMention]], last_claimant: str | None) -> Claim:
+    text, s = article.text, sents[idx]
+    nxt_sent = text[sents[idx + 1].start:sents[idx + 1].end] if idx + 1 < len(sents) else ""
+    claimant = _claimant(article, s, m.start, last_claimant)
+    np = _np_after(text, m.end, s.end)
+    indef = people.INDEF_RE.match(text, m.start) if m.text.lower() in ("a", "an", "another") else None
+    if indef:
+        np = f"{indef.group('mods')}{indef.group('noun')}"  # "a senior IMU (IMU) leader": up to the noun
+    whose, side = _whose(np, claimant)
+    regional = _regional(article, s, m, sents, idx)
+    prev = [c for c, _ in claims if c.start == s.start]
+    if prev and re.search(r"\b(?:another|other|a further)\s+$", text[s.start:m.start]):
+        whose, side = whose or prev[-1].whose, side or prev[-1].side
+        regional = regional or prev[-1].regional
+    sentence = text[s.start:s.end]
+    provisional = bool(_PROVISIONAL.search(sentence) or _PROVISIONAL.search(nxt_sent))
+    return Claim(
+        id=f"{article.id}-c{len(claims) + 1}", category=category, number=m.value,
+        qualifier=m.qualifier, whose=whose, side=side, claimant=claimant,
+        article_id=article.id, quote=sentence, start=s.start, end=s.end,
+        low=m.low, high=m.high, scope=_scope(article, s, m), provisional=provisional,
+        regional=regional)
+
+
 def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
     """Like :func:`find_claims`, each claim with the number mention it was made from
     (a mention with ``text`` "a"/"an"/"another" stands for a singular noun phrase)."""
     text, sents = article.text, _sentences(article)
     claims: list[tuple[Claim, NumberMention]] = []
     last_claimant: str | None = None
+    pseudo: set[int] = set()
     for idx, s in enumerate(sents):
         nums = [n for n in article.numbers if s.start <= n.start and n.end <= s.end]
-        mentions = nums + _pseudo_mentions(text, s.start, s.end, nums)
-        mentions = sorted(mentions + _definite_killed(text, s.start, s.end, mentions), key=lambda n: n.start)
-        nxt_sent = text[sents[idx + 1].start:sents[idx + 1].end] if idx + 1 < len(sents) else ""
+        mentions = list(nums)
+        for finder in (people.both_mentions, people.named_mentions, people.indefinite_mentions,
+                       people.definite_killed):
+            found = finder(text, s.start, s.end, mentions)
+            pseudo.update(id(n) for n in found)
+            mentions += found
+        mentions.sort(key=lambda n: n.start)
+        pending: list[NumberMention] = []
         for m in mentions:
-            linked = _link(text, m, s.start, s.end, [o for o in mentions if o is not m]) \
+            linked = _link(text, m, s.start, s.end, [o for o in mentions if o is not m], id(m) in pseudo) \
                 or _coordinated(text, m, [(c, cm) for c, cm in claims if c.start == s.start])
             if not linked:
+                pending.append(m)
                 continue
-            category = linked[0]
-            claimant = _claimant(article, s, m.start, last_claimant)
-            np = _np_after(text, m.end, s.end)
-            whose, side = _whose(np, claimant)
-            regional = _regional(article, s, m, sents, idx)
-            prev = [c for c, _ in claims if c.start == s.start]
-            if prev and re.search(r"\b(?:another|other|a further)\s+$", text[s.start:m.start]):
-                whose, side = whose or prev[-1].whose, side or prev[-1].side
-                regional = regional or prev[-1].regional
-            sentence = text[s.start:s.end]
-            provisional = bool(_PROVISIONAL.search(sentence) or _PROVISIONAL.search(nxt_sent))
-            claims.append((Claim(
-                id=f"{article.id}-c{len(claims) + 1}", category=category, number=m.value,
-                qualifier=m.qualifier, whose=whose, side=side, claimant=claimant,
-                article_id=article.id, quote=sentence, start=s.start, end=s.end,
-                low=m.low, high=m.high, scope=_scope(article, s, m), provisional=provisional,
-                regional=regional), m))
+            family = _FAMILY.get(linked[0], linked[0])
+
+            def repeat(n: NumberMention) -> bool:  # "killing him", "both men were detained": counted before
+                return id(n) in pseudo and people.is_definite(n) \
+                    and any(_FAMILY.get(c.category, c.category) == family for c, _ in claims)
+            for p in _subject_list(text, pending, m):  # "a leader and a suspect were captured"
+                if not repeat(p):
+                    claims.append((_make_claim(article, sents, idx, p, linked[0], claims, last_claimant), p))
+            pending = []
+            if repeat(m):
+                continue
+            defs = _companions(text, max([o.end for o in mentions if o.end <= m.start] + [s.start]), m)
+            if defs and m.qualifier != "vague" and m.value and not any(
+                    _FAMILY.get(c.category, c.category) == family and c.number == 1 for c, _ in claims):
+                # "the commander and three additional suspects" when the commander was not counted on his
+                # own before: the figure is the whole group (it restates "four suspects, including a commander")
+                m = _with_companions(m, defs)
+            claims.append((_make_claim(article, sents, idx, m, linked[0], claims, last_claimant), m))
         atts = _attributions(article, s)
         if atts:
             who = atts[-1][1]

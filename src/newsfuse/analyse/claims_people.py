@@ -1,0 +1,145 @@
+"""People counted without a numeral: the extra mentions :mod:`newsfuse.analyse.claims` links.
+
+A press release often counts people with words, not digits:
+
+* **indefinite singulars**: "captured a Taliban leader", "an Islamic Movement of
+  Uzbekistan (IMU) facilitator", "another militant", "his deputy" in a list
+  -> 1 each;
+* **"both"**: "Both men were detained" -> 2;
+* **named people**: "killed Taliban leader, Mahjur," / "the death of Mullah X"
+  -> 1;
+* **definite singulars**: "killing him", "the insurgent was killed" -> 1, but
+  only while nothing of that category was counted before in the article: a
+  definite phrase points back at someone already introduced ("one insurgent
+  ... killing him"), so it is a new figure only when the earlier mention made
+  no claim ("a male fired at the patrol ... killing him").
+
+Each finder returns :class:`~newsfuse.models.NumberMention` objects whose
+``text`` is the determiner ("a", "both", "him") or the name, so the
+linking code in ``claims.py`` treats them like numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..models import NumberMention
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """Lines of ``data/<name>`` (comments and blanks dropped), longest first."""
+    words = [w.strip() for w in (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+             if w.strip() and not w.startswith("#")]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _alt(name: str) -> str:
+    return "|".join(re.escape(w) for w in word_list(name))
+
+
+PERSON_SING = _alt("claims_person_nouns.txt")
+HONORIFICS = _alt("claims_honorifics.txt")
+_MOD = (r"(?:(?!(?:an?|another|the|and|or|who|which|that|with|in|on|at|for|by|from|to|of|his|her|their|its)\b)"
+        r"[\w'’\-]+|of(?=\s+[A-Z])|\([A-Z]{2,6}\))")
+INDEF_RE = re.compile(rf"\b(?P<det>an?|another|his|her|their)\s+(?P<mods>(?:{_MOD}\s+){{0,7}}?)"
+                      rf"(?P<noun>(?:{PERSON_SING}))\b(?!['’]s|-)", re.I)
+BLOCK_MOD = re.compile(r"\b(?:and|or|of|the|who|which|that|with|in|on|at|for|by|from|to)\b", re.I)
+_NAME_OF = re.compile(r"\b[A-Z][\w'’\-]*\s+of\s+(?:the\s+)?[A-Z]")  # "Movement of Uzbekistan": part of a name
+
+
+def _mods_ok(mods: str) -> bool:
+    if len(mods.split()) > 3 and not re.search(r"[A-Z(]", mods):
+        return False  # long lower-case runs are clauses, not modifiers
+    return not BLOCK_MOD.search(_NAME_OF.sub("X", mods))
+
+
+def _overlaps(s: int, e: int, taken: list[NumberMention]) -> bool:
+    return any(n.start < e and s < n.end for n in taken)
+
+
+def _one(text: str, s: int, e: int, value: float = 1.0) -> NumberMention:
+    return NumberMention(s, e, text[s:e], value, "exact", value, value)
+
+
+def indefinite_mentions(text: str, start: int, end: int, taken: list[NumberMention]) -> list[NumberMention]:
+    """Singular "a/an/another X" person noun phrases as counts of 1.
+
+    A possessive ("his deputy") counts only as a list member after another
+    person ("a commander, his deputy and ..."), never on its own.
+    """
+    out = []
+    for m in INDEF_RE.finditer(text, start, end):
+        if not _mods_ok(m.group("mods")):
+            continue
+        det = m.group("det").lower()
+        if det in ("his", "her", "their") and not re.search(r",\s*$", text[max(start, m.start() - 3):m.start()]):
+            continue
+        s, e = m.start(), m.end("det")
+        if _overlaps(s, m.end(), taken) or any(re.fullmatch(r"\s*,\s*", text[n.end:s]) and n.text[:1].isupper()
+                                               for n in taken if n.end <= s):
+            continue  # "Mullah X, a Taliban leader": an apposition, not a second person
+        out.append(_one(text, s, e))
+    return out
+
+
+_PLURAL_PEOPLE = r"(?:men|males|insurgents|militants|suspects|fighters|individuals|detainees|facilitators|" \
+                 r"leaders|commanders|brothers|occupants|attackers|gunmen)"
+_BOTH = re.compile(rf"\b[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w\-]+\s+){{0,2}}?{_PLURAL_PEOPLE}\b")
+
+
+def both_mentions(text: str, start: int, end: int, taken: list[NumberMention]) -> list[NumberMention]:
+    """"Both men", "both of the suspects" -> 2."""
+    out = []
+    for m in _BOTH.finditer(text, start, end):
+        if not _overlaps(m.start(), m.end(), taken):
+            out.append(_one(text, m.start(), m.start() + 4, 2.0))
+    return out
+
+
+_NAME = r"[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){0,3}"
+_TITLE_NP = rf"(?:(?:[\w'’\-]+\s+){{0,4}}?(?:{PERSON_SING}),\s+)"
+_NAMED = re.compile(
+    rf"\b(?P<kw>killed|killing|captured|capturing|detained|detaining|arrested|arresting|"
+    rf"(?:the\s+)?(?:death|capture|arrest|detention)\s+of)\s+"
+    rf"(?P<who>{_TITLE_NP}{_NAME}|(?:{HONORIFICS})\s+{_NAME})(?=\s*[,.;]|\s+(?:along|and|as|during|in|on|who|was))")
+
+
+def named_mentions(text: str, start: int, end: int, taken: list[NumberMention]) -> list[NumberMention]:
+    """A named person right after a casualty verb or noun: 1 (the name is the mention's text)."""
+    out = []
+    for m in _NAMED.finditer(text, start, end):
+        who = m.group("who")
+        if re.match(r"(?:an?|another|the|his|her|their|one|two|three|several|multiple)\b", who, re.I):
+            continue  # counted by the other finders
+        s = m.start("who")
+        if _overlaps(s, m.end("who"), taken):
+            continue
+        out.append(_one(text, s, m.end("who")))
+    return out
+
+
+_DEF_PERSON = r"(?:insurgent|individual|man|male|attacker|gunman|militant|shooter|suicide bomber|fighter)"
+_DEF_KILLED = re.compile(rf"\b(?:killing|killed)\s+(?P<m>him|the {_DEF_PERSON})\b|"
+                         rf"(?P<m2>\b(?:He|he|The {_DEF_PERSON}|the {_DEF_PERSON}))\s+(?:was|had been)\s+"
+                         rf"(?:\w+\s+)?killed\b")
+
+
+def definite_killed(text: str, start: int, end: int, taken: list[NumberMention]) -> list[NumberMention]:
+    """One person killed, named by a pronoun or a definite singular ("killing him", "the insurgent was killed")."""
+    out = []
+    for m in _DEF_KILLED.finditer(text, start, end):
+        g = "m" if m.group("m") else "m2"
+        s, e = m.start(g), m.start(g) + len(m.group(g).split()[0])
+        if not _overlaps(m.start(), m.end(), taken):
+            out.append(_one(text, s, e))
+    return out
+
+
+def is_definite(m: NumberMention) -> bool:
+    """"him", "the insurgent", "both men": people named before, not new ones."""
+    return m.text.lower() in ("him", "he", "the", "both")
