@@ -127,3 +127,19 @@ def test_seed_battle_places_on_the_map(seeds: Path):
         assert nearest <= 25, f"{name}: nearest event place is {nearest:.0f} km away"
     assert september.event_type == "Battles"
     store.close()
+
+
+def test_seed_brief_gives_both_governments_figures_cited_and_nothing_from_the_earlier_clash(seeds: Path):
+    store, by_file, september, november = _events(seeds)
+    earlier = by_file["004"].id
+    assert september.brief and all(s.citations for s in september.brief)
+    assert september.brief_headline and september.brief_headline.citations
+    cited = {c for part in (september.brief, september.figures, [september.brief_headline]) for s in part
+             for c in s.citations}
+    assert cited <= set(september.article_ids) and earlier not in cited
+    killed = {f.side: f.text for f in september.figures if f.category == "killed" and not f.region}
+    assert "at least 49 according to Armenia" in killed["AM"] and "provisional" in killed["AM"]
+    assert "50 according to Azerbaijan" in killed["AZ"] and "Earlier reports gave 1" in killed["AZ"]
+    for line in september.figures:  # every figure a line states is a claim's, cited
+        assert line.citations and set(line.citations) <= set(september.article_ids)
+    store.close()

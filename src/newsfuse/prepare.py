@@ -125,6 +125,8 @@ def prepare_article(raw: RawArticle, repeated: set[str] | None = None) -> Articl
     source = raw.source or site or source_from_path(raw.path)
     language = raw.language or detect_language(f"{title}\n{cleaned}")
     metadata = dict(raw.metadata)
+    if not (raw.source or site):
+        metadata["source_from_path"] = True  # no outlet named: say "the report", not a file name
     if raw.external_id:
         metadata["external_id"] = raw.external_id
     return Article(

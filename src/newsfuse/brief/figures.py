@@ -42,7 +42,9 @@ def _speaker(claim: Claim, articles: dict[str, Article]) -> str:
         first, _, rest = claim.claimant.partition(" ")
         return f"{first.lower()} {rest}" if first in {"The", "A", "An"} and rest else claim.claimant
     article = articles.get(claim.article_id)
-    return f"{article.source} (its own figure)" if article else "the report itself"
+    if article is None or article.metadata.get("source_from_path"):
+        return "the report itself"
+    return f"{article.source} (its own figure)"
 
 
 def _who(row: Casualty) -> str:
