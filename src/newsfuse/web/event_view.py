@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from ..models import Article
 from .highlight import QUALIFIERS
 from .queries import number_text
@@ -130,8 +132,26 @@ def timeline(record: dict[str, Any], refs: dict[str, int], rows: list[dict[str, 
         points = sorted(row["earlier"] + row["current"],
                         key=lambda c: (c.get("published") is None, c.get("published") or "", c.get("ref") or 0))
         if len(points) > 1:
-            moves.append({"row": row, "points": points})
+            moves.append({"row": row, "points": points, "spark": sparkline(points)})
     return {"days": [{"day": d, "reports": r} for d, r in ordered], "moves": moves}
+
+
+def sparkline(points: list[dict[str, Any]], width: int = 140, height: int = 34) -> Markup | None:
+    """A small step chart of a figure as reports state it, earliest first (SVG, no script)."""
+    values = [p["number"] if p.get("number") is not None else p.get("low") for p in points]
+    known = [(i, v) for i, v in enumerate(values) if v is not None]
+    if len(known) < 2:
+        return None
+    low, high = min(v for _, v in known), max(v for _, v in known)
+    span = (high - low) or 1
+    step = (width - 12) / max(len(values) - 1, 1)
+    xy = [(6 + i * step, height - 6 - (v - low) / span * (height - 12)) for i, v in known]
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
+    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5"><title>{escape(points[i]["figure"])} — '
+                   f'{escape(points[i]["claimant_text"])}, {escape(points[i].get("published") or "undated")}</title></circle>'
+                   for (i, _), (x, y) in zip(known, xy))
+    return Markup(f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+                  f'role="img" aria-label="how the figure moved"><polyline points="{line}"/>{dots}</svg>')
 
 
 def event_context(record: dict[str, Any], articles: dict[str, Article]) -> dict[str, Any]:
