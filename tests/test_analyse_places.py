@@ -90,3 +90,22 @@ def test_person_names_are_not_places():
     texts = {m.text for m in find_places(article)}
     assert "Maria" not in texts and "Lopez" not in texts
     assert "Moscow" in texts
+
+
+def test_name_qualified_by_the_next_one():
+    article = _article("A storm damaged homes in Portland, Maine, and in Paris, Texas, on Sunday. Officials in "
+                       "Washington, New York and Boston offered help.")
+    found = find_places(article)
+    by = {m.text: m for m in found}
+    assert by["Portland"].admin1 == "Maine" and by["Portland"].country == "US"
+    assert by["Paris"].admin1 == "Texas"
+    assert by["Washington"].admin1 == "District of Columbia"  # a list, not "Washington, New York"
+    assert by["Boston"].admin1 == "Massachusetts"
+
+
+def test_unknown_part_of_a_known_place_reads_as_the_whole():
+    article = _article("Wildfires spread across Western Kansas on Monday, officials said.")
+    found = _by_text(find_places(article))
+    span = next((m for t, m in found.items() if "Kansas" in t), None)
+    assert span is not None and span.lat is not None
+    assert span.precision == "province" and span.country == "US"

