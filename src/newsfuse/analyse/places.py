@@ -302,6 +302,7 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
     return out
 
 
+ADMIN1_POP_SLOPE, ADMIN1_FULL_LOG = 0.5, 6.0  # provinces under 1M people score lower
 KIND_BASE = {KIND_COUNTRY: 9.5, KIND_ADMIN1: 6.6, KIND_ADMIN2: 4.0, KIND_REGION: 7.0}
 
 
@@ -312,6 +313,8 @@ def _score(p: Place, countries: Counter, admins: Counter, capitals: set[int], an
             s += 1.0
     else:
         s = KIND_BASE[p.kind] + (0.3 * math.log10(p.population + 10) if p.kind == KIND_ADMIN2 else 0)
+        if p.kind == KIND_ADMIN1 and p.population:  # a small parish yields to a city of its name
+            s += ADMIN1_POP_SLOPE * min(0.0, math.log10(p.population) - ADMIN1_FULL_LOG)
     if p.alternate and p.population < 500_000:
         s -= 1.0
     if p.lat is None:
