@@ -19,6 +19,7 @@ ministry added") are resolved only by copying a name from the same article (see
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -29,7 +30,6 @@ LENGTHS = {"short": (3, 45), "standard": (4, 75), "long": (8, 160)}  # (max sent
 MIN_WORDS, MAX_WORDS = 7, 55
 MMR_LAMBDA = 0.7
 MAX_OVERLAP = 0.5  # a sentence this similar (cosine) to a chosen one repeats it: never chosen
-W_SUPPORT, W_CENTRAL, W_POSITION, W_FACTS = 0.5, 0.3, 0.05, 0.05
 _JUNK = re.compile(r"https?://|www\.|@\w|\b(?:click|subscribe|newsletter|sign up|read more|cookies?)\b", re.I)
 _QUOTES = "\"“”"
 
@@ -95,24 +95,62 @@ def _vectors(texts: list[str]):
         return None
 
 
-def score(cands: list[Candidate], articles: list[Article]) -> None:
-    """Set each candidate's ``score`` from support, position and facts."""
-    docs = [a.title + " " + a.text for a in articles]
-    matrix = _vectors([c.text for c in cands] + docs)
+FEATURES = ("support", "own_doc", "title_support", "own_title", "lead", "first", "relative_position",
+            "length", "quotation", "facts", "bias")
+_QUOTATION = re.compile(r"[\"“”]")
+
+
+def features(cands: list[Candidate], articles: list[Article]):
+    """One row of :data:`FEATURES` per candidate (a numpy array), or None for empty text.
+
+    *support* and *title_support* are TF-IDF cosines to the **other** independent
+    reports and their titles (what several sources say is the story); *own_doc* and
+    *own_title* to the sentence's own report; then lead position, length, whether it
+    quotes someone, and how many kinds of fact it states.
+    """
+    import numpy as np
+
+    texts = [c.text for c in cands] + [a.title + " " + a.text for a in articles] + [a.title for a in articles]
+    matrix = _vectors(texts)
     if matrix is None:
-        return
-    sents, doc_vecs = matrix[: len(cands)], matrix[len(cands):]
-    sim = (sents @ doc_vecs.T).toarray()
-    centroid = doc_vecs.mean(axis=0).A1
-    central = sents @ centroid
-    index = {id(a): n for n, a in enumerate(articles)}
+        return None
+    n, d = len(cands), len(articles)
+    sents, docs, titles = matrix[:n], matrix[n:n + d], matrix[n + d:]
+    doc_sim, title_sim = (sents @ docs.T).toarray(), (sents @ titles.T).toarray()
+    index = {id(a): j for j, a in enumerate(articles)}
+    rows = []
     for k, c in enumerate(cands):
         own = index[id(c.article)]
-        peers = [j for j in range(len(articles)) if j != own and not articles[j].derived_from]
-        support = sum(sim[k, j] for j in peers) / len(peers) if peers else sim[k, own]
-        position = 1.0 / (1.0 + c.index)
-        c.score = (W_SUPPORT * support + W_CENTRAL * float(central[k]) + W_POSITION * position
-                   + W_FACTS * min(c.facts, 2) / 2)
+        peers = [j for j in range(d) if j != own and not articles[j].derived_from]
+        rows.append([
+            doc_sim[k, peers].mean() if peers else doc_sim[k, own], doc_sim[k, own],
+            title_sim[k, peers].mean() if peers else 0.0, title_sim[k, own],
+            1.0 / (1.0 + c.index), float(c.index == 0), c.index / max(c.n_sentences, 1),
+            len(c.text.split()) / 30, float(bool(_QUOTATION.search(c.text))), c.facts / 4, 1.0,
+        ])
+    return np.array(rows, dtype=float)
+
+
+@functools.lru_cache(maxsize=1)
+def _weights() -> list[float]:
+    """Feature weights fitted on the development set (scripts/fit_brief_weights.py)."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("newsfuse").joinpath("data/brief_weights.json").read_text("utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise RuntimeError("data/brief_weights.json does not match brief.select.FEATURES; refit it")
+    return data["weights"]
+
+
+def score(cands: list[Candidate], articles: list[Article]) -> None:
+    """Set each candidate's ``score``: a linear model of :func:`features`, fitted to
+    predict how much of an editor's roundup a sentence states (ROUGE-2 precision)."""
+    rows = features(cands, articles)
+    if rows is None:
+        return
+    for c, value in zip(cands, rows @ _weights()):
+        c.score = float(value)
 
 
 def mmr(cands: list[Candidate], max_sentences: int, budget: int) -> list[Candidate]:
