@@ -109,3 +109,19 @@ def test_named_people_and_both():
     assert _counts("The raid resulted in the death of Mullah Arkan Dosti, a local commander.") == [("killed", 1)]
     assert _counts("Both suspects were detained for questioning.") == [("captured", 2)]
     assert _counts("The two wounded were detained for medical care.") == [("captured", 2)]
+
+
+def test_custody_relatives_and_objects():
+    assert _counts("Guards took the two drivers of the lorry into custody.") == [("captured", 2)]
+    assert _counts("Four men linked to the smuggling ring were detained at dawn.") == [("captured", 4)]
+    assert _counts("The unit conducted three raids detaining two suspects.") == [("captured", 2)]
+    assert _counts("Police detained a courier and several cartons.") == [("captured", 1)]
+
+
+def test_explicit_earlier_date_is_background():
+    a = _article("He met a bandit leader detained by the border police March 3.", published="2031-05-04")
+    (c,) = find_claims(a)
+    assert c.scope == "background"
+    a = _article("The patrol detained two smugglers May 5.", published="2031-05-04")
+    (c,) = find_claims(a)
+    assert c.scope == "event"  # the release is dated a day after the event

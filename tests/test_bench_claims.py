@@ -56,3 +56,10 @@ def test_anaphora_not_counted_twice():
     assert _mins(text) == (1, 0)
     text = "The patrol detained two ring leaders and several couriers. Both men were detained at a checkpoint."
     assert _mins(text) == (0, 5)
+
+
+def test_definite_numeral_restates_or_refines():
+    text = "The patrol detained two smugglers near Tarvik. The two suspects were detained after questioning."
+    assert _mins(text) == (0, 2)
+    text = "The patrol detained several smugglers near Tarvik. The five suspects were detained after questioning."
+    assert _mins(text) == (0, 5)

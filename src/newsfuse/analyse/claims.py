@@ -26,15 +26,13 @@ number to what it counts:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
 from ..models import Article, Claim, NumberMention, Span
 from . import claims_people as people
 from .claims_attrib import PRONOUN as _PRONOUN, attributions as _attributions, claimant as _claimant
-from .claims_vocab import CATEGORY_WORDS, KW as _KW, KW_RE as _KW_RE
+from .claims_scope import regional as _regional, scope as _scope
+from .claims_vocab import CATEGORY_WORDS, KW as _KW, KW_RE as _KW_RE, country_of, demonyms  # noqa: F401 (re-exported)
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "demonyms.tsv"
 
 _AFTER_RE = re.compile(
     r"^(?P<np>(?:\s*[\w'’\-]+){0,6}?)\s*(?P<aux>(?:\s*\b(?:were|was|are|is|have|has|had|been|being|"
@@ -56,56 +54,13 @@ tanks drone drones aircraft helicopter helicopters home homes house houses build
 compounds acre acres hectare hectares hour hours day days week weeks month months year years minute
 minutes time times percent dollars magazine magazines ammunition material materials device devices
 launcher launchers firearm firearms pistol pistols machine guns gun boosters kalashnikovs barrels bags
-sacks items pieces heads sheep cattle animals documents phones radios computers afghanis""".split())
-_SUPERLATIVE_SINCE = re.compile(r"\b(?:worst|deadliest|heaviest|biggest|largest|bloodiest|most \w+|"
-                                r"first|major)\b[^.;]*?\bsince\b[^,.;]*", re.I)
-_BACKGROUND = re.compile(
-    r"\bso far\b|\bto date\b|\bsince (?:(?:19|20)\d\d|the (?:start|beginning|outbreak)|then)\b|"
-    r"\blast (?:week|month|year|summer|spring|autumn|fall|winter)\b|\b(?:years?|months?|weeks?|decades?)"
-    r" ago\b|\bearlier this (?:year|month)\b|\bin (?:the )?(?:past|previous|earlier)\b|\bprevious "
-    r"(?:war|conflict|clashes|fighting)\b|\bcumulative\b|\bin total since\b|\bover the (?:past|last)\b|"
-    r"\b(?:in|during) the (?:19|20)\d\d\b|\b(?:19|20)\d\d (?:war|conflict|fighting|clashes)\b|"
-    r"\bfall of (?:19|20)\d\d\b|\bduring the (?:\w+[- ])*(?:war|conflict)\b|"
-    r"\b(?:ensuing|earlier|previous|first|last) (?:war|conflict)\b|"
-    r"\bwar\b[^.;]{0,40}?\b(?:which|that)\s+(?:killed|left|claimed)\b", re.I)
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"]
+sacks items pieces heads sheep cattle animals documents phones radios computers afghanis operation operations
+raid raids mission missions strike strikes airstrike airstrikes attack attacks search searches patrol patrols
+shura shuras letters boxes cartons crates""".split())
 _PROVISIONAL = re.compile(
     r"\bnot (?:yet )?(?:the )?final\b|\b(?:may|might|could|is expected to|are expected to|is likely to|"
     r"likely to|expected to|will likely|set to) (?:further )?(?:rise|increase|climb|grow|go up)\b|"
     r"\bpreliminary (?:figure|toll|count|data|information|number)s?\b", re.I)
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
-
-
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, tuple[str, str]]:
-    """lower-cased name/demonym/alias -> (ISO2, demonym) from ``data/demonyms.tsv``."""
-    table: dict[str, tuple[str, str]] = {}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        iso, country, dems, *rest = line.split("\t")
-        dem_list = [d.strip() for d in dems.split(",") if d.strip()]
-        main = dem_list[0] if dem_list else country
-        for name in [country, *dem_list, *(rest[0].split(",") if rest else [])]:
-            if name.strip():
-                table[name.strip().lower()] = (iso, main)
-    return table
-
-
-def country_of(text: str | None) -> tuple[str, str] | None:
-    """(ISO2, demonym) of the first country, demonym or capital named in ``text``."""
-    if not text:
-        return None
-    table = demonyms()
-    for m in re.finditer(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*", text):
-        words = m.group().replace("’s", "").replace("'s", "").split()
-        for n in range(len(words), 0, -1):  # longest first: "South Sudan" before "Sudan"
-            for i in range(len(words) - n + 1):
-                hit = table.get(" ".join(words[i:i + n]).lower().rstrip("."))
-                if hit:
-                    return hit
-    return None
 
 
 def _words(s: str) -> list[str]:
@@ -120,7 +75,7 @@ def _sentences(article: Article) -> list[Span]:
 
 def _np_after(text: str, end: int, limit: int) -> str:
     """The noun phrase right after a number: "of its soldiers", "suspected insurgents"."""
-    m = re.match(r"(?:\s*(?:of\s+(?:its|their|his|her|the|them|these|those)\b|\([A-Z]{2,6}\)|[\w'’\-]+))*",
+    m = re.match(r"(?:\s*(?:of\s+(?:its|their|his|her|them|these|those|the)\b|\([A-Z]{2,6}\)|[\w'’\-]+))*",
                  text[end:limit])
     words, out = (m.group() if m else "").split(), []
     for w in words:
@@ -141,6 +96,11 @@ _WOUNDED_HELD = re.compile(r"^\s+(?:wounded|injured)\s+(?:insurgents?\s+|men\s+)
                            r"(?:detained|captured|arrested|taken into custody)\b", re.I)
 
 
+_REDUCED_REL = re.compile(  # "several men associated with the compound were detained"
+    r"(?<=\w)\s+(?:associated with|linked to|affiliated with|belonging to|loyal to|tied to)\s+(?:the\s+|an?\s+)?"
+    r"[\w'’\-]+(?:\s+(?:network|group|cell|compound|movement))?(?=\s+(?:were|was|had been|have been)\b)")
+
+
 def _link(text: str, m: NumberMention, s_start: int, s_end: int, others: list[NumberMention],
           pseudo: bool = False):
     """(category, distance) of the casualty word this number counts, or None."""
@@ -148,12 +108,15 @@ def _link(text: str, m: NumberMention, s_start: int, s_end: int, others: list[Nu
     prv = max([o.end for o in others if o.end <= m.start] + [s_start])
     after = text[m.end:nxt]
     np_after = _np_after(text, m.end, nxt)
+    if re.search(r"\b(?:took|take|takes|taking)\s+(?:the\s+)?$", text[prv:m.start], re.I) \
+            and re.match(r"[^,;.]{0,40}?\binto custody\b", after):
+        return ("captured", 1)  # "took the two occupants of the vehicle into custody"
     if not pseudo and any(w in _NOT_PEOPLE for w in _words(np_after)[:4]):
         return None
     if _WOUNDED_HELD.match(after):
         return ("captured", 2)  # "the two wounded were detained": held, counted as captured
     best = None
-    am = _AFTER_RE.match(after)
+    am = _AFTER_RE.match(_REDUCED_REL.sub(lambda r: "x" * len(r.group()), after, count=1))
     if am and not (set(_words(am.group("np"))) & (_NP_BLOCK - {"the"})):
         if not re.search(r"[,;:()\[\]“”\"]", am.group(0)[:am.start("kw")]):
             kw = am.group("kw").lower()
@@ -202,6 +165,8 @@ def _coordinated(text: str, m: NumberMention, prev: list[tuple[Claim, NumberMent
     gap = text[pm.end:m.start]
     g = re.fullmatch(r"\s*((?:[\w'’\-]+\s+){0,4}?)[\w'’\-]*\s*(?:,\s*and|and|,|along with|as well as|plus|"
                      r"together with)\s+", gap)
+    if any(w in _NOT_PEOPLE for w in _words(_np_after(text, m.end, len(text)))[:4]):
+        return None  # "detained several insurgents and multiple weapons"
     if g and not (set(_words(g.group(1))) & _NP_BLOCK) and not _KW_RE.search(gap):
         return (c.category, 0)
     if re.search(r",\s*(?:along with|together with|as well as)\s+$", gap) and not _KW_RE.search(gap) \
@@ -230,39 +195,6 @@ def _whose(np: str, claimant: str | None) -> tuple[str | None, str | None]:
         return None, None
     c = country_of(np)
     return np, (c[0] if c else None)
-
-
-def _scope(article: Article, s: Span, m: NumberMention) -> str:
-    sent = _SUPERLATIVE_SINCE.sub(" ", article.text[s.start:s.end])
-    if _BACKGROUND.search(sent):
-        return "background"
-    pub = article.published or ""
-    year = pub[:4]
-    for y in re.findall(r"\b(?:19|20)\d\d\b", sent):
-        if not year or y < year:
-            return "background"
-    month = int(pub[5:7]) if re.match(r"\d{4}-\d\d", pub) else None
-    lead = re.match(r"\s*(?:In|On|Back in|Earlier in)\s+(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b", sent)
-    if lead and (month is None or _MONTHS.index(lead.group(1).lower()) + 1 != month):
-        return "background"
-    return "event"
-
-
-def _regional(article: Article, s: Span, m: NumberMention, sents: list[Span], idx: int) -> str | None:
-    text = article.text
-    for e in article.entities:
-        if e.label in _PLACE_LABELS and s.start <= e.start and e.end <= s.end and e.start > m.end:
-            pre = text[max(s.start, e.start - 12):e.start]
-            if re.search(r"\bin\s+(?:the\s+)?$", pre) and not country_of(e.text):
-                return e.text
-    if re.search(r"\bin\s+(?:his|her|their|its)\s+(?:area|region|province|district|city|town)\b",
-                 text[m.end:s.end]):
-        for prev in reversed(sents[max(0, idx - 4):idx + 1]):
-            g = re.search(r"\b(?:governor|mayor|head|chief|administrator)\s+of\s+(?:the\s+)?"
-                          r"([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)", text[prev.start:prev.end])
-            if g:
-                return g.group(1)
-    return None
 
 
 _NEGATED = re.compile(r"\b(?:without|not|never)\s+(?:giving|providing|specifying|saying|give|provide|specify|say)"
@@ -309,6 +241,9 @@ def _companions(text: str, lo: int, m: NumberMention) -> int:
     g = _COMPANIONS.search(text, lo, m.start)
     if not g or set(_words(g.group("list"))) & (_NP_BLOCK - {"the"}) or _KW_RE.search(g.group("list")):
         return 0
+    heads = [_words(x)[-1] for x in g.group("list").split(",") if _words(x)]
+    if not all(h in people.PERSON_WORDS or h.rstrip("s") in people.PERSON_WORDS for h in heads):
+        return 0  # "during the operation and one civilian ...": not people
     return 1 + g.group("list").count(",")
 
 
@@ -381,9 +316,13 @@ def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
                 continue
             family = _FAMILY.get(linked[0], linked[0])
 
-            def repeat(n: NumberMention) -> bool:  # "killing him", "both men were detained": counted before
-                return id(n) in pseudo and people.is_definite(n) \
-                    and any(_FAMILY.get(c.category, c.category) == family for c, _ in claims)
+            def repeat(n: NumberMention) -> bool:  # "killing him", "both men", "the two suspects": counted before
+                same = [c for c, _ in claims if _FAMILY.get(c.category, c.category) == family]
+                if id(n) in pseudo and people.is_definite(n):
+                    return bool(same)
+                return n.qualifier == "exact" and bool(re.search(  # "the five suspects" restating "five"
+                    r"\b(?:the|these|those)\s+$", text[max(s.start, n.start - 7):n.start], re.I)) \
+                    and any(c.number == n.value and c.qualifier != "vague" for c in same)
             for p in _subject_list(text, pending, m):  # "a leader and a suspect were captured"
                 if not repeat(p):
                     claims.append((_make_claim(article, sents, idx, p, linked[0], claims, last_claimant), p))

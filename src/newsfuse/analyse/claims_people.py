@@ -43,6 +43,8 @@ def _alt(name: str) -> str:
 
 
 PERSON_SING = _alt("claims_person_nouns.txt")
+PERSON_WORDS = frozenset(w.split()[-1].lower() for w in word_list("claims_person_nouns.txt")) | {
+    "men", "people", "males", "individuals"}
 HONORIFICS = _alt("claims_honorifics.txt")
 _MOD = (r"(?:(?!(?:an?|another|the|and|or|who|which|that|with|in|on|at|for|by|from|to|of|his|her|their|its)\b)"
         r"[\w'’\-]+|of(?=\s+[A-Z])|\([A-Z]{2,6}\))")
@@ -53,7 +55,7 @@ _NAME_OF = re.compile(r"\b[A-Z][\w'’\-]*\s+of\s+(?:the\s+)?[A-Z]")  # "Movemen
 
 
 def _mods_ok(mods: str) -> bool:
-    if len(mods.split()) > 3 and not re.search(r"[A-Z(]", mods):
+    if len(mods.split()) > 4 and not re.search(r"[A-Z(]", mods):
         return False  # long lower-case runs are clauses, not modifiers
     return not BLOCK_MOD.search(_NAME_OF.sub("X", mods))
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "demonyms.tsv"
 
 CATEGORY_WORDS: dict[str, str] = {}
 for _cat, _words in {
@@ -21,3 +25,34 @@ for _cat, _words in {
         CATEGORY_WORDS[_w] = _cat
 KW = "|".join(sorted((re.escape(w) for w in CATEGORY_WORDS), key=len, reverse=True))
 KW_RE = re.compile(rf"\b(?:{KW})\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, tuple[str, str]]:
+    """lower-cased name/demonym/alias -> (ISO2, demonym) from ``data/demonyms.tsv``."""
+    table: dict[str, tuple[str, str]] = {}
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        iso, country, dems, *rest = line.split("\t")
+        dem_list = [d.strip() for d in dems.split(",") if d.strip()]
+        main = dem_list[0] if dem_list else country
+        for name in [country, *dem_list, *(rest[0].split(",") if rest else [])]:
+            if name.strip():
+                table[name.strip().lower()] = (iso, main)
+    return table
+
+
+def country_of(text: str | None) -> tuple[str, str] | None:
+    """(ISO2, demonym) of the first country, demonym or capital named in ``text``."""
+    if not text:
+        return None
+    table = demonyms()
+    for m in re.finditer(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*", text):
+        words = m.group().replace("’s", "").replace("'s", "").split()
+        for n in range(len(words), 0, -1):  # longest first: "South Sudan" before "Sudan"
+            for i in range(len(words) - n + 1):
+                hit = table.get(" ".join(words[i:i + n]).lower().rstrip("."))
+                if hit:
+                    return hit
+    return None
