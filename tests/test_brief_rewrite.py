@@ -28,7 +28,11 @@ class FakeLLM(BaseHTTPRequestHandler):
             self.send_response(500)
             self.end_headers()
             return
-        payload = json.dumps({"choices": [{"message": {"role": "assistant", "content": self.server.answer}}]})
+        answer = self.server.answer
+        if answer == "echo":  # a faithful model: says each sentence again, citing it
+            numbered = body["messages"][1]["content"].splitlines()
+            answer = "\n".join(f"{line.split('. ', 1)[1]} [{line.split('. ', 1)[0]}]" for line in numbered)
+        payload = json.dumps({"choices": [{"message": {"role": "assistant", "content": answer}}]})
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.end_headers()
@@ -110,3 +114,28 @@ def test_run_rewrite_without_an_endpoint_is_a_usage_error(monkeypatch, tmp_path)
     monkeypatch.delenv("NEWSFUSE_LLM_BASE_URL", raising=False)
     result = CliRunner().invoke(main, ["run", str(tmp_path), "--rewrite", "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 2 and "NEWSFUSE_LLM_BASE_URL" in result.output
+
+
+def test_run_with_rewrite_stores_gated_rewrites_and_warns_on_fallback(server, monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from newsfuse.cli import main
+    from newsfuse.store import open_store
+
+    from .conftest import DEMO
+
+    monkeypatch.setenv("NEWSFUSE_LLM_BASE_URL", f"http://127.0.0.1:{server.server_port}/v1")
+    db = str(tmp_path / "r.db")
+    server.answer = "echo"
+    result = CliRunner().invoke(main, ["run", str(DEMO), "--db", db, "--rewrite", "-q"])
+    assert result.exit_code == 0, result.output
+    store = open_store(db)
+    events = store.list_events()
+    assert events and all(s.source is None and s.citations for e in events for s in e.brief)
+    store.close()
+    server.answer = "Everyone agrees that 999 people were hurt. [1]"
+    result = CliRunner().invoke(main, ["run", str(DEMO), "--db", db, "--rewrite", "--length", "short"])
+    assert result.exit_code == 0 and "brief rewrite not used" in result.output and "999" in result.output
+    store = open_store(db)
+    assert all(s.source is not None for e in store.list_events() for s in e.brief)  # extractive kept
+    store.close()
