@@ -203,6 +203,13 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                     continue  # an unknown one-word "GPE" is more often a name than a place
                 cands.append(_Cand(a, b, text[a:b], "ner", places))
             taken.append((ent.start, ent.end))
+        elif ent.label == "NORP" and "-" in seg and include_demonyms:  # "anti-Russian", "Russian-European"
+            taken.append((ent.start, ent.end))
+            pos = start
+            for part in seg.split("-"):
+                if part[:1].isupper() and gz.is_demonym(part):
+                    cands.append(_Cand(pos, pos + len(part), part, "demonym", gz.demonym(part), demonym=True))
+                pos += len(part) + 1
         elif ent.label == "NORP":
             taken.append((ent.start, ent.end))
             places = [] if gz.is_demonym(seg) else gz.lookup(seg)  # "German" is not the Manx parish
@@ -212,6 +219,9 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 places = gz.demonym(seg)
                 if places:
                     cands.append(_Cand(start, end, seg, "demonym", places, demonym=True))
+        elif ent.label in MAYBE_LABELS and include_demonyms and " " not in seg and gz.is_demonym(seg):
+            taken.append((ent.start, ent.end))  # "Slovak" or "Azerbaijani" tagged as a person
+            cands.append(_Cand(start, end, seg, "demonym", gz.demonym(seg), demonym=True))
         elif ent.label in MAYBE_LABELS:
             pieces, pos = [], start
             for piece in seg.split(", "):  # "Kreminna, Svatove" tagged as one ORG
@@ -266,7 +276,7 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
             if k == 1 and (seg in COMMON_CAPS or seg.lower() in lowered or seg in person_words or "'" in seg
                            or "’" in seg or (len(seg) < 3 and not seg.isupper())):
                 break
-            if k == 1 and include_demonyms and gz.is_demonym(seg) and (not inside or lead):
+            if k == 1 and include_demonyms and gz.is_demonym(seg):  # also inside names: "BBC Russian Service"
                 cands.append(_Cand(s, e, seg, "demonym", gz.demonym(seg), demonym=True))
                 taken.append((s, e))
                 break

@@ -441,8 +441,10 @@ class Gazetteer:
             if len(stem) < 4:
                 break
             for suffix in ("", "a", "o", "e"):
-                ids = [i for i in self.index.get(stem + suffix, ()) if self._kind[i] == KIND_COUNTRY
-                       and (stem + suffix, i) not in self._alt_flag]
+                ids = [i for i in self.index.get(stem + suffix, ()) if self._kind[i] in (KIND_COUNTRY, KIND_ADMIN1)
+                       and (stem + suffix, i) not in self._alt_flag]  # "Iowan" -> Iowa too
+                if any(self._kind[i] == KIND_COUNTRY for i in ids):
+                    ids = [i for i in ids if self._kind[i] == KIND_COUNTRY]
                 if ids and stem + suffix != key:
                     return [self.place(i) for i in ids]
         return []
