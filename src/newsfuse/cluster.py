@@ -20,7 +20,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .analyse.undated import infer_report_date
+from .analyse.undated import report_date
 from .models import Article
 
 ENTITY_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT"}
@@ -87,7 +87,7 @@ def lead_figures(article: Article) -> set[float]:
 
 
 def doc_info(article: Article) -> DocInfo:
-    when = infer_report_date(article)
+    when = report_date(article)
     day = _parse_date(when.value) if when.precision == "day" else None
     year = int(when.value[:4]) if when.value and when.precision == "year" else None
     return DocInfo(article_entities(article), lead_figures(article), day, year)

@@ -121,6 +121,15 @@ class PlaceMention:
 
 
 @dataclass
+class InferredDate:
+    """When a report was written: its publication date, or what its own text implies."""
+
+    value: str | None  # ISO date (day precision) or YYYY-01-01 (year precision)
+    precision: str  # day, year, unknown
+    evidence: str = ""
+
+
+@dataclass
 class Article:
     """The one document every stage reads and annotates (spaCy's ``Doc`` for us)."""
 
@@ -141,6 +150,7 @@ class Article:
     dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    report_date: InferredDate | None = None  # analyse/undated.py, computed once
     # Filled by clustering.
     derived_from: str | None = None
 
@@ -157,6 +167,7 @@ class Article:
         data["dates"] = [DateMention(**d) for d in data.get("dates", [])]
         data["places"] = [PlaceMention(**p) for p in data.get("places", [])]
         data["claims"] = [Claim(**c) for c in data.get("claims", [])]
+        data["report_date"] = InferredDate(**data["report_date"]) if data.get("report_date") else None
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in known})
 

@@ -13,10 +13,10 @@ from datetime import date
 from collections import defaultdict
 
 from .analyse.claims import country_of
-from .analyse.undated import InferredDate, infer_report_date
+from .analyse.undated import report_date
 from .casualties import reconcile
 from .event_type import classify
-from .models import Actor, Article, Event, EventDate, Location, PlaceMention, Span
+from .models import Actor, Article, Event, EventDate, InferredDate, Location, PlaceMention, Span
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"NORP", "ORG", "PERSON"}
@@ -35,7 +35,7 @@ def event_id(articles: list[Article]) -> str:
 def report_event_day(article: Article) -> InferredDate:
     """When the report says its news happened: the earliest day its lead names ("on
     Tuesday", "overnight") up to three days before publication; else the report's date."""
-    own = infer_report_date(article)
+    own = report_date(article)
     lead_end = article.sentences[min(LEAD_SENTENCES, len(article.sentences)) - 1].end if article.sentences else 0
     if own.precision != "day" or not own.value:
         return own

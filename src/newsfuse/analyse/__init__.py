@@ -18,6 +18,7 @@ from .entities import find_entities_batch
 from .numbers import find_numbers
 from .places import find_places
 from .sentences import split_sentences
+from .undated import infer_report_date
 
 DATE_LABELS = {"DATE", "TIME"}
 
@@ -43,14 +44,19 @@ def _claims(article: Article) -> None:
     article.claims = find_claims(article)
 
 
+def _report_date(article: Article) -> None:
+    article.report_date = infer_report_date(article)
+
+
 # Order matters: dates read the entities found before them; claims read sentences,
-# entities and numbers.
+# entities and numbers; the report date reads sentences.
 COMPONENTS: list[tuple[str, Callable[[Article], None]]] = [
     ("sentences", _sentences),
     ("numbers", _numbers),
     ("dates", _dates),
     ("places", _places),
     ("claims", _claims),
+    ("report_date", _report_date),  # read by clustering and by the event date
 ]
 
 

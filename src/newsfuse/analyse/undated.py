@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-
-from ..models import Article
+from ..models import Article, InferredDate
 from .dates import infer_year_for_weekday
 
 HORIZON = 8  # a report is at most this many years after the latest year it mentions
@@ -44,13 +42,6 @@ _OFFSET = re.compile(
 )
 _STOP = {"the", "and", "for", "was", "are", "has", "had", "its", "but", "not", "who", "two", "one", "that", "with", "from", "their", "this", "have", "been", "were", "which", "since",
          "over", "after", "years", "year", "ago", "last", "said", "also", "into", "between", "when"}
-
-
-@dataclass
-class InferredDate:
-    value: str | None  # ISO date (day precision) or YYYY-01-01 (year precision)
-    precision: str  # day, year, unknown
-    evidence: str = ""
 
 
 def _sentences_of(article: Article) -> list[str]:
@@ -143,3 +134,10 @@ def infer_report_date(article: Article) -> InferredDate:
         or from_year_offset(_sentences_of(article))
         or InferredDate(None, "unknown", "no date in metadata or text")
     )
+
+
+def report_date(article: Article) -> InferredDate:
+    """The report's date as analysis stored it (computed now for articles stored before that)."""
+    if article.report_date is None:
+        article.report_date = infer_report_date(article)
+    return article.report_date
