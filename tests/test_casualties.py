@@ -76,3 +76,23 @@ def test_conservative_rule_takes_the_lowest():
     assert reconcile([article("a", claims)])[0].best == 70
     with pytest.raises(ValueError):
         reconcile([article("a", claims)], rule="median")
+
+
+def test_hedged_figures_that_can_both_be_true_are_no_conflict():
+    row, = reconcile([article("a", [claim("c1", "a", 23, side="KG", claimant="Colonel Ivanov", qualifier="at_least")]),
+                      article("b", [claim("c2", "b", 27, side="KG", claimant="Kyrgyzstan", claimant_side="KG")])])
+    assert not row.conflict and (row.low, row.high) == (23, 27)
+
+
+@pytest.mark.parametrize("first, second, conflict", [
+    ((11, "exact"), (30, "more_than"), True),
+    ((50, "about"), (45, "exact"), False),
+    ((50, "about"), (30, "exact"), True),
+    ((40, "at_most"), (45, "exact"), True),
+    ((40, "at_most"), (35, "at_least"), False),
+])
+def test_conflict_is_decided_by_what_the_words_allow(first, second, conflict):
+    (n1, q1), (n2, q2) = first, second
+    row, = reconcile([article("a", [claim("c1", "a", n1, side="TJ", claimant="A", qualifier=q1)]),
+                      article("b", [claim("c2", "b", n2, side="TJ", claimant="B", qualifier=q2)])])
+    assert row.conflict is conflict

@@ -18,7 +18,8 @@ Rules (docs/reconciliation.md has worked examples):
 5. Across claimants: ``low``/``high`` span their current figures (ranges and
    "at least" floors included); ``best`` is the side's own admission when the
    claimant is that side, else the median. Different claimants giving the same
-   quantity differently is a ``conflict``; figures about different sides never are.
+   quantity in words no single figure can satisfy is a ``conflict`` ("11" against
+   "more than 30"; not "at least 23" against "27"); figures about different sides never are.
 6. ``rule="conservative"`` (ACLED) takes the lowest current figure as ``best``.
 """
 
@@ -107,6 +108,30 @@ def reconcile(articles: list[Article], rule: str = "best") -> list[Casualty]:
     return sorted(rows, key=lambda c: (c.region is not None, c.category, -(c.best or 0)))
 
 
+ABOUT = 0.2  # "about N" admits N ± 20 %
+
+
+def interval(claim: Claim) -> tuple[float, float]:
+    """What a claim's words allow: "at least 23" is [23, ∞), "about 50" is [40, 60]."""
+    n = _value(claim)
+    inf = float("inf")
+    if claim.qualifier in ("at_least", "more_than", "vague"):
+        return (claim.low if claim.low is not None else n), inf
+    if claim.qualifier in ("at_most", "fewer_than"):
+        return 0.0, (claim.high if claim.high is not None else n)
+    if claim.qualifier == "range" and claim.low is not None and claim.high is not None:
+        return claim.low, claim.high
+    if claim.qualifier == "about":
+        return n * (1 - ABOUT), n * (1 + ABOUT)
+    return n, n
+
+
+def compatible(claims: list[Claim]) -> bool:
+    """Can one true figure satisfy every claim? "At least 23" and "27" can; "11" and "more than 30" cannot."""
+    intervals = [interval(c) for c in claims]
+    return max(lo for lo, _ in intervals) <= min(hi for _, hi in intervals)
+
+
 def _row(key: tuple[str, str, str | None], currents: dict[str, _Current], rule: str) -> Casualty:
     category, who, region = key
     claims = [c.claim for c in currents.values()]
@@ -130,7 +155,7 @@ def _row(key: tuple[str, str, str | None], currents: dict[str, _Current], rule: 
         best=best,
         low=min(x for x in lows if x is not None),
         high=max(x for x in highs if x is not None),
-        conflict=len({v for v in values}) > 1,
+        conflict=not compatible(claims),
         claim_ids=[c.id for c in claims],
         superseded_ids=[i for cur in currents.values() for i in cur.superseded],
         provisional=any(cur.provisional for cur in currents.values()),
