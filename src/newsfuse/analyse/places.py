@@ -201,8 +201,12 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                     break
                 if not places and " " not in text[a:b]:
                     continue  # an unknown one-word "GPE" is more often a name than a place
+                if not places and ent.label == "GPE" and len(parts) == 1:
+                    named.append((ent.start, ent.end))  # "Building Ireland": look for known names inside
+                    break
                 cands.append(_Cand(a, b, text[a:b], "ner", places))
-            taken.append((ent.start, ent.end))
+            else:
+                taken.append((ent.start, ent.end))
         elif ent.label == "NORP" and "-" in seg and include_demonyms:  # "anti-Russian", "Russian-European"
             taken.append((ent.start, ent.end))
             pos = start
