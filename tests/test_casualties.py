@@ -96,3 +96,14 @@ def test_conflict_is_decided_by_what_the_words_allow(first, second, conflict):
     row, = reconcile([article("a", [claim("c1", "a", n1, side="TJ", claimant="A", qualifier=q1)]),
                       article("b", [claim("c2", "b", n2, side="TJ", claimant="B", qualifier=q2)])])
     assert row.conflict is conflict
+
+
+def test_a_figure_that_says_nothing_of_whose_joins_the_one_group_with_that_figure():
+    rows = reconcile([
+        article("a", [claim("c1", "a", 3, whose="civilians", claimant="the governor")]),
+        article("b", [claim("c2", "b", 3, claimant="a doctor"), claim("c3", "b", 5, whose="people", claimant="police"),
+                      claim("c4", "b", 2, whose="soldiers", claimant="the army")]),
+    ])
+    by_who = {r.whose: r for r in rows}
+    assert set(by_who["civilians"].claim_ids) == {"c1", "c2"}
+    assert ["c3"] in [r.claim_ids for r in rows]  # 5 matches no described group: stays on its own

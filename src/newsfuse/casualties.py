@@ -14,7 +14,9 @@ Rules (docs/reconciliation.md has worked examples):
    earlier one; on the same day or undated, the figure it repeats most, then the
    larger (tolls are revised upward far more often than down). Superseded claims
    stay listed under ``superseded_ids``. A claim with no side that restates one
-   side's figure ("23 soldiers" beside Kyrgyzstan's "23 of its soldiers") joins it.
+   side's figure ("23 soldiers" beside Kyrgyzstan's "23 of its soldiers") joins it, and a
+   claim that says nothing of whose casualties ("3 killed", "18 people wounded") joins the
+   one group that gives the same figure ("3 civilians").
 5. Across claimants: ``low``/``high`` span their current figures (ranges and
    "at least" floors included); ``best`` is the side's own admission when the
    claimant is that side, else the median. Different claimants giving the same
@@ -57,9 +59,12 @@ def _value(claim: Claim) -> float | None:
     return claim.number if claim.number is not None else claim.low
 
 
+GENERIC = {"people", "persons", "individuals", "others", "unspecified"}  # say nothing about whose
+
+
 def _group_key(claim: Claim) -> tuple[str, str]:
     who = claim.side or re.sub(r"\s+", " ", (claim.whose or "unspecified").lower())
-    return claim.category, who
+    return claim.category, "unspecified" if who in GENERIC else who
 
 
 def _order(claim: Claim, article: Article | None, times: int, position: int) -> tuple:
@@ -77,9 +82,12 @@ def reconcile(articles: list[Article], rule: str = "best") -> list[Casualty]:
     usable = [(a, c) for a in articles if not a.derived_from for c in a.claims
               if c.scope == "event" and _value(c) is not None]
     sided = defaultdict(set)  # (category, region) -> {(side, value)}
+    described = defaultdict(set)  # (category, region) -> {(whose, value)} for claims with no side
     for _, c in usable:
         if c.side:
             sided[(c.category, c.regional)].add((c.side, _value(c)))
+        elif _group_key(c)[1] != "unspecified":
+            described[(c.category, c.regional)].add((_group_key(c)[1], _value(c)))
     # How often each claimant states each figure: a claimant's repeated figure is its figure.
     repeats = Counter((claimant_key(c, a.source), c.category, c.side, _value(c)) for a, c in usable)
     groups: dict[tuple[str, str, str | None], dict[str, _Current]] = defaultdict(dict)
@@ -89,6 +97,10 @@ def reconcile(articles: list[Article], rule: str = "best") -> list[Casualty]:
             sides = {side for side, value in sided[(category, claim.regional)] if value == _value(claim)}
             if len(sides) == 1:
                 who = sides.pop()
+            elif who == "unspecified":  # "3 killed" beside "3 civilians killed" counts the civilians
+                whose = {w for w, value in described[(category, claim.regional)] if value == _value(claim)}
+                if len(whose) == 1:
+                    who = whose.pop()
         key = (category, who, claim.regional)
         speaker = claimant_key(claim, article.source)
         times = repeats[(speaker, claim.category, claim.side, _value(claim))]
