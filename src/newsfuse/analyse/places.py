@@ -43,7 +43,7 @@ LIST_AFTER_RE = re.compile(r"^(?:,| and| or|, and)\s+[A-Z]")
 def _listed(text: str, start: int, end: int) -> bool:
     """In a list with another capitalised name: "Siversk, Kreminna and Svatove"."""
     return bool(LIST_BEFORE_RE.search(text[max(0, start - 30):start]) or LIST_AFTER_RE.match(text[end:end + 8]))
-WORD_RE = re.compile(r"\b[A-Z][\w'’.-]*")
+WORD_RE = re.compile(r"\b[A-Z][\w'’.]*")  # a hyphen ends a word: "EU-Canada", "Amsterdam-London"
 EVENT_RE = re.compile(r"\b(?:shell(?:ed|ing|s)?|fight(?:ing|s)?|fought|attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|clash(?:ed|es)?|"
                       r"bombard\w*|artillery|shells|gunfire|firing|protest(?:ed|s|ers)?|flood(?:ed|s|ing)?|strikes?|struck|bomb(?:ed|ing|ings|s)?|explosions?|"
                       r"blasts?|fire[ds]?|shot|shooting|died|dead|deaths?|wounded|injur(?:ed|ies|y)|battles?|offensive|"
@@ -180,11 +180,15 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
     lowered = set(re.findall(r"\b[a-z]\w+", text))
     person_words = {w for e in article.entities if e.label == "PERSON" and " " in e.text.strip()
                     for w in e.text.split()}
+    first_names = {e.text.split()[0] for e in article.entities if e.label == "PERSON" and " " in e.text.strip()}
     for ent in article.entities:
         start, end = _trim(text, ent.start, ent.end)
         if end <= start:
             continue
         seg = text[start:end]
+        if ent.label in PLACE_LABELS and seg in first_names and not _context_ok(text, start, end)[0]:
+            taken.append((ent.start, ent.end))  # "said Georgia" where "Georgia Stevens" is named
+            continue
         if ent.label in PLACE_LABELS:
             parts = [(start, end)]
             if ", " in seg and not gz.knows(seg):  # "Parkland, Florida" -> two toponyms when both are known
@@ -255,6 +259,8 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
     # gazetteer matcher over capitalised words outside any entity
     for m in WORD_RE.finditer(text):
         a, b = m.start(), m.end()
+        if text[b - 2:b] in ("'s", "’s"):  # "Canada's"
+            b -= 2
         if any(s <= a < e for s, e in taken):
             continue
         host = next(((s, e) for s, e in named if s <= a < e), None)
