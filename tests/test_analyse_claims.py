@@ -125,3 +125,12 @@ def test_explicit_earlier_date_is_background():
     a = _article("The patrol detained two smugglers May 5.", published="2031-05-04")
     (c,) = find_claims(a)
     assert c.scope == "event"  # the release is dated a day after the event
+
+
+def test_subject_verb_phrase_apposition_and_abbreviations():
+    assert _counts("Several gunmen opened fire on the convoy and were killed by its escort.") == [("killed", None)]
+    assert _counts("Officials confirmed that Orvel Danik, a smuggling ring leader, was killed in the raid.") \
+        == [("killed", 1)]
+    from newsfuse.analyse.claims import _np_after
+    text = "A bomb killed four U.S. engineers near the dam."
+    assert _np_after(text, text.index("four") + 4, len(text)) == "U.S. engineers"

@@ -63,3 +63,9 @@ def test_definite_numeral_restates_or_refines():
     assert _mins(text) == (0, 2)
     text = "The patrol detained several smugglers near Tarvik. The five suspects were detained after questioning."
     assert _mins(text) == (0, 5)
+
+
+def test_named_and_partitive_people_after_a_figure():
+    text = ("The patrol killed two armed smugglers near Tarvik. Officials later confirmed that Orvel Danik, "
+            "a ring leader, was killed in the clash. He was one of the smugglers killed.")
+    assert _mins(text) == (2, 0)

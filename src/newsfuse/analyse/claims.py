@@ -75,7 +75,8 @@ def _sentences(article: Article) -> list[Span]:
 
 def _np_after(text: str, end: int, limit: int) -> str:
     """The noun phrase right after a number: "of its soldiers", "suspected insurgents"."""
-    m = re.match(r"(?:\s*(?:of\s+(?:its|their|his|her|them|these|those|the)\b|\([A-Z]{2,6}\)|[\w'’\-]+))*",
+    m = re.match(r"(?:\s*(?:of\s+(?:its|their|his|her|them|these|those|the)\b|\([A-Z]{2,6}\)|(?:[A-Z]\.){2,}|"
+                 r"[\w'’\-]+))*",
                  text[end:limit])
     words, out = (m.group() if m else "").split(), []
     for w in words:
@@ -101,6 +102,11 @@ _REDUCED_REL = re.compile(  # "several men associated with the compound were det
     r"[\w'’\-]+(?:\s+(?:network|group|cell|compound|movement))?(?=\s+(?:were|was|had been|have been)\b)")
 
 
+_VP_AND_KW = re.compile(
+    rf"^\s*(?:[\w'’\-]+\s+){{0,2}}?(?:{people.PLURAL_PEOPLE})\b[^,.;:]{{0,80}}?\band\s+(?:were|was)\s+(?:\w+\s+)?"
+    r"(?P<kw>killed|detained|captured|arrested)\b", re.I)
+
+
 def _link(text: str, m: NumberMention, s_start: int, s_end: int, others: list[NumberMention],
           pseudo: bool = False):
     """(category, distance) of the casualty word this number counts, or None."""
@@ -113,6 +119,13 @@ def _link(text: str, m: NumberMention, s_start: int, s_end: int, others: list[Nu
         return ("captured", 1)  # "took the two occupants of the vehicle into custody"
     if not pseudo and any(w in _NOT_PEOPLE for w in _words(np_after)[:4]):
         return None
+    vp = _VP_AND_KW.match(after)
+    if vp and not pseudo:
+        return (CATEGORY_WORDS[vp.group("kw").lower()], 6)  # "several insurgents fired at the patrol and were killed"
+    if pseudo and people.is_named(m):
+        ap = re.match(rf"\s*,[^,.;]{{1,80}},\s+(?:was|had been|has been)\s+(?:\w+\s+)?(?P<kw>{_KW})\b", after, re.I)
+        if ap:
+            return (CATEGORY_WORDS[ap.group("kw").lower()], 2)  # "Sangari, an insurgent leader, was killed"
     if _WOUNDED_HELD.match(after):
         return ("captured", 2)  # "the two wounded were detained": held, counted as captured
     best = None
@@ -318,8 +331,12 @@ def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
 
             def repeat(n: NumberMention) -> bool:  # "killing him", "both men", "the two suspects": counted before
                 same = [c for c, _ in claims if _FAMILY.get(c.category, c.category) == family]
+                if id(n) in pseudo and people.is_named(n):  # a named person after a figure: among them
+                    return any(c.start != s.start for c in same)
                 if id(n) in pseudo and people.is_definite(n):
                     return bool(same)
+                if re.match(r"\s+of\s+(?:the|these|those|them)\b", text[n.end:s.end]) and same:
+                    return True  # "one of the insurgents killed": part of a group counted before
                 return n.qualifier == "exact" and bool(re.search(  # "the five suspects" restating "five"
                     r"\b(?:the|these|those)\s+$", text[max(s.start, n.start - 7):n.start], re.I)) \
                     and any(c.number == n.value and c.qualifier != "vague" for c in same)

@@ -89,9 +89,9 @@ def indefinite_mentions(text: str, start: int, end: int, taken: list[NumberMenti
     return out
 
 
-_PLURAL_PEOPLE = r"(?:men|males|insurgents|militants|suspects|fighters|individuals|detainees|facilitators|" \
+PLURAL_PEOPLE = r"(?:men|males|insurgents|militants|suspects|fighters|individuals|detainees|facilitators|" \
                  r"leaders|commanders|brothers|occupants|attackers|gunmen)"
-_BOTH = re.compile(rf"\b[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w\-]+\s+){{0,2}}?{_PLURAL_PEOPLE}\b")
+_BOTH = re.compile(rf"\b[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w\-]+\s+){{0,2}}?{PLURAL_PEOPLE}\b")
 
 
 def both_mentions(text: str, start: int, end: int, taken: list[NumberMention]) -> list[NumberMention]:
@@ -111,15 +111,26 @@ _NAMED = re.compile(
     rf"(?P<who>{_TITLE_NP}{_NAME}|(?:{HONORIFICS})\s+{_NAME})(?=\s*[,.;]|\s+(?:along|and|as|during|in|on|who|was))")
 
 
+_NAMED_SUBJECT = re.compile(  # "Sangari, an insurgent leader, was killed"
+    rf"(?P<who>(?:(?:{HONORIFICS})\s+)?{_NAME}),\s+(?:an?|the)\s+(?:[\w'’\-]+\s+){{0,4}}?(?:{PERSON_SING})\b"
+    r"[^,.;]{0,60},\s+(?:was|had been|has been)\s+(?:\w+\s+)?(?:killed|captured|detained|arrested)\b")
+
+
 def named_mentions(text: str, start: int, end: int, taken: list[NumberMention]) -> list[NumberMention]:
-    """A named person right after a casualty verb or noun: 1 (the name is the mention's text)."""
+    """A named person right after a casualty verb or noun, or named with an apposition as the subject of one:
+    1 (the name is the mention's text)."""
     out = []
+    for m in _NAMED_SUBJECT.finditer(text, start, end):
+        if re.match(r"(?:The|A|An|This|That|He|She|They|It)\b", m.group("who")):
+            continue
+        if not _overlaps(m.start("who"), m.end("who"), taken):
+            out.append(_one(text, m.start("who"), m.end("who")))
     for m in _NAMED.finditer(text, start, end):
         who = m.group("who")
         if re.match(r"(?:an?|another|the|his|her|their|one|two|three|several|multiple)\b", who, re.I):
             continue  # counted by the other finders
         s = m.start("who")
-        if _overlaps(s, m.end("who"), taken):
+        if _overlaps(s, m.end("who"), taken + out):
             continue
         out.append(_one(text, s, m.end("who")))
     return out
@@ -143,5 +154,10 @@ def definite_killed(text: str, start: int, end: int, taken: list[NumberMention])
 
 
 def is_definite(m: NumberMention) -> bool:
-    """"him", "the insurgent", "both men": people named before, not new ones."""
-    return m.text.lower() in ("him", "he", "the", "both")
+    """"him", "the insurgent", "both men", a name: people who may have been counted before."""
+    return m.text.lower() in ("him", "he", "the", "both") or is_named(m)
+
+
+def is_named(m: NumberMention) -> bool:
+    return m.text[:1].isupper() and m.text.lower() not in ("a", "an", "another", "both", "he", "the", "his", "her",
+                                                           "their")
