@@ -134,3 +134,16 @@ def test_subject_verb_phrase_apposition_and_abbreviations():
     from newsfuse.analyse.claims import _np_after
     text = "A bomb killed four U.S. engineers near the dam."
     assert _np_after(text, text.index("four") + 4, len(text)) == "U.S. engineers"
+
+
+def test_since_month_and_appended_release_are_background():
+    a = _article("Since March, border guards have detained more than 40 smugglers.")
+    (c,) = find_claims(a)
+    assert c.scope == "background"
+    first = ("TARVIK, Velmora (May 4) The patrol detained two smugglers near the river crossing on Tuesday. "
+             + "The patrol leader said the crossing had been quiet for weeks before the arrests this week. " * 4)
+    second = ("UPDATE: Ring Leader Held. OSTRA, Velmora (May 6) The border police confirmed they detained "
+              "three couriers in a separate raid near the market square on Thursday morning.")
+    a = _article(first + second)
+    scopes = [(c.number, c.scope) for c in find_claims(a)]
+    assert scopes == [(2, "event"), (3, "background")]

@@ -30,7 +30,7 @@ import re
 from ..models import Article, Claim, NumberMention, Span
 from . import claims_people as people
 from .claims_attrib import PRONOUN as _PRONOUN, attributions as _attributions, claimant as _claimant
-from .claims_scope import regional as _regional, scope as _scope
+from .claims_scope import regional as _regional, scope as _scope, second_release
 from .claims_vocab import CATEGORY_WORDS, KW as _KW, KW_RE as _KW_RE, country_of, demonyms  # noqa: F401 (re-exported)
 
 
@@ -311,6 +311,7 @@ def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
     claims: list[tuple[Claim, NumberMention]] = []
     last_claimant: str | None = None
     pseudo: set[int] = set()
+    appended = second_release(text)
     for idx, s in enumerate(sents):
         nums = [n for n in article.numbers if s.start <= n.start and n.end <= s.end]
         mentions = list(nums)
@@ -358,4 +359,8 @@ def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
             who = atts[-1][1]
             if who.lower() not in _PRONOUN and who.lower().split()[0] not in ("it", "he", "she", "they"):
                 last_claimant = who
+    if appended is not None:
+        for c, cm in claims:
+            if cm.start >= appended:
+                c.scope = "background"
     return claims

@@ -40,6 +40,8 @@ def scope(article: Article, s: Span, m: NumberMention) -> str:
     lead = re.match(r"\s*(?:In|On|Back in|Earlier in)\s+(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b", sent)
     if lead and (month is None or _MONTHS.index(lead.group(1).lower()) + 1 != month):
         return "background"
+    if re.search(r"\b[Ss]ince\s+(?:early\s+|late\s+|mid-)?(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")\b", sent):
+        return "background"  # "Since June, forces have captured more than 125": a cumulative count
     if _dated_before(sent, pub):
         return "background"
     return "event"
@@ -79,4 +81,20 @@ def regional(article: Article, s: Span, m: NumberMention, sents: list[Span], idx
                           r"([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)", text[prev.start:prev.end])
             if g:
                 return g.group(1)
+    return None
+
+
+_RELEASE_HEAD = re.compile(r"\b\d{4}-\d{1,2}-[A-Z]{1,2}-\d{3}\b|For Immediate Release|\n-{3,}|\bUPDATE\b|"
+                           r"\b[A-Z]{4,}(?:[ ,]+[A-Z]{3,})*,\s+[A-Z][a-z]+\s+\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2})")
+
+
+def second_release(text: str) -> int | None:
+    """Where a second, appended release starts (a new release number, dateline or "UPDATE:" header block
+    well after the first one), or None. Its figures belong to another report: background here."""
+    heads = [m.start() for m in _RELEASE_HEAD.finditer(text)]
+    last = None
+    for p in heads:
+        if last is not None and p - last >= 400 and len(text) - p > 150:
+            return p
+        last = p
     return None
