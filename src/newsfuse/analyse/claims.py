@@ -13,7 +13,12 @@ number to what it counts:
   words may stand between them: no other number, no "and"/"who"/"which", no
   comma. Objects ("seized two IEDs", "captured several areas") are not people
   and make no claim. A singular "a/an/another X" with a person noun ("captured a
-  Taliban leader") is a count of 1 (qualifier ``exact``).
+  Taliban leader") is a count of 1 (qualifier ``exact``); "both", names and
+  definite references are found in :mod:`newsfuse.analyse.claims_people`.
+  Definite references count only when nothing of that category was counted
+  before ("one insurgent ... killing him"), and "the commander and two
+  associates" is either 2 more or a 3 restating the lead (see
+  ``docs/claims-conventions.md``).
 * **whose/side** from the noun phrase after the number, with a demonym table
   (``data/demonyms.tsv``); "its/their soldiers" takes the claimant's country.
 * **claimant**: the nearest attribution ("X said", "according to X", "said X")
