@@ -147,3 +147,9 @@ def test_since_month_and_appended_release_are_background():
     a = _article(first + second)
     scopes = [(c.number, c.scope) for c in find_claims(a)]
     assert scopes == [(2, "event"), (3, "background")]
+
+
+def test_surrender_and_cumulative_month():
+    assert _counts("A wanted arms courier turned himself in to the border police.") == [("captured", 1)]
+    a = _article("Several ring leaders have been captured and two were killed this month alone, the colonel said.")
+    assert {c.scope for c in find_claims(a)} == {"background"}

@@ -14,7 +14,7 @@ from .claims_vocab import country_of
 _SUPERLATIVE_SINCE = re.compile(r"\b(?:worst|deadliest|heaviest|biggest|largest|bloodiest|most \w+|"
                                 r"first|major)\b[^.;]*?\bsince\b[^,.;]*", re.I)
 _BACKGROUND = re.compile(
-    r"\bso far\b|\bto date\b|\bsince (?:(?:19|20)\d\d|the (?:start|beginning|outbreak)|then)\b|"
+    r"\bso far\b|\bto date\b|\bthis (?:month|year|week) alone\b|\b(?:have|has) been \w+[^.;]{0,60}\bthis (?:month|year)\b|\bsince (?:(?:19|20)\d\d|the (?:start|beginning|outbreak)|then)\b|"
     r"\blast (?:week|month|year|summer|spring|autumn|fall|winter)\b|\b(?:years?|months?|weeks?|decades?)"
     r" ago\b|\bearlier this (?:year|month)\b|\bin (?:the )?(?:past|previous|earlier)\b|\bprevious "
     r"(?:war|conflict|clashes|fighting)\b|\bcumulative\b|\bin total since\b|\bover the (?:past|last)\b|"

@@ -16,7 +16,8 @@ for _cat, _words in {
     "captured": "captured|capturing|capture|captures|detained|detaining|detain|detains|abducted|"
                 "abducting|kidnapped|kidnapping|taken prisoner|taken captive|seized|seizing|"
                 "taken into custody|in custody|taken hostage|held hostage|prisoners|prisoners of war|"
-                "detainees|apprehended|apprehending|detention|detentions",
+                "detainees|apprehended|apprehending|detention|detentions|surrendered|turned himself in|"
+                "turned themselves in|gave himself up|gave themselves up",
     "arrested": "arrested|arresting|arrest|arrests",
     "missing": "missing|unaccounted for",
     "displaced": "displaced|displacing|fled their homes|homeless|evacuated",
