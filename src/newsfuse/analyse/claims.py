@@ -270,6 +270,23 @@ def _with_companions(m: NumberMention, extra: int) -> NumberMention:
                          None if m.low is None else m.low + extra, None if m.high is None else m.high + extra)
 
 
+def _repeats(text: str, s: Span, n: NumberMention, pseudo: bool, same: list[Claim]) -> bool:
+    """Does ``n`` name people already counted (``same``: earlier claims of its category)?
+
+    "killing him", "both men", a name after a figure in an earlier sentence, "one of the insurgents
+    killed", and "the five suspects" after an exact five all point back at counted people.
+    """
+    if pseudo and people.is_named(n):
+        return any(c.start != s.start for c in same)
+    if pseudo and people.is_definite(n):
+        return bool(same)
+    if same and re.match(r"\s+of\s+(?:the|these|those|them)\b", text[n.end:s.end]):
+        return True
+    return n.qualifier == "exact" and bool(re.search(r"\b(?:the|these|those)\s+$",
+                                                     text[max(s.start, n.start - 7):n.start], re.I)) \
+        and any(c.number == n.value and c.qualifier != "vague" for c in same)
+
+
 def _subject_list(text: str, pending: list[NumberMention], m: NumberMention) -> list[NumberMention]:
     """Unlinked list members right before ``m`` that share its verb ("a leader and a suspect were captured")."""
     out: list[NumberMention] = []
@@ -311,7 +328,8 @@ def _make_claim(article: Article, sents: list[Span], idx: int, m: NumberMention,
 
 def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
     """Like :func:`find_claims`, each claim with the number mention it was made from
-    (a mention with ``text`` "a"/"an"/"another" stands for a singular noun phrase)."""
+    (a mention with ``text`` "a"/"an"/"another"/"both"/"him" or a name stands for people counted without a
+    numeral; see :mod:`newsfuse.analyse.claims_people`)."""
     text, sents = article.text, _sentences(article)
     claims: list[tuple[Claim, NumberMention]] = []
     last_claimant: str | None = None
@@ -335,26 +353,16 @@ def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
                 continue
             family = _FAMILY.get(linked[0], linked[0])
 
-            def repeat(n: NumberMention) -> bool:  # "killing him", "both men", "the two suspects": counted before
-                same = [c for c, _ in claims if _FAMILY.get(c.category, c.category) == family]
-                if id(n) in pseudo and people.is_named(n):  # a named person after a figure: among them
-                    return any(c.start != s.start for c in same)
-                if id(n) in pseudo and people.is_definite(n):
-                    return bool(same)
-                if re.match(r"\s+of\s+(?:the|these|those|them)\b", text[n.end:s.end]) and same:
-                    return True  # "one of the insurgents killed": part of a group counted before
-                return n.qualifier == "exact" and bool(re.search(  # "the five suspects" restating "five"
-                    r"\b(?:the|these|those)\s+$", text[max(s.start, n.start - 7):n.start], re.I)) \
-                    and any(c.number == n.value and c.qualifier != "vague" for c in same)
+            def same() -> list[Claim]:  # earlier claims of this category
+                return [c for c, _ in claims if _FAMILY.get(c.category, c.category) == family]
             for p in _subject_list(text, pending, m):  # "a leader and a suspect were captured"
-                if not repeat(p):
+                if not _repeats(text, s, p, id(p) in pseudo, same()):
                     claims.append((_make_claim(article, sents, idx, p, linked[0], claims, last_claimant), p))
             pending = []
-            if repeat(m):
+            if _repeats(text, s, m, id(m) in pseudo, same()):
                 continue
             defs = _companions(text, max([o.end for o in mentions if o.end <= m.start] + [s.start]), m)
-            if defs and m.qualifier != "vague" and m.value and not any(
-                    _FAMILY.get(c.category, c.category) == family and c.number == 1 for c, _ in claims):
+            if defs and m.qualifier != "vague" and m.value and not any(c.number == 1 for c in same()):
                 # "the commander and three additional suspects" when the commander was not counted on his
                 # own before: the figure is the whole group (it restates "four suspects, including a commander")
                 m = _with_companions(m, defs)
