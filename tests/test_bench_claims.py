@@ -69,3 +69,9 @@ def test_named_and_partitive_people_after_a_figure():
     text = ("The patrol killed two armed smugglers near Tarvik. Officials later confirmed that Orvel Danik, "
             "a ring leader, was killed in the clash. He was one of the smugglers killed.")
     assert _mins(text) == (2, 0)
+
+
+def test_including_the_restates_a_sum():
+    text = ("The patrol detained a ring leader and another courier near Tarvik. "
+            "The compound was searched and two couriers were detained, including the ring leader.")
+    assert _mins(text) == (0, 2)

@@ -274,7 +274,8 @@ def _repeats(text: str, s: Span, n: NumberMention, pseudo: bool, same: list[Clai
     """Does ``n`` name people already counted (``same``: earlier claims of its category)?
 
     "killing him", "both men", a name after a figure in an earlier sentence, "one of the insurgents
-    killed", and "the five suspects" after an exact five all point back at counted people.
+    killed", "the five suspects" after an exact five, and "two militants were detained, including the
+    commander" after people adding up to two all point back at counted people.
     """
     if pseudo and people.is_named(n):
         return any(c.start != s.start for c in same)
@@ -282,6 +283,10 @@ def _repeats(text: str, s: Span, n: NumberMention, pseudo: bool, same: list[Clai
         return bool(same)
     if same and re.match(r"\s+of\s+(?:the|these|those|them)\b", text[n.end:s.end]):
         return True
+    before = [c for c in same if c.start != s.start and c.number is not None and c.qualifier != "vague"]
+    if before and n.value == sum(c.number for c in before) and re.match(
+            r"[^.;]{0,60}?\bincluding\s+(?:the|their|his|both)\b", text[n.end:s.end]):
+        return True  # "two militants were detained, including the commander" after "a commander and a militant"
     return n.qualifier == "exact" and bool(re.search(r"\b(?:the|these|those)\s+$",
                                                      text[max(s.start, n.start - 7):n.start], re.I)) \
         and any(c.number == n.value and c.qualifier != "vague" for c in same)
