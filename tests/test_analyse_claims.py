@@ -118,15 +118,6 @@ def test_custody_relatives_and_objects():
     assert _counts("Police detained a courier and several cartons.") == [("captured", 1)]
 
 
-def test_explicit_earlier_date_is_background():
-    a = _article("He met a bandit leader detained by the border police March 3.", published="2031-05-04")
-    (c,) = find_claims(a)
-    assert c.scope == "background"
-    a = _article("The patrol detained two smugglers May 5.", published="2031-05-04")
-    (c,) = find_claims(a)
-    assert c.scope == "event"  # the release is dated a day after the event
-
-
 def test_subject_verb_phrase_apposition_and_abbreviations():
     assert _counts("Several gunmen opened fire on the convoy and were killed by its escort.") == [("killed", None)]
     assert _counts("Officials confirmed that Orvel Danik, a smuggling ring leader, was killed in the raid.") \

@@ -139,7 +139,8 @@ def _link(text: str, m: NumberMention, s_start: int, s_end: int, others: list[Nu
         if not re.search(r"[,;:()\[\]“”\"]", am.group(0)[:am.start("kw")]):
             kw = am.group("kw").lower()
             if not (kw in ("lost", "lose", "lives", "toll", "bodies", "death", "prisoners", "detainees",
-                           "arrest", "arrests", "capture", "captures", "detention", "detentions", "kill", "kills", "die", "detain",
+                           "arrest", "arrests", "capture", "captures", "detention", "detentions",
+                           "kill", "kills", "die", "detain",
                            "detains", "in custody")
                     and not am.group("aux").strip() and kw not in ("lives", "bodies", "death")):
                 best = (CATEGORY_WORDS[kw], len(_words(am.group("np") + am.group("aux"))))

@@ -6,7 +6,6 @@ Split out of :mod:`newsfuse.analyse.claims`; see its docstring for the rules.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from ..models import Article, NumberMention, Span
 from .claims_vocab import country_of
@@ -14,7 +13,8 @@ from .claims_vocab import country_of
 _SUPERLATIVE_SINCE = re.compile(r"\b(?:worst|deadliest|heaviest|biggest|largest|bloodiest|most \w+|"
                                 r"first|major)\b[^.;]*?\bsince\b[^,.;]*", re.I)
 _BACKGROUND = re.compile(
-    r"\bso far\b|\bto date\b|\bthis (?:month|year|week) alone\b|\b(?:have|has) been \w+[^.;]{0,60}\bthis (?:month|year)\b|\bsince (?:(?:19|20)\d\d|the (?:start|beginning|outbreak)|then)\b|"
+    r"\bso far\b|\bto date\b|\bthis (?:month|year|week) alone\b|\b(?:have|has) been \w+[^.;]{0,60}\bthis "
+    r"(?:month|year)\b|\bsince (?:(?:19|20)\d\d|the (?:start|beginning|outbreak)|then)\b|"
     r"\blast (?:week|month|year|summer|spring|autumn|fall|winter)\b|\b(?:years?|months?|weeks?|decades?)"
     r" ago\b|\bearlier this (?:year|month)\b|\bin (?:the )?(?:past|previous|earlier)\b|\bprevious "
     r"(?:war|conflict|clashes|fighting)\b|\bcumulative\b|\bin total since\b|\bover the (?:past|last)\b|"
@@ -40,31 +40,10 @@ def scope(article: Article, s: Span, m: NumberMention) -> str:
     lead = re.match(r"\s*(?:In|On|Back in|Earlier in)\s+(" + "|".join(m.capitalize() for m in _MONTHS) + r")\b", sent)
     if lead and (month is None or _MONTHS.index(lead.group(1).lower()) + 1 != month):
         return "background"
-    if re.search(r"\b[Ss]ince\s+(?:early\s+|late\s+|mid-)?(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")\b", sent):
+    if re.search(r"\b[Ss]ince\s+(?:early\s+|late\s+|mid-)?(?:" + "|".join(m.capitalize() for m in _MONTHS)
+                 + r")\b", sent):
         return "background"  # "Since June, forces have captured more than 125": a cumulative count
-    if _dated_before(sent, pub):
-        return "background"
     return "event"
-
-
-_DAY = re.compile(r"\b(" + "|".join(m[:3].capitalize() for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b(?!,?\s*\d{4})")
-
-
-def _dated_before(sent: str, pub: str) -> bool:
-    """The sentence dates its figure ("detained by the force July 3") more than 3 days before publication."""
-    if not re.match(r"\d{4}-\d\d-\d\d$", pub):
-        return False
-    published = date.fromisoformat(pub)
-    for mon, day in _DAY.findall(sent):
-        try:
-            said = date(published.year, [m[:3] for m in _MONTHS].index(mon.lower()) + 1, int(day))
-        except ValueError:
-            continue
-        if (said - published).days > 60:  # "Dec. 28" in a January report: last year
-            said = date(said.year - 1, said.month, min(said.day, 28))
-        if (published - said).days > 3:
-            return True
-    return False
 
 
 def regional(article: Article, s: Span, m: NumberMention, sents: list[Span], idx: int) -> str | None:
