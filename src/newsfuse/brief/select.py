@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..models import Article, BriefSentence, Span
 from .references import resolve_opening
@@ -45,6 +46,7 @@ class Candidate:
     span: Span
     facts: int = 0
     score: float = 0.0
+    vector: Any = None  # its TF-IDF row, set by :func:`features` and reused by :func:`mmr`
 
 
 def _usable(text: str) -> bool:
@@ -116,6 +118,8 @@ def features(cands: list[Candidate], articles: list[Article]):
         return None
     n, d = len(cands), len(articles)
     sents, docs, titles = matrix[:n], matrix[n:n + d], matrix[n + d:]
+    for c, k in zip(cands, range(n)):
+        c.vector = sents[k]
     doc_sim, title_sim = (sents @ docs.T).toarray(), (sents @ titles.T).toarray()
     index = {id(a): j for j, a in enumerate(articles)}
     rows = []
@@ -155,7 +159,12 @@ def score(cands: list[Candidate], articles: list[Article]) -> None:
 
 def mmr(cands: list[Candidate], max_sentences: int, budget: int) -> list[Candidate]:
     """Greedy maximal marginal relevance under a sentence count and a word budget."""
-    matrix = _vectors([c.text for c in cands])
+    if all(c.vector is not None for c in cands):
+        import scipy.sparse
+
+        matrix = scipy.sparse.vstack([c.vector for c in cands])
+    else:
+        matrix = _vectors([c.text for c in cands])
     chosen: list[int] = []
     words = 0
     remaining = set(range(len(cands)))
