@@ -31,6 +31,24 @@ def test_side_from_demonym_and_two_claimants():
     assert (c2.number, c2.side, c2.claimant) == (9, "RU", "Russia")
 
 
+def test_demonym_table_is_the_shared_one(tmp_path):
+    from newsfuse.analyse.claims_vocab import demonyms
+    from newsfuse.geo.gazetteer import read_demonyms
+
+    table = tmp_path / "demonyms.tsv"
+    table.write_text("# iso2\tcountry\tdemonyms\taliases\n"
+                     "FD\tFreedonia\tFreedonian, Freedonians\tFredville,Republic of Freedonia\n"
+                     "SY\tSylvania\tSylvanian\n", encoding="utf-8")
+    assert read_demonyms(table) == [("FD", "Freedonia", ["Freedonian", "Freedonians"],
+                                     ["Fredville", "Republic of Freedonia"]),
+                                    ("SY", "Sylvania", ["Sylvanian"], [])]
+    # the claims' table is built from the same rows the gazetteer reads
+    rows = read_demonyms()
+    assert {n.lower() for iso, country, dems, aliases in rows for n in [country, *dems, *aliases]} == set(demonyms())
+    assert country_of("Dutch marines") == ("NL", "Dutch")  # once only in the gazetteer's table
+    assert country_of("US soldiers") == ("US", "American")  # a name (aliases column), read as before
+
+
 def test_active_verbs_and_lists():
     a = _article("The patrol killed two gunmen and detained a smuggler and several associates.")
     cats = [(c.category, c.number, c.qualifier) for c in find_claims(a)]

