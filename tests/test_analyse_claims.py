@@ -47,6 +47,7 @@ def test_demonym_table_is_the_shared_one(tmp_path):
     assert {n.lower() for iso, country, dems, aliases in rows for n in [country, *dems, *aliases]} == set(demonyms())
     assert country_of("Dutch marines") == ("NL", "Dutch")  # once only in the gazetteer's table
     assert country_of("US soldiers") == ("US", "American")  # a name (aliases column), read as before
+    assert country_of("U.S. soldiers") == ("US", "American")  # with its dots, as written
 
 
 def test_active_verbs_and_lists():

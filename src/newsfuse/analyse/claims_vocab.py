@@ -48,7 +48,8 @@ def country_of(text: str | None) -> tuple[str, str] | None:
         words = m.group().replace("’s", "").replace("'s", "").split()
         for n in range(len(words), 0, -1):  # longest first: "South Sudan" before "Sudan"
             for i in range(len(words) - n + 1):
-                hit = table.get(" ".join(words[i:i + n]).lower().rstrip("."))
+                name = " ".join(words[i:i + n]).lower()
+                hit = table.get(name) or table.get(name.rstrip("."))  # "U.S." as written, "Kyrgyz." at an end
                 if hit:
                     return hit
     return None
