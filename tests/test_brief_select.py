@@ -18,7 +18,8 @@ REPORTS = [
      "Floods killed 14 people in the Marenka valley on Monday after the Vessa river burst its banks, "
      "the regional emergency service said. Rescue teams evacuated 2,300 residents from low-lying villages "
      "overnight. Governor Ilona Drask said the toll could rise as teams reached cut-off hamlets. "
-     "She said the army had sent two helicopters to the area. However, the weather was expected to improve."),
+     "She said the army had sent two helicopters to the area. However, the weather was expected to improve. "
+     "Floods in the same valley killed 40 people in 2019, the worst disaster in its history."),
     ("Valley Times", "Marenka valley flood toll reaches 14, thousands evacuated",
      "The Vessa river burst its banks in the Marenka valley on Monday, killing 14 people, the regional "
      "emergency service said. More than 2,300 residents were evacuated from villages along the river. "
@@ -108,3 +109,7 @@ def test_unknown_length_is_a_clear_error(articles):
 def test_no_articles_no_brief():
     brief = build_brief([])
     assert brief.sentences == [] and brief.headline is None and brief.figures == []
+
+
+def test_sentences_that_only_give_earlier_tolls_are_left_out(articles):
+    assert all("2019" not in s.text for s in select_sentences(articles, "long"))

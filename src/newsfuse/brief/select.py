@@ -64,6 +64,11 @@ def _facts(article: Article, span: Span) -> int:
             + any(inside(d) for d in article.dates) + any(inside(n) for n in article.numbers))
 
 
+def _only_background(article: Article, span: Span) -> bool:
+    scopes = {c.scope for c in article.claims if span.start <= c.start < span.end}
+    return scopes == {"background"}
+
+
 def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
@@ -75,6 +80,8 @@ def candidates(articles: list[Article]) -> list[Candidate]:
     seen: set[str] = {_key(a.title) for a in articles}  # a headline left in the text is not a sentence
     for article in pool:
         for i, span in enumerate(article.sentences):
+            if _only_background(article, span):
+                continue  # an earlier war's toll is not this event's story
             text = " ".join(span.text.split())
             text = resolve_opening(text, article, span)
             if text is None or not _usable(text):
