@@ -119,3 +119,23 @@ def test_help_has_examples():
     for command in ([], ["run"], ["events"], ["show"], ["articles"], ["export"], ["bench"]):
         result = invoke(*command, "--help")
         assert result.exit_code == 0 and "Example" in result.output
+
+
+def test_options_a_store_was_built_with_are_kept_by_later_runs(tmp_path):
+    from newsfuse.pipeline import run
+    from newsfuse.store import open_store
+
+    db = str(tmp_path / "k.db")
+    first = sorted(DEMO.glob("*.txt"))
+    assert invoke("run", str(first[0]), "--db", db, "--fatality-rule", "conservative", "--length", "long").exit_code == 0
+    assert invoke("run", *map(str, first[1:3]), "--db", db).exit_code == 0  # new articles, no options given
+    store = open_store(db)
+    assert store.get_setting("fatality_rule") == "conservative"
+    assert store.get_setting("brief") == "long;rewrite=off"
+    run([str(first[3])], store)  # the library path (and the web app's ingest) keeps them too
+    assert store.get_setting("fatality_rule") == "conservative" and store.get_setting("brief").startswith("long")
+    store.close()
+    assert invoke("run", str(first[0]), "--db", db, "--length", "short").exit_code == 0
+    store = open_store(db)
+    assert store.get_setting("brief") == "short;rewrite=off" and store.get_setting("fatality_rule") == "conservative"
+    store.close()

@@ -68,14 +68,17 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
-@click.option("--fatality-rule", type=click.Choice(["best", "conservative"]), default="best", show_default=True,
-              help="best: UCDP-style best estimate; conservative: ACLED's lowest reported figure.")
-@click.option("--length", type=click.Choice(["short", "standard", "long"]), default="standard", show_default=True,
-              help="Brief length: up to 3 sentences (~45 words), 4 (~75) or 8 (~160).")
-@click.option("--rewrite", is_flag=True,
+@click.option("--fatality-rule", type=click.Choice(["best", "conservative"]), default=None,
+              help="best: UCDP-style best estimate; conservative: ACLED's lowest reported figure. "
+                   "Default: what the store was built with (best for a new store).")
+@click.option("--length", type=click.Choice(["short", "standard", "long"]), default=None,
+              help="Brief length: up to 3 sentences (~45 words), 4 (~75) or 8 (~160). "
+                   "Default: what the store was built with (standard for a new store).")
+@click.option("--rewrite/--no-rewrite", default=None,
               help="Rewrite briefs through the OpenAI-compatible endpoint in $NEWSFUSE_LLM_BASE_URL "
                    "($NEWSFUSE_LLM_MODEL, $NEWSFUSE_LLM_API_KEY); gated, falls back to the extractive brief.")
-def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str, length: str, rewrite: bool) -> None:
+def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None, length: str | None,
+        rewrite: bool | None) -> None:
     """Read articles from PATHS, clean, analyse and cluster them into events.
 
     PATHS are files (.txt, .html/.htm, .jsonl, .json), folders (searched
@@ -98,6 +101,7 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str, length
     if rewrite and rewrite_with is None:
         raise click.UsageError("--rewrite needs NEWSFUSE_LLM_BASE_URL (an OpenAI-compatible endpoint, e.g. "
                                "http://127.0.0.1:8080/v1)")
+    brief = BriefOptions(length, rewrite, rewrite_with)
     existed = db == ":memory:" or Path(db).exists()
     try:
         store = open_store(db)
@@ -114,7 +118,7 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str, length
             bar.update(tasks[stage], completed=done, total=total or None)
 
         summary = run_pipeline(paths, store, progress=progress, fatality_rule=fatality_rule,
-                               brief=BriefOptions(length, rewrite_with))
+                               brief=brief)
     for issue in summary.issues:
         err.print(f"[yellow]skipped[/] {click.format_filename(issue.path)}: {issue.message}", highlight=False)
     for warning in summary.warnings:

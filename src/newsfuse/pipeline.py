@@ -66,20 +66,32 @@ def analyse_in_chunks(articles: Sequence[Article], progress: Progress | None = N
 
 @dataclass
 class BriefOptions:
-    """How briefs are written: ``length`` short|standard|long, and an optional rewrite endpoint."""
+    """How briefs are written. ``None`` fields keep what the store was built with.
 
-    length: str = "standard"
+    ``length`` is short|standard|long; ``rewrite`` asks for the optional rewrite
+    through ``rewrite_with`` (else the endpoint configured in the environment).
+    """
+
+    length: str | None = None
+    rewrite: bool | None = None
     rewrite_with: RewriteConfig | None = None
 
     @property
     def setting(self) -> str:
-        return f"{self.length};rewrite={'on' if self.rewrite_with else 'off'}"
+        return f"{self.length or 'standard'};rewrite={'on' if self.rewrite_with else 'off'}"
+
+    def resolved(self, stored: str | None = None) -> BriefOptions:
+        """Fill what is unset from a store's setting (standard, no rewrite for a new store)."""
+        length, _, rewrite = (stored or "standard;rewrite=off").partition(";")
+        wanted = self.rewrite if self.rewrite is not None else rewrite == "rewrite=on"
+        config = (self.rewrite_with or RewriteConfig.from_env()) if wanted else None
+        return BriefOptions(self.length or length, config is not None, config)
 
 
 def build_events(articles: list[Article], fatality_rule: str = "best",
                  brief: BriefOptions | None = None, notes: list[IngestIssue] | None = None) -> list[Event]:
     """Cluster articles and build one record per event (``notes`` collects briefs whose rewrite was refused)."""
-    brief = brief or BriefOptions()
+    brief = (brief or BriefOptions()).resolved()
     events = []
     for members in cluster_articles(articles):
         origins = find_origins(members)
@@ -96,10 +108,12 @@ def build_events(articles: list[Article], fatality_rule: str = "best",
 
 
 def run(paths: Iterable[str], store: Store, progress: Progress | None = None, stdin=None,
-        fatality_rule: str = "best", brief: BriefOptions | None = None) -> RunSummary:
+        fatality_rule: str | None = None, brief: BriefOptions | None = None) -> RunSummary:
     """Read, clean and analyse new articles, store them and rebuild the events.
 
     Re-running on the same inputs adds nothing: article ids are content hashes.
+    ``fatality_rule`` and ``brief`` left as None keep what the store was built with
+    (best and standard for a new store), so adding articles never resets them.
     """
     summary = RunSummary()
     raws: list[RawArticle] = []
@@ -123,7 +137,8 @@ def run(paths: Iterable[str], store: Store, progress: Progress | None = None, st
             fresh.append(article)
     analyse_in_chunks(fresh, progress)
     summary.added = store.add_articles(fresh)
-    brief = brief or BriefOptions()
+    fatality_rule = fatality_rule or store.get_setting("fatality_rule") or "best"
+    brief = (brief or BriefOptions()).resolved(store.get_setting("brief"))
     rule_changed = (store.get_setting("fatality_rule") != fatality_rule
                     or store.get_setting("brief") != brief.setting)
     if summary.added or store.count_events() == 0 or rule_changed:
