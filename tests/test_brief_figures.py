@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsfuse.brief.figures import figure_lines, figure_words
+from newsfuse.brief.figures import figure_lines
+from newsfuse.wording import figure_words
 from newsfuse.models import Article, Casualty, Claim, Event, EventDate
 
 
@@ -48,6 +49,7 @@ def test_superseded_figures_are_said_as_earlier_reports():
 
 
 def test_figure_words_keep_ranges_and_vague_words():
-    assert figure_words(_claim("r", 3, None, "a", "range", low=3, high=5)) == "between 3 and 5"
+    assert figure_words(_claim("r", 3, None, "a", "range", low=3, high=5)) == "3–5"
+    assert figure_words({"qualifier": "about", "number": 100, "low": None, "high": None}) == "about 100"  # a record's dict
     assert figure_words(_claim("v", None, None, "a", "vague", low=24, quote="dozens")) == "dozens"
     assert figure_words(_claim("m", 40, None, "a", "more_than")) == "more than 40"

@@ -13,24 +13,10 @@ ministry's figure may still rise.``
 from __future__ import annotations
 
 from ..models import Article, Casualty, Claim, Event, FigureLine
+from ..wording import figure_words
 
-HEDGE = {"at_least": "at least ", "at_most": "at most ", "about": "about ", "more_than": "more than ",
-         "fewer_than": "fewer than ", "exact": "", "vague": "", "range": ""}
 CATEGORY = {"killed": "Killed", "wounded": "Wounded", "captured": "Captured", "arrested": "Arrested",
             "missing": "Missing", "displaced": "Displaced"}
-
-
-def _n(x: float | None) -> str:
-    return "?" if x is None else f"{x:,.0f}" if float(x).is_integer() else f"{x:g}"
-
-
-def figure_words(claim: Claim) -> str:
-    """The claim's figure with its hedge: "at least 49", "between 3 and 5", "dozens"."""
-    if claim.qualifier == "range" and claim.low is not None and claim.high is not None:
-        return f"between {_n(claim.low)} and {_n(claim.high)}"
-    if claim.qualifier == "vague" and claim.number is None:
-        return claim.quote if len(claim.quote.split()) <= 3 else f"at least {_n(claim.low)}"
-    return HEDGE.get(claim.qualifier, "") + _n(claim.number if claim.number is not None else claim.low)
 
 
 def _join(names: list[str]) -> str:

@@ -7,6 +7,8 @@ import io
 import json
 from typing import Any
 
+from ..wording import figure_words, number_text
+
 FORMATS = ("json", "csv", "geojson", "md", "html")
 
 
@@ -43,12 +45,7 @@ def to_csv(records: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-QUALIFIER_WORDS = {"at_least": "at least ", "at_most": "at most ", "about": "about ", "more_than": "more than ",
-                   "fewer_than": "fewer than ", "range": "", "vague": "", "exact": ""}
-
-
-def _n(x: float | None) -> str:
-    return "?" if x is None else f"{x:,.0f}" if float(x).is_integer() else f"{x:g}"
+_n = number_text
 
 
 def casualty_phrase(c: dict[str, Any], claims: dict[str, dict[str, Any]] | None = None,
@@ -72,8 +69,7 @@ def casualty_phrase(c: dict[str, Any], claims: dict[str, dict[str, Any]] | None 
             claim = claims.get(cid)
             if not claim:
                 continue
-            figure = QUALIFIER_WORDS.get(claim["qualifier"], "") + _n(claim["number"] if claim["number"] is not None
-                                                                      else claim.get("low"))
+            figure = figure_words(claim)
             ref = f" [{refs[claim['article_id']]}]" if refs and claim["article_id"] in refs else ""
             voices.append(f"{claim['claimant'] or 'the outlet'}: {figure}{ref}")
         if voices:

@@ -22,7 +22,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..store import open_store
 from ..store.search import QueryTimeout
-from .queries import BadRequest, date_text, number_text
+from ..wording import number_text
+from .queries import BadRequest, date_text
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")

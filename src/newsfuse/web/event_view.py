@@ -10,8 +10,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..models import Article
-from .highlight import QUALIFIERS
-from .queries import number_text
+from ..wording import figure_words
 
 
 def article_link(article_id: str, span: tuple[int, int] | None = None, anchor: str | None = None) -> str:
@@ -57,23 +56,11 @@ def cited_line(line: dict[str, Any], refs: dict[str, int], articles: dict[str, A
     return {**line, "cites": cites}
 
 
-def figure_text(c: dict[str, Any]) -> str:
-    if c.get("qualifier") == "range" and c.get("low") is not None and c.get("high") is not None:
-        return f"{number_text(c['low'])}–{number_text(c['high'])}"
-    value = c["number"] if c.get("number") is not None else c.get("low")
-    words = QUALIFIERS.get(c.get("qualifier"), "")
-    if c.get("qualifier") in ("exact", "range") or not words:
-        return number_text(value)
-    if c.get("qualifier") == "vague":
-        return f"vague (at least {number_text(value)})" if value is not None else "vague"
-    return f"{words} {number_text(value)}"
-
-
 def claim_view(c: dict[str, Any], refs: dict[str, int], summaries: dict[str, dict[str, Any]]) -> dict[str, Any]:
     aid = c["article_id"]
     return {
         **c,
-        "figure": figure_text(c),
+        "figure": figure_words(c),
         "claimant_text": c.get("claimant") or "the outlet",
         "outlet": (summaries.get(aid) or {}).get("source") or "?",
         "published": (summaries.get(aid) or {}).get("published"),

@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..models import Article
-from .queries import number_text
+from ..wording import HEDGES, figure_words, number_text
 
-QUALIFIERS = {"at_least": "at least", "at_most": "at most", "about": "about", "more_than": "more than",
-              "fewer_than": "fewer than", "range": "range", "vague": "vague", "exact": "exact"}
 
 
 @dataclass
@@ -33,11 +31,7 @@ class Fact:
 
 
 def claim_description(c) -> str:
-    figure = number_text(c.number) if c.number is not None else number_text(c.low)
-    if c.qualifier == "range" and c.low is not None and c.high is not None:
-        figure = f"{number_text(c.low)}–{number_text(c.high)}"
-    elif c.qualifier not in ("exact", "range"):
-        figure = f"{QUALIFIERS.get(c.qualifier, c.qualifier)} {figure}"
+    figure = figure_words(c)
     who = c.whose or "unspecified"
     if c.side:
         who += f" ({c.side})"
@@ -63,7 +57,7 @@ def article_facts(article: Article, cited: tuple[int, int] | None = None) -> lis
         add("claim", c.start, c.end, claim_description(c), f"claim-{c.id}")
     for n in article.numbers:
         value = "no number (vague)" if n.value is None else number_text(n.value)
-        add("number", n.start, n.end, f"{value} · {QUALIFIERS.get(n.qualifier, n.qualifier)}")
+        add("number", n.start, n.end, f"{value} · {HEDGES.get(n.qualifier, n.qualifier)}")
     for d in article.dates:
         add("date", d.start, d.end, f"{d.value or 'unresolved'} ({d.precision})")
     for p in article.places:

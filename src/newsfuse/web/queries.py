@@ -13,15 +13,11 @@ from typing import Any
 from ..models import Event
 from ..render.record import event_record
 from ..store.search import SORTS, EventQuery
+from ..wording import number_text
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_PER_PAGE = 100
 CATEGORY_ORDER = ("killed", "wounded", "captured", "missing", "arrested", "displaced")
-
-
-def number_text(x: float | None) -> str:
-    """27 → "27", 12000 → "12,000", None → "?"."""
-    return "?" if x is None else f"{x:,.0f}" if float(x).is_integer() else f"{x:g}"
 
 
 class BadRequest(ValueError):
