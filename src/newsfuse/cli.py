@@ -43,10 +43,9 @@ def _open_existing(db: str):
 
 
 def _records(store) -> list[dict]:
-    from .render.record import event_record
+    from .render.record import all_records
 
-    articles = {a.id: a for a in store.iter_articles()}
-    return [event_record(e, articles) for e in store.list_events()]
+    return all_records(store)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -178,7 +177,7 @@ def show(event_id: str, db: str, as_json: bool, as_md: bool) -> None:
       newsfuse show ev-1a2b3c4d5e6f --json > event.json
     """
     from .render.export import event_markdown
-    from .render.record import event_record
+    from .render.record import record_with_articles
     from .render.terminal import print_event
 
     store = _open_existing(db)
@@ -186,9 +185,7 @@ def show(event_id: str, db: str, as_json: bool, as_md: bool) -> None:
     if len(matches) != 1:
         hint = "several events start with it: " + ", ".join(matches) if matches else "see `newsfuse events`"
         raise click.ClickException(f"no single event {event_id!r}; {hint}")
-    event = store.get_event(matches[0])
-    articles = {i: a for i in event.article_ids if (a := store.get_article(i))}
-    record = event_record(event, articles)
+    record, _ = record_with_articles(store, store.get_event(matches[0]))
     if as_json:
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     elif as_md:

@@ -19,9 +19,11 @@ _env = Environment(loader=PackageLoader("newsfuse", "render/templates"),
                    autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
 
 
-def _safe_url(url: str | None) -> str | None:
-    """Only web links become links: a ``javascript:`` URL from a page stays text."""
-    return url if url and url.lower().startswith(("http://", "https://")) else None
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) addresses become links; a ``javascript:`` URL from a page stays text."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
 
 
 def _view(r: dict[str, Any]) -> dict[str, Any]:
@@ -31,7 +33,7 @@ def _view(r: dict[str, Any]) -> dict[str, Any]:
         "record": r,
         "refs": refs,
         "rows": [casualty_phrase(c, claims, refs) for c in r["casualties"]],
-        "articles": [dict(a, n=refs[a["id"]], link=_safe_url(a.get("url"))) for a in r["articles"]],
+        "articles": [dict(a, n=refs[a["id"]], link=safe_url(a.get("url"))) for a in r["articles"]],
     }
 
 

@@ -44,6 +44,18 @@ def event_record(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
     }
 
 
+def all_records(store) -> list[dict[str, Any]]:
+    """Every stored event as a record, articles read once."""
+    articles = {a.id: a for a in store.iter_articles()}
+    return [event_record(e, articles) for e in store.list_events()]
+
+
+def record_with_articles(store, event: Event) -> tuple[dict[str, Any], dict[str, Article]]:
+    """One event's record and its articles (read once), for views that show both."""
+    articles = {i: a for i in event.article_ids if (a := store.get_article(i))}
+    return event_record(event, articles), articles
+
+
 def article_record(article: Article) -> dict[str, Any]:
     """What ``newsfuse articles --json`` prints for one stored article."""
     return {

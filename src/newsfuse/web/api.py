@@ -15,10 +15,11 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from ..render.export import export
-from ..render.record import article_record, event_record
+from ..models import Event
+from ..render.record import all_records, article_record, record_with_articles
 from ..store.search import MARK_END, MARK_START
 from .app import check_token, get_store
-from .queries import BadRequest, event_summary, load_record, parse_event_query
+from .queries import BadRequest, event_summary, parse_event_query
 
 router = APIRouter(prefix="/api", tags=["api"])
 EXPORT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8", "geojson": "application/geo+json"}
@@ -47,19 +48,18 @@ def list_events(q: str | None = Query(None, description="words to find in titles
 
 @router.get("/events/{event_id}", summary="One event record (docs/event-record.md)")
 def get_event(event_id: str, store=Depends(get_store)) -> dict[str, Any]:
-    record = load_record(store, resolve_event_id(store, event_id))
-    if record is None:
-        raise HTTPException(404, f"no event {event_id!r}")
+    record, _ = record_with_articles(store, resolve_event(store, event_id))
     return record
 
 
-def resolve_event_id(store, event_id: str) -> str:
-    """An exact id, or a prefix that names exactly one event."""
-    if store.get_event(event_id) is not None:
-        return event_id
+def resolve_event(store, event_id: str) -> Event:
+    """The event with this exact id, or the one event whose id starts with it (6+ characters)."""
+    event = store.get_event(event_id)
+    if event is not None:
+        return event
     matches = store.find_events(event_id) if len(event_id) >= 6 else []
     if len(matches) == 1:
-        return matches[0]
+        return store.get_event(matches[0])
     raise HTTPException(404, f"no event {event_id!r}")
 
 
@@ -96,8 +96,7 @@ def search(q: str = Query(..., min_length=1, max_length=200), limit: int = Query
 
 @router.get("/export", summary="Every event as JSON, CSV or GeoJSON")
 def export_events(format: str = Query("json", pattern="^(json|csv|geojson)$"), store=Depends(get_store)) -> Response:
-    articles = {a.id: a for a in store.iter_articles()}
-    records = [event_record(e, articles) for e in store.list_events()]
+    records = all_records(store)
     name = "events." + format
     return Response(export(records, format), media_type=EXPORT_TYPES[format],
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -11,13 +11,14 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException
 
-from ..render.record import article_record
+from ..render.html import safe_url
+from ..render.record import article_record, record_with_articles
 from ..store.search import MARK_END, MARK_START, SORTS
-from .api import resolve_event_id
+from .api import resolve_event
 from .app import get_store, render
 from .event_view import event_context
 from .highlight import article_facts, highlight, parse_span
-from .queries import event_summary, load_record, parse_event_query, query_params
+from .queries import event_summary, parse_event_query, query_params
 
 router = APIRouter(include_in_schema=False)
 
@@ -25,13 +26,6 @@ router = APIRouter(include_in_schema=False)
 def marked_snippet(snippet: str) -> Markup:
     """A search snippet, escaped, with the matched words in <mark>."""
     return Markup(str(escape(snippet)).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) addresses become links; ``javascript:`` and the like stay text."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -58,10 +52,7 @@ def events_page(request: Request, store=Depends(get_store)) -> HTMLResponse:
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str, store=Depends(get_store)) -> HTMLResponse:
-    record = load_record(store, resolve_event_id(store, event_id))
-    if record is None:
-        raise HTTPException(404, f"no event {event_id!r}")
-    articles = {a["id"]: store.get_article(a["id"]) for a in record["articles"]}
+    record, articles = record_with_articles(store, resolve_event(store, event_id))
     for a in record["articles"]:
         a["link"] = safe_url(a.get("url"))
     return render(request, "event.html", **event_context(record, articles))

@@ -11,7 +11,6 @@ import re
 from typing import Any
 
 from ..models import Event
-from ..render.record import event_record
 from ..store.search import SORTS, EventQuery
 from ..wording import number_text
 
@@ -72,15 +71,6 @@ def query_params(query: EventQuery) -> dict[str, str]:
               "min_sources": query.min_sources, "sort": query.sort,
               "per_page": query.per_page if query.per_page != 20 else None}
     return {k: str(v) for k, v in values.items() if v}
-
-
-def load_record(store, event_id: str) -> dict[str, Any] | None:
-    """The event-record contract for one event, or None."""
-    event = store.get_event(event_id)
-    if event is None:
-        return None
-    articles = {i: a for i in event.article_ids if (a := store.get_article(i))}
-    return event_record(event, articles)
 
 
 def headline_figures(casualties: list[dict[str, Any]], limit: int = 3) -> list[dict[str, Any]]:
