@@ -112,3 +112,14 @@ def test_search_paths_agree(fresh_store, fts):
     assert fresh_store.query_events(EventQuery(q="vidin lorca")).total == 0
     hits = fresh_store.search_articles("farmers")
     assert [h["id"] for h in hits] == ["b1"] and "\x02" in hits[0]["snippet"]
+
+
+def test_a_brief_citation_marks_the_span_the_sentence_was_copied_from():
+    from newsfuse.web.event_view import cited_line
+
+    text = "Governor Ilona Drask spoke. She said two helicopters had been sent."
+    article = Article(id="a1", path="a.txt", source="S", title="t", text=text)
+    resolved = {"text": "Ilona Drask said two helicopters had been sent.", "citations": ["a1"],
+                "source": {"article_id": "a1", "start": 28, "end": len(text)}}
+    [cite] = cited_line(resolved, {"a1": 1}, {"a1": article})["cites"]
+    assert cite["href"].startswith(f"/articles/a1?hl=28-{len(text)}")  # found though its opening was replaced

@@ -50,10 +50,9 @@ def migrate_search(conn: sqlite3.Connection) -> None:
         return
     conn.execute("INSERT INTO articles_fts (article_id, title, text)"
                  " SELECT id, title, json_extract(data, '$.text') FROM articles")
-    for event_id, title, brief in conn.execute(
-            "SELECT id, title, json_extract(data, '$.brief') FROM events").fetchall():
+    for event_id, title, data in conn.execute("SELECT id, title, data FROM events").fetchall():
         conn.execute("INSERT INTO events_fts (event_id, title, brief) VALUES (?, ?, ?)",
-                     (event_id, title, _brief_text_json(brief)))
+                     (event_id, title, brief_text(Event.from_dict(json.loads(data)))))
 
 
 def has_fts(conn: sqlite3.Connection) -> bool:
@@ -66,19 +65,10 @@ def has_fts(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def _brief_text_json(brief: str | None) -> str:
-    return " ".join(s.get("text", "") for s in json.loads(brief or "[]"))
-
-
 def brief_text(event: Event) -> str:
     """Everything the brief says, as one searchable string (headline and figure lines too)."""
-    parts = [s.text for s in event.brief]
-    headline = getattr(event, "brief_headline", None)
-    if headline is not None:
-        parts.insert(0, headline.get("text", "") if isinstance(headline, dict) else getattr(headline, "text", ""))
-    for line in getattr(event, "figures", None) or []:
-        parts.append(line.get("text", "") if isinstance(line, dict) else getattr(line, "text", ""))
-    return " ".join(p for p in parts if p)
+    parts = ([event.brief_headline.text] if event.brief_headline else []) + [s.text for s in event.brief]
+    return " ".join(parts + [line.text for line in event.figures])
 
 
 def index_articles(conn: sqlite3.Connection, articles: Iterable[Article]) -> None:

@@ -50,7 +50,11 @@ def cited_line(line: dict[str, Any], refs: dict[str, int], articles: dict[str, A
     for aid in line.get("citations") or []:
         if aid not in refs:
             continue
-        span = sentence_span(articles.get(aid), line.get("text", ""))
+        source = line.get("source") or {}
+        if source.get("article_id") == aid:  # the span it was copied from, even with a resolved opening
+            span = (source["start"], source["end"])
+        else:
+            span = sentence_span(articles.get(aid), line.get("text", ""))
         anchor = sentence_anchor(articles.get(aid), span[0]) if span else None
         cites.append({"ref": refs[aid], "article_id": aid, "href": article_link(aid, span, anchor)})
     return {**line, "cites": cites}
