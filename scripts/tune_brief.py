@@ -4,8 +4,9 @@
         --set budget=60,75,90 --set lam=0.6,0.7
 
 Development aid only (not part of the package): analysed clusters are cached in
-/tmp/newsfuse_brief_cache.pkl. ``--set`` names: max_sentences, budget, lam,
-w_support, w_central, w_position, w_facts.
+/tmp/newsfuse_brief_cache.pkl. ``--set`` names: max_sentences, budget, lam (MMR λ),
+min_words, max_words, max_overlap. Sentence-score weights are fitted, not set:
+see scripts/fit_brief_weights.py.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ from ..models import Article, Claim, NumberMention, Span
 from . import claims_people as people
 from .claims_attrib import PRONOUN as _PRONOUN, attributions as _attributions, claimant as _claimant
 from .claims_scope import regional as _regional, scope as _scope, second_release
-from .claims_vocab import CATEGORY_WORDS, KW as _KW, KW_RE as _KW_RE, country_of, demonyms  # noqa: F401 (re-exported)
+from .claims_vocab import CATEGORY_WORDS, KW as _KW, KW_RE as _KW_RE, country_of  # noqa: F401 (country_of re-exported)
 
 
 _AFTER_RE = re.compile(

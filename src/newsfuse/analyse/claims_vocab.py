@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..geo.gazetteer import DEMONYMS_PATH as DATA, read_demonyms  # noqa: F401 (DATA re-exported)
+from ..geo.gazetteer import read_demonyms
 
 CATEGORY_WORDS: dict[str, str] = {}
 for _cat, _words in {

@@ -48,7 +48,7 @@ def lead_baseline(articles, words: int) -> str:
 
 
 def run(data: Path, *, limit: int | None = None, predictions: Path | None = None,
-        progress: Callable[[int], None] | None = None, length: str = "standard") -> BenchReport:
+        progress: Callable[[int], None] | None = None) -> BenchReport:
     from rouge_score import rouge_scorer
 
     from ..analyse.entities import load_model

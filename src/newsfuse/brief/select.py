@@ -106,7 +106,6 @@ def _vectors(texts: list[str]):
 
 FEATURES = ("support", "own_doc", "title_support", "own_title", "lead", "first", "relative_position",
             "length", "quotation", "facts", "bias")
-_QUOTATION = re.compile(r"[\"“”]")
 
 
 def features(cands: list[Candidate], articles: list[Article]):
@@ -137,7 +136,7 @@ def features(cands: list[Candidate], articles: list[Article]):
             doc_sim[k, peers].mean() if peers else doc_sim[k, own], doc_sim[k, own],
             title_sim[k, peers].mean() if peers else 0.0, title_sim[k, own],
             1.0 / (1.0 + c.index), float(c.index == 0), c.index / max(c.n_sentences, 1),
-            len(c.text.split()) / 30, float(bool(_QUOTATION.search(c.text))), c.facts / 4, 1.0,
+            len(c.text.split()) / 30, float(any(q in c.text for q in _QUOTES)), c.facts / 4, 1.0,
         ])
     return np.array(rows, dtype=float)
 
@@ -166,12 +165,11 @@ def score(cands: list[Candidate], articles: list[Article]) -> None:
 
 def mmr(cands: list[Candidate], max_sentences: int, budget: int) -> list[Candidate]:
     """Greedy maximal marginal relevance under a sentence count and a word budget."""
+    matrix = None  # no vocabulary at all: rank by score alone
     if all(c.vector is not None for c in cands):
         import scipy.sparse
 
         matrix = scipy.sparse.vstack([c.vector for c in cands])
-    else:
-        matrix = _vectors([c.text for c in cands])
     chosen: list[int] = []
     words = 0
     remaining = set(range(len(cands)))

@@ -135,7 +135,7 @@ class EventPage:
     events: list[Event] = field(default_factory=list)
 
 
-def _hits_cte(conn: sqlite3.Connection, q: str, fts: bool) -> tuple[str, list]:
+def _hits_cte(q: str, fts: bool) -> tuple[str, list]:
     """A CTE ``hits(event_id, score)``: events whose title/brief or any article matches."""
     if fts:
         m = match_expression(q)
@@ -161,7 +161,7 @@ def query_events(conn: sqlite3.Connection, query: EventQuery, fts: bool) -> Even
     cte, cte_params = ("", [])
     join = ""
     if words(query.q):
-        cte, cte_params = _hits_cte(conn, query.q, fts)
+        cte, cte_params = _hits_cte(query.q, fts)
         join = " JOIN hits ON hits.event_id = e.id"
     if query.date_from:
         where.append("coalesce(e.date_end, e.date_start) >= ?")

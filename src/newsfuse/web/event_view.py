@@ -147,7 +147,7 @@ def sparkline(points: list[dict[str, Any]], width: int = 140, height: int = 34) 
 
 def event_context(record: dict[str, Any], articles: dict[str, Article]) -> dict[str, Any]:
     """Everything event.html needs."""
-    from .mapsvg import geocoded, map_svg
+    from .mapsvg import map_svg
 
     refs = {a["id"]: n for n, a in enumerate(record.get("articles", []), start=1)}
     summaries = {a["id"]: a for a in record.get("articles", [])}
@@ -155,7 +155,6 @@ def event_context(record: dict[str, Any], articles: dict[str, Article]) -> dict[
     headline = record.get("brief_headline")
     return {
         "record": record,
-        "refs": refs,
         "headline": cited_line(headline, refs, articles) if headline else None,
         "brief": [cited_line(s, refs, articles) for s in record.get("brief", [])],
         "figures": [cited_line(f, refs, articles) for f in record.get("figures") or []],
@@ -164,6 +163,5 @@ def event_context(record: dict[str, Any], articles: dict[str, Article]) -> dict[
         "groups": article_groups(record, refs),
         "timeline": timeline(record, refs, rows, summaries),
         "map": map_svg(record.get("locations", [])),
-        "geocoded": geocoded(record.get("locations", [])),
         "places": record.get("locations", []),
     }
