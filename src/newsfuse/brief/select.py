@@ -208,18 +208,15 @@ def select_sentences(articles: list[Article], length: str = "standard") -> list[
         return []
     score(cands, articles)
     chosen = order(mmr(cands, max_sentences, budget))
-    return [BriefSentence(c.text, _citations(c, articles), {"article_id": c.article.id, "start": c.span.start,
-                                                            "end": c.span.end}) for c in chosen]
+    texts = {a.id: _key(a.text) for a in articles}  # normalised once, searched for every chosen sentence
+    return [BriefSentence(c.text, _citations(c, texts), {"article_id": c.article.id, "start": c.span.start,
+                                                         "end": c.span.end}) for c in chosen]
 
 
-def _citations(c: Candidate, articles: list[Article]) -> list[str]:
+def _citations(c: Candidate, texts: dict[str, str]) -> list[str]:
     """The candidate's article, plus any other report that contains the same sentence."""
     key = _key(c.text)
-    cited = [c.article.id]
-    for a in articles:
-        if a.id not in cited and key and key in re.sub(r"\W+", " ", a.text.lower()):
-            cited.append(a.id)
-    return cited
+    return [c.article.id] + [i for i, text in texts.items() if i != c.article.id and key and key in text]
 
 
 def headline(articles: list[Article]) -> BriefSentence | None:
@@ -235,5 +232,6 @@ def headline(articles: list[Article]) -> BriefSentence | None:
         return BriefSentence(pool[0].title, [pool[0].id])
     titles, docs = matrix[: len(pool)], matrix[len(pool):]
     sim = (titles @ docs.T).toarray()
-    best = max(range(len(pool)), key=lambda k: sim[k].sum() - sim[k, articles.index(pool[k])])
+    position = {id(a): j for j, a in enumerate(articles)}
+    best = max(range(len(pool)), key=lambda k: sim[k].sum() - sim[k, position[id(pool[k])]])
     return BriefSentence(pool[best].title, [pool[best].id])
