@@ -107,3 +107,16 @@ def test_a_figure_that_says_nothing_of_whose_joins_the_one_group_with_that_figur
     by_who = {r.whose: r for r in rows}
     assert set(by_who["civilians"].claim_ids) == {"c1", "c2"}
     assert ["c3"] in [r.claim_ids for r in rows]  # 5 matches no described group: stays on its own
+
+
+def test_a_claimant_introduced_in_another_report_speaks_for_that_side():
+    a = article("a", [claim("c1", "a", 23, side="KG", claimant="Colonel Ivan Orlov", qualifier="at_least")],
+                published="2031-05-01")
+    b = article("b", [claim("c2", "b", 27, side="KG", claimant="Kyrgyzstan", claimant_side="KG")], published="2031-05-02")
+    b.text = "\"We hold our positions,\" Colonel Ivan Orlov, a spokesman for the Kyrgyz defence ministry, said."
+    row, = reconcile([a, b])
+    assert row.claim_ids == ["c2"] and row.superseded_ids == ["c1"]  # one voice, revised from 23 to 27
+    a.text = "a ministry spokesman, Ivan Orlov, said"  # no country anywhere: stays its own voice
+    b.text = "q"
+    row, = reconcile([a, b])
+    assert set(row.claim_ids) == {"c1", "c2"}

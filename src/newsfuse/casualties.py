@@ -13,7 +13,9 @@ Rules (docs/reconciliation.md has worked examples):
    its **latest** figure: a later report from the same claimant supersedes an
    earlier one; on the same day or undated, the figure it repeats most, then the
    larger (tolls are revised upward far more often than down). Superseded claims
-   stay listed under ``superseded_ids``. A claim with no side that restates one
+   stay listed under ``superseded_ids``. A claimant the claims could not place
+   ("Colonel X") takes the side any report of the event gives it ("Colonel X, a
+   spokesman for the Kyrgyz defence ministry"). A claim with no side that restates one
    side's figure ("23 soldiers" beside Kyrgyzstan's "23 of its soldiers") joins it, and a
    claim that says nothing of whose casualties ("3 killed", "18 people wounded") joins the
    one group that gives the same figure ("3 civilians").
@@ -45,11 +47,42 @@ class _Current:
     provisional: bool = False  # any statement of the current figure by this claimant says it may rise
 
 
-def claimant_key(claim: Claim, source: str) -> str:
+_AFTER_NAME = re.compile(r",\s+(?:a|an|the)\s+([^,.;:\"“”]{3,80})")
+_BEFORE_NAME = re.compile(r"\b(?:a|an|the)\s+([^,.;:\"“”]{3,60}),\s*$", re.I)
+
+
+def speaker_sides(articles: list[Article]) -> dict[str, str]:
+    """Sides of claimants the claims could not place, from how any report of the event
+    introduces them: "Colonel X, a spokesman for the Kyrgyz defence ministry" -> KG."""
+    from .analyse.claims import country_of
+
+    names = {c.claimant for a in articles for c in a.claims if c.claimant and not c.claimant_side
+             and any(w[:1].isupper() for w in c.claimant.split())}
+    sides: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        forms = [name] + ([" ".join(words[1:])] if len(words) > 2 else [])  # without a rank: "Nurbek Toktosunov"
+        found = None
+        for article in articles:
+            for form in forms:
+                for m in re.finditer(re.escape(form), article.text):
+                    after = _AFTER_NAME.match(article.text, m.end())
+                    before = _BEFORE_NAME.search(article.text[max(0, m.start() - 70):m.start()])
+                    for role in (after, before):
+                        country = country_of(role.group(1)) if role else None
+                        if country and found is None:
+                            found = country[0]
+        if found:
+            sides[name] = found
+    return sides
+
+
+def claimant_key(claim: Claim, source: str, side: str | None = None) -> str:
     """Who says it: the country the claimant speaks for, else the claimant's words,
     else the outlet itself when nobody is quoted."""
-    if claim.claimant_side:
-        return f"side:{claim.claimant_side}"
+    side = side or claim.claimant_side
+    if side:
+        return f"side:{side}"
     if not claim.claimant:
         return f"outlet:{source.lower()}"
     return re.sub(r"^(?:the|a|an)\s+", "", claim.claimant.strip().lower())
@@ -88,8 +121,10 @@ def reconcile(articles: list[Article], rule: str = "best") -> list[Casualty]:
             sided[(c.category, c.regional)].add((c.side, _value(c)))
         elif _group_key(c)[1] != "unspecified":
             described[(c.category, c.regional)].add((_group_key(c)[1], _value(c)))
+    speakers = speaker_sides(articles)
+    voice = lambda c, a: claimant_key(c, a.source, speakers.get(c.claimant or ""))  # noqa: E731
     # How often each claimant states each figure: a claimant's repeated figure is its figure.
-    repeats = Counter((claimant_key(c, a.source), c.category, c.side, _value(c)) for a, c in usable)
+    repeats = Counter((voice(c, a), c.category, c.side, _value(c)) for a, c in usable)
     groups: dict[tuple[str, str, str | None], dict[str, _Current]] = defaultdict(dict)
     for position, (article, claim) in enumerate(usable):
         category, who = _group_key(claim)
@@ -102,7 +137,7 @@ def reconcile(articles: list[Article], rule: str = "best") -> list[Casualty]:
                 if len(whose) == 1:
                     who = whose.pop()
         key = (category, who, claim.regional)
-        speaker = claimant_key(claim, article.source)
+        speaker = voice(claim, article)
         times = repeats[(speaker, claim.category, claim.side, _value(claim))]
         order = _order(claim, by_id.get(claim.article_id), times, position)
         current = groups[key].get(speaker)
@@ -116,7 +151,7 @@ def reconcile(articles: list[Article], rule: str = "best") -> list[Casualty]:
             current.superseded.append(claim.id)
         if _value(claim) == _value(current.claim) and claim.provisional:
             current.provisional = True
-    rows = [_row(key, currents, rule) for key, currents in groups.items()]
+    rows = [_row(key, currents, rule, speakers) for key, currents in groups.items()]
     return sorted(rows, key=lambda c: (c.region is not None, c.category, -(c.best or 0)))
 
 
@@ -144,14 +179,15 @@ def compatible(claims: list[Claim]) -> bool:
     return max(lo for lo, _ in intervals) <= min(hi for _, hi in intervals)
 
 
-def _row(key: tuple[str, str, str | None], currents: dict[str, _Current], rule: str) -> Casualty:
+def _row(key: tuple[str, str, str | None], currents: dict[str, _Current], rule: str,
+         speakers: dict[str, str]) -> Casualty:
     category, who, region = key
     claims = [c.claim for c in currents.values()]
     values = [_value(c) for c in claims]
     lows = [c.low if c.low is not None else _value(c) for c in claims]
     highs = [c.high if c.high is not None else _value(c) for c in claims]
     side = next((c.side for c in claims if c.side), None)
-    own = [c for c in claims if side and c.claimant and c.claimant_side == side]
+    own = [c for c in claims if side and c.claimant and (c.claimant_side or speakers.get(c.claimant)) == side]
     if rule == "conservative":
         best = min(values)
     elif own:

@@ -38,24 +38,28 @@ def _who(row: Casualty) -> str:
     return f"{who} in {row.region}" if row.region else who
 
 
+def _voices(claims: list[Claim], articles: dict[str, Article]) -> list[tuple[str, str]]:
+    """(figure words, who gives them): claimants giving the same figure read as one voice."""
+    said: dict[str, list[str]] = {}
+    for c in claims:
+        speakers = said.setdefault(figure_words(c), [])
+        if _speaker(c, articles) not in speakers:
+            speakers.append(_speaker(c, articles))
+    return [(figure, _join(speakers)) for figure, speakers in said.items()]
+
+
 def figure_line(row: Casualty, claims: dict[str, Claim], articles: dict[str, Article]) -> FigureLine | None:
     current = [claims[i] for i in row.claim_ids if i in claims]
     if not current:
         return None
-    said: dict[str, list[str]] = {}  # figure words -> who gives them, so agreement reads as one voice
-    for c in current:
-        speakers = said.setdefault(figure_words(c), [])
-        if _speaker(c, articles) not in speakers:
-            speakers.append(_speaker(c, articles))
-    voices = [f"{figure} according to {_join(speakers)}" for figure, speakers in said.items()]
+    voices = [f"{figure} according to {who}" for figure, who in _voices(current, articles)]
     text = f"{CATEGORY.get(row.category, row.category.capitalize())} ({_who(row)}): " + "; ".join(voices) + "."
     if row.conflict:
         text += " The sources disagree."
     earlier = [claims[i] for i in row.superseded_ids if i in claims and claims[i].number is not None
                and claims[i].number not in {c.number for c in current}]
     if earlier:
-        text += " Earlier reports gave " + ", ".join(
-            f"{figure_words(c)} ({_speaker(c, articles)})" for c in earlier) + "."
+        text += " Earlier reports gave " + ", ".join(f"{figure} ({who})" for figure, who in _voices(earlier, articles)) + "."
     if row.provisional:
         text += " This figure is provisional and may change."
     citations = list(dict.fromkeys(c.article_id for c in current + earlier))
