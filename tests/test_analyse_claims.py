@@ -163,3 +163,12 @@ def test_surrender_and_cumulative_month():
     assert _counts("A wanted arms courier turned himself in to the border police.") == [("captured", 1)]
     a = _article("Several ring leaders have been captured and two were killed this month alone, the colonel said.")
     assert {c.scope for c in find_claims(a)} == {"background"}
+
+
+def test_a_possessive_claimant_points_back_to_the_country_named_before():
+    article = _article("Moldova gave a different account. Its interior ministry said three police officers were wounded.")
+    [claim] = find_claims(article)
+    assert (claim.claimant, claim.claimant_side) == ("the Moldovan interior ministry", "MD")
+    article = _article("Officials gave a different account. Its interior ministry said three police officers were wounded.")
+    [claim] = find_claims(article)
+    assert claim.claimant == "Its interior ministry" and claim.claimant_side is None  # nothing to point back to

@@ -228,8 +228,26 @@ def find_claims(article: Article) -> list[Claim]:
         if claim.whose is None and claim.side is None:
             _own_toll(claim)
         speaks_for = country_of(claim.claimant)
+        if speaks_for is None and claim.claimant and _POSSESSIVE.match(claim.claimant):
+            speaks_for = _owner_before(article, claim.start)
+            if speaks_for:  # "Its defence ministry" after "Tajikistan gave…" -> "the Tajik defence ministry"
+                claim.claimant = f"the {speaks_for[1]} {_POSSESSIVE.sub('', claim.claimant)}"
         claim.claimant_side = speaks_for[0] if speaks_for else None
     return claims
+
+
+_POSSESSIVE = re.compile(r"^(?:its|their)\s+", re.I)
+
+
+def _owner_before(article: Article, pos: int) -> tuple[str, str] | None:
+    """The country a sentence-initial "its"/"their" points back to: the first one named
+    in the sentence before (the subject, in news prose), else earlier in its own."""
+    sentences = [s for s in article.sentences if s.start <= pos]
+    if not sentences:
+        return None
+    own = sentences[-1]
+    previous = sentences[-2].text if len(sentences) > 1 else ""
+    return country_of(previous) or country_of(article.text[own.start:pos])
 
 
 _OWN_TOLL = re.compile(
