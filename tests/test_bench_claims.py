@@ -4,8 +4,8 @@ from __future__ import annotations
 
 
 from newsfuse.bench.claims import predict, release_minimum
-from newsfuse.analyse.claims import claims_with_mentions
-from tests.test_analyse_claims import _article
+from newsfuse.analysis.claims import claims_with_mentions
+from tests.test_analysis_claims import _article
 
 
 def _mins(text: str) -> tuple[int, int]:

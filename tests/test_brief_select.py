@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsfuse.analyse import analyse_articles
+from newsfuse.analysis import analyse_articles
 from newsfuse.brief import build_brief
 from newsfuse.brief.select import LENGTHS, headline, select_sentences
 from newsfuse.models import RawArticle

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsfuse.analyse import analyse_articles
+from newsfuse.analysis import analyse_articles
 from newsfuse.cluster import ClusterConfig, cluster_articles
 from newsfuse.models import Article
 

@@ -73,7 +73,7 @@ def test_demonyms(gz):
 
 def test_country_demonyms_come_from_the_one_table(gz):
     """data/demonyms.tsv is read by the gazetteer and the claims alike; aliases.tsv keeps the rest."""
-    from newsfuse.analyse.claims_vocab import country_of
+    from newsfuse.analysis.claims_vocab import country_of
 
     rows = read_demonyms()
     for iso, _country, dems, _aliases in rows:

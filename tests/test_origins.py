@@ -1,6 +1,6 @@
 """Copies and rewrites are marked derived_from their original; independent reports are not."""
 
-from newsfuse.analyse import analyse_articles
+from newsfuse.analysis import analyse_articles
 from newsfuse.models import Article
 from newsfuse.origins import find_origins, independent_sources
 

@@ -111,3 +111,15 @@ def test_actor_roles_in_the_demo_border_clash(demo_store):
     event = next(e for e in store.list_events() if e.date.start == "2024-05-14")
     roles = {a.country: a.role for a in event.actors if a.country}
     assert roles.get("KG") == "participant" and roles.get("TJ") == "participant"
+
+
+def test_library_analyse_works_on_every_call():
+    """The subpackage once shadowed ``newsfuse.analyse`` after the pipeline was imported."""
+    import newsfuse
+    import newsfuse.pipeline  # noqa: F401  (imports the analysis stage)
+
+    text = "Two people were killed on Monday in a fire in Lisbon, firefighters said."
+    first = newsfuse.analyse([text])
+    second = newsfuse.analyse([text])
+    assert callable(newsfuse.analyse)
+    assert len(first) == len(second) == 1

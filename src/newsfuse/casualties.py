@@ -54,7 +54,7 @@ _BEFORE_NAME = re.compile(r"\b(?:a|an|the)\s+([^,.;:\"“”]{3,60}),\s*$", re.I
 def speaker_sides(articles: list[Article]) -> dict[str, str]:
     """Sides of claimants the claims could not place, from how any report of the event
     introduces them: "Colonel X, a spokesman for the Kyrgyz defence ministry" -> KG."""
-    from .analyse.claims import country_of
+    from .analysis.claims import country_of
 
     names = {c.claimant for a in articles for c in a.claims if c.claimant and not c.claimant_side
              and any(w[:1].isupper() for w in c.claimant.split())}

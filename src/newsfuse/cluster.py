@@ -20,7 +20,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .analyse.undated import report_date
+from .analysis.undated import report_date
 from .models import Article
 
 ENTITY_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT"}

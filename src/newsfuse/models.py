@@ -150,7 +150,7 @@ class Article:
     dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
-    report_date: InferredDate | None = None  # analyse/undated.py, computed once
+    report_date: InferredDate | None = None  # analysis/undated.py, computed once
     # Filled by clustering.
     derived_from: str | None = None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .analyse import analyse_articles
+from .analysis import analyse_articles
 from .brief import RewriteConfig, build_brief
 from .clean import repeated_lines
 from .cluster import cluster_articles

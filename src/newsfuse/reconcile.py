@@ -12,8 +12,8 @@ import re
 from datetime import date
 from collections import defaultdict
 
-from .analyse.claims import country_of
-from .analyse.undated import report_date
+from .analysis.claims import country_of
+from .analysis.undated import report_date
 from .casualties import reconcile
 from .event_type import classify
 from .models import Actor, Article, Event, EventDate, InferredDate, Location, PlaceMention, Span

@@ -6,7 +6,7 @@ date) and ``gold`` (``killed_min``, ``captured_min``; see
 :class:`~newsfuse.models.RawArticle` (``published`` = ``date``) and goes through
 the real stages: :func:`newsfuse.pipeline.prepare_batch`,
 :func:`newsfuse.pipeline.analyse_in_chunks`, then
-:func:`newsfuse.analyse.claims.claims_with_mentions`. A release the cleaner
+:func:`newsfuse.analysis.claims.claims_with_mentions`. A release the cleaner
 rejects predicts 0/0.
 
 ISAF conventions learned from the dev set (also in ``docs/claims-conventions.md``):
@@ -39,7 +39,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..analyse.claims import claims_with_mentions
+from ..analysis.claims import claims_with_mentions
 from ..models import Article, Claim, NumberMention
 from .base import BenchReport, PredictionWriter, read_jsonl
 from .cluster import analysed_articles

@@ -72,7 +72,7 @@ def progress_adapter(progress: Callable[[int], None] | None) -> Callable[[str, i
 def analysed_articles(items: Sequence[dict[str, Any]], *, name: str = "data",
                       progress: Callable[[int], None] | None = None) -> Analysed:
     """Clean and analyse every item once (the slow part: spaCy NER)."""
-    from ..analyse.entities import load_model
+    from ..analysis.entities import load_model
     from ..pipeline import RunSummary, analyse_in_chunks, prepare_batch
 
     t0 = time.perf_counter()

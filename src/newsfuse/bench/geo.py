@@ -4,8 +4,8 @@ Input: one JSON object per line with ``id``, ``text`` and the gold ``toponyms``
 (``{start, end, name, lat, lon}``; see ``shared/bench/README.md`` section 4).
 Each text becomes an :class:`~newsfuse.models.Article` as it is (no cleaning:
 the gold offsets point into the original text), goes through
-:func:`newsfuse.analyse.analyse_articles` and then
-:func:`newsfuse.analyse.places.find_places`.
+:func:`newsfuse.analysis.analyse_articles` and then
+:func:`newsfuse.analysis.places.find_places`.
 
 Metrics: precision/recall/F1 with exact span match; for matched toponyms with
 gold coordinates, the share within 161 km (great-circle, R = 6371 km) and the
@@ -77,9 +77,9 @@ def predict(items: Sequence[dict[str, Any]], *, name: str = "data", include_demo
             include_modifiers: bool = True, progress: Callable[[int], None] | None = None,
             ) -> tuple[list[list[PlaceMention]], dict[str, float]]:
     """Toponyms for each item, and timings (analysis, places, gazetteer and model load)."""
-    from ..analyse import analyse_articles
-    from ..analyse.entities import load_model
-    from ..analyse.places import find_places
+    from ..analysis import analyse_articles
+    from ..analysis.entities import load_model
+    from ..analysis.places import find_places
 
     t0 = time.perf_counter()
     load_model()

@@ -71,7 +71,7 @@ def to_raw(text: str | None, lang: str | None, path: str) -> RawArticle:
 def analyse_pairs(items: Sequence[dict[str, Any]], *, name: str = "data",
                   progress: Callable[[int], None] | None = None) -> tuple[list[tuple[Article | None, Article | None]], list[str]]:
     """Clean and analyse every distinct text once; return (article1, article2) per pair."""
-    from ..analyse.entities import load_model
+    from ..analysis.entities import load_model
     from ..pipeline import RunSummary, analyse_in_chunks, prepare_batch
 
     load_model()

@@ -41,7 +41,7 @@ def peak_rss_mb() -> float:
 
 def run(data: Path | None, *, limit: int | None = None, predictions: Path | None = None,
         progress: Callable[[int], None] | None = None) -> BenchReport:
-    from ..analyse.entities import load_model
+    from ..analysis.entities import load_model
     from ..pipeline import RunSummary, analyse_in_chunks, build_events, prepare_batch
 
     data = data or default_data()

@@ -51,7 +51,7 @@ def run(data: Path, *, limit: int | None = None, predictions: Path | None = None
         progress: Callable[[int], None] | None = None) -> BenchReport:
     from rouge_score import rouge_scorer
 
-    from ..analyse.entities import load_model
+    from ..analysis.entities import load_model
     from ..brief import build_brief
     from ..pipeline import RunSummary, analyse_in_chunks, prepare_batch
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..analyse.numbers import find_numbers
+from ..analysis.numbers import find_numbers
 
 _MONTHS = ("January February March April May June July August September October November December "
            "Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()

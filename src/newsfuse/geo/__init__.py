@@ -1,4 +1,4 @@
-"""Offline geography: the gazetteer behind place resolution (see :mod:`newsfuse.analyse.places`)."""
+"""Offline geography: the gazetteer behind place resolution (see :mod:`newsfuse.analysis.places`)."""
 
 from .gazetteer import Gazetteer, Place, get_gazetteer, haversine_km, normalize
 

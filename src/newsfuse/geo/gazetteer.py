@@ -88,7 +88,7 @@ def read_demonyms(path: Path = DEMONYMS_PATH) -> list[tuple[str, str, list[str],
     """Rows of the country-demonym table: (ISO2, country, demonyms, aliases).
 
     The one reader of ``data/demonyms.tsv``, used by the gazetteer (the demonyms) and by the
-    claims (``analyse/claims_vocab.py``: every column). The first demonym names the side.
+    claims (``analysis/claims_vocab.py``: every column). The first demonym names the side.
     """
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -1,6 +1,6 @@
 """Who states a casualty figure: attributions ("X said", "according to X") in a sentence.
 
-Split out of :mod:`newsfuse.analyse.claims`; see its docstring for the rules.
+Split out of :mod:`newsfuse.analysis.claims`; see its docstring for the rules.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.analyse import analyse_articles
-from newsfuse.analyse.places import find_places
+from newsfuse.analysis import analyse_articles
+from newsfuse.analysis.places import find_places
 from newsfuse.geo import haversine_km
 from newsfuse.models import Article
 

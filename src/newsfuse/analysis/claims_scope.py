@@ -1,6 +1,6 @@
 """Scope and place of a casualty figure: background cues (earlier wars, past dates) and regional sub-totals.
 
-Split out of :mod:`newsfuse.analyse.claims`; see its docstring for the rules.
+Split out of :mod:`newsfuse.analysis.claims`; see its docstring for the rules.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Dating undated reports from their own words (fictional sentences)."""
 
-from newsfuse.analyse.sentences import split_sentences
-from newsfuse.analyse.undated import infer_report_date
+from newsfuse.analysis.sentences import split_sentences
+from newsfuse.analysis.undated import infer_report_date
 from newsfuse.models import Article
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.analyse.numbers import find_numbers, parse_number_words
+from newsfuse.analysis.numbers import find_numbers, parse_number_words
 
 
 def _found(text):

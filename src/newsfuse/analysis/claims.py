@@ -3,7 +3,7 @@
 :func:`find_claims` reads one analysed :class:`~newsfuse.models.Article`
 (``sentences``, ``entities`` and ``numbers`` filled) and turns each number that
 counts casualties into a :class:`~newsfuse.models.Claim`. The numbers come from
-:mod:`newsfuse.analyse.numbers` (hedges, vague floors); this module only links a
+:mod:`newsfuse.analysis.numbers` (hedges, vague floors); this module only links a
 number to what it counts:
 
 * **category** from the casualty word next to the number in the same sentence,
@@ -14,7 +14,7 @@ number to what it counts:
   comma. Objects ("seized two IEDs", "captured several areas") are not people
   and make no claim. A singular "a/an/another X" with a person noun ("captured a
   Taliban leader") is a count of 1 (qualifier ``exact``); "both", names and
-  definite references are found in :mod:`newsfuse.analyse.claims_people`.
+  definite references are found in :mod:`newsfuse.analysis.claims_people`.
   Definite references count only when nothing of that category was counted
   before ("one insurgent ... killing him"), and "the commander and two
   associates" is either 2 more or a 3 restating the lead (see
@@ -353,7 +353,7 @@ def _make_claim(article: Article, sents: list[Span], idx: int, m: NumberMention,
 def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
     """Like :func:`find_claims`, each claim with the number mention it was made from
     (a mention with ``text`` "a"/"an"/"another"/"both"/"him" or a name stands for people counted without a
-    numeral; see :mod:`newsfuse.analyse.claims_people`)."""
+    numeral; see :mod:`newsfuse.analysis.claims_people`)."""
     text, sents = article.text, _sentences(article)
     claims: list[tuple[Claim, NumberMention]] = []
     last_claimant: str | None = None

@@ -1,4 +1,4 @@
-"""People counted without a numeral: the extra mentions :mod:`newsfuse.analyse.claims` links.
+"""People counted without a numeral: the extra mentions :mod:`newsfuse.analysis.claims` links.
 
 A press release often counts people with words, not digits:
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.analyse.dates import find_date_spans, infer_year_for_weekday, resolve_dates
+from newsfuse.analysis.dates import find_date_spans, infer_year_for_weekday, resolve_dates
 
 PUB = "2022-09-14"  # a Wednesday
 

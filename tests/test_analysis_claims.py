@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.analyse.claims import country_of, find_claims
-from newsfuse.analyse.numbers import find_numbers
+from newsfuse.analysis.claims import country_of, find_claims
+from newsfuse.analysis.numbers import find_numbers
 from newsfuse.models import Article, Span
 
 
@@ -32,7 +32,7 @@ def test_side_from_demonym_and_two_claimants():
 
 
 def test_demonym_table_is_the_shared_one(tmp_path):
-    from newsfuse.analyse.claims_vocab import demonyms
+    from newsfuse.analysis.claims_vocab import demonyms
     from newsfuse.geo.gazetteer import read_demonyms
 
     table = tmp_path / "demonyms.tsv"
@@ -93,8 +93,8 @@ def test_country_table():
 
 
 def test_subject_raising_its_own_toll_counts_its_own_dead():
-    from newsfuse.analyse import analyse_articles
-    from newsfuse.analyse.claims import find_claims
+    from newsfuse.analysis import analyse_articles
+    from newsfuse.analysis.claims import find_claims
     from newsfuse.models import Article
 
     text = "Kyrgyzstan raised its military death toll to 27 on Wednesday as fighting spread along the border."
@@ -141,7 +141,7 @@ def test_subject_verb_phrase_apposition_and_abbreviations():
     assert _counts("Several gunmen opened fire on the convoy and were killed by its escort.") == [("killed", None)]
     assert _counts("Officials confirmed that Orvel Danik, a smuggling ring leader, was killed in the raid.") \
         == [("killed", 1)]
-    from newsfuse.analyse.claims import _np_after
+    from newsfuse.analysis.claims import _np_after
     text = "A bomb killed four U.S. engineers near the dam."
     assert _np_after(text, text.index("four") + 4, len(text)) == "U.S. engineers"
 
