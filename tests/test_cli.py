@@ -5,6 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -139,3 +143,79 @@ def test_options_a_store_was_built_with_are_kept_by_later_runs(tmp_path):
     store = open_store(db)
     assert store.get_setting("brief") == "short;rewrite=off" and store.get_setting("fatality_rule") == "conservative"
     store.close()
+
+
+def test_a_failed_first_run_never_deletes_a_store_another_run_made(tmp_path, monkeypatch):
+    """Another run creates the store while this one finds nothing to read: the store stays."""
+    from newsfuse import pipeline
+    from newsfuse.store import open_store
+
+    db = tmp_path / "busy.db"
+    real_collect = pipeline.collect
+
+    def collect_while_another_run_creates_the_store(*args, **kwargs):
+        open_store(str(db)).close()
+        return real_collect(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "collect", collect_while_another_run_creates_the_store)
+    result = invoke("run", str(tmp_path / "missing"), "--db", str(db))
+    assert result.exit_code == 1
+    assert db.exists()
+
+
+def _read_only(paths: list[Path], args: list[str]) -> list[str]:
+    """A `newsfuse` command that sees ``paths`` read-only: chmod for a user, a read-only bind
+    mount in a private mount namespace for root (whom permissions do not stop)."""
+    import shutil
+    import stat
+    import sys
+
+    command = [str(Path(sys.executable).with_name("newsfuse")), *args]
+    if os.geteuid() != 0:
+        for p in paths:
+            p.chmod(p.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+        return command
+    if not shutil.which("unshare"):
+        pytest.skip("running as root without unshare: cannot make a path read-only for root")
+    mounts = " && ".join(f"mount --bind -o ro '{p}' '{p}'" for p in paths)
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", f"{mounts} && true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip(f"cannot make a read-only bind mount here: {probe.stderr.decode(errors='replace').strip()}")
+    return ["unshare", "-m", "sh", "-c", f'{mounts} && exec "$0" "$@"', *command]
+
+
+@pytest.fixture
+def writable_again():
+    made: list[Path] = []
+    yield made
+    for p in made:
+        p.chmod(0o755 if p.is_dir() else 0o644)
+
+
+def test_a_read_only_store_file_is_refused_before_any_input_is_read(demo_db, tmp_path, writable_again):
+    import shutil
+
+    db = tmp_path / "ro.db"
+    shutil.copy(demo_db, db)
+    writable_again.append(db)
+    result = subprocess.run(_read_only([db], ["run", str(DEMO), str(tmp_path / "not-there"), "--db", str(db)]),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "read-only" in result.stderr and "Traceback" not in result.stderr
+    assert "not-there" not in result.stderr  # refused before reading (and analysing) the inputs
+
+
+def test_a_store_in_a_read_only_folder_can_be_read(demo_db, tmp_path, writable_again):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    db = folder / "demo.db"
+    src = sqlite3.connect(demo_db)
+    src.backup(sqlite3.connect(db))  # a self-contained copy, as an archived store would be
+    writable_again.append(folder)
+    listed = subprocess.run(_read_only([folder], ["events", "--db", str(db), "--json"]),
+                            capture_output=True, text=True, timeout=120)
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) == len(json.loads(invoke("events", "--db", demo_db, "--json").output))
+    refused = subprocess.run(_read_only([folder], ["run", str(DEMO), "--db", str(db)]),
+                             capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 1 and "read-only" in refused.stderr and "Traceback" not in refused.stderr

@@ -38,7 +38,8 @@ def test_migrations_run_once(tmp_path):
     path = str(tmp_path / "s.db")
     SQLiteStore(path).close()
     store = SQLiteStore(path)
-    assert [r[0] for r in store.conn.execute("SELECT name FROM migrations")] == ["001_initial", "002_settings", "003_search"]
+    assert [r[0] for r in store.conn.execute("SELECT name FROM migrations")] == ["001_initial", "002_settings", "003_search",
+                                                                                  "004_generations"]
     store.close()
 
 

@@ -30,14 +30,15 @@ db_option = click.option(
 )
 
 
-def _open_existing(db: str):
+def _open_existing(db: str, readonly: bool = True):
+    """The store at ``db`` for reading (read-only files and folders included)."""
     from .store import open_store
     from .store.sqlite import StoreError
 
     if db != ":memory:" and not Path(db).exists():
         raise click.ClickException(f"no store at {db}; run `newsfuse run PATH --db {db}` first")
     try:
-        return open_store(db)
+        return open_store(db, readonly=readonly)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -91,10 +92,9 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
       newsfuse run demo/ --length long --fatality-rule conservative
     """
     from .brief import RewriteConfig
-    from .pipeline import BriefOptions
-    from .pipeline import run as run_pipeline
+    from .pipeline import BriefOptions, collect, settle, store_new
     from .store import open_store
-    from .store.sqlite import StoreError
+    from .store.sqlite import StoreError, writable_problem
 
     rewrite_with = RewriteConfig.from_env() if rewrite else None
     if rewrite and rewrite_with is None:
@@ -102,8 +102,12 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
                                "http://127.0.0.1:8080/v1)")
     brief = BriefOptions(length, rewrite, rewrite_with)
     existed = db == ":memory:" or Path(db).exists()
-    try:
-        store = open_store(db)
+    store = None
+    try:  # a store that cannot be written is named before anything is analysed
+        if existed:
+            store = open_store(db)
+        elif problem := writable_problem(db):
+            raise StoreError(problem)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     show_progress = not quiet and err.is_terminal
@@ -116,12 +120,24 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
                 tasks[stage] = bar.add_task(stage, total=total or None)
             bar.update(tasks[stage], completed=done, total=total or None)
 
-        summary = run_pipeline(paths, store, progress=progress, fatality_rule=fatality_rule,
-                               brief=brief)
+        articles, summary = collect(paths, progress=progress)
+        failure = None
+        if articles or store is not None:  # nothing readable and no store yet: create none
+            try:
+                store = store or open_store(db)
+                store_new(articles, store, summary, progress)
+                settle(store, summary, progress, fatality_rule, brief)
+            except StoreError as exc:
+                failure = exc
     for issue in summary.issues:
         err.print(f"[yellow]skipped[/] {click.format_filename(issue.path)}: {issue.message}", highlight=False)
     for warning in summary.warnings:
         err.print(f"[yellow]warning[/] {click.format_filename(warning.path)}: {warning.message}", highlight=False)
+    if store is not None:
+        store.close()
+    if failure is not None:
+        kept = f"; {summary.added} new articles were stored before it and are kept" if summary.added else ""
+        raise click.ClickException(f"{failure}{kept}")
     parts = [f"{summary.read} read", f"{summary.added} new"]
     if summary.already_stored:
         parts.append(f"{summary.already_stored} already stored")
@@ -131,12 +147,9 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
         parts.append(f"{len(summary.issues)} skipped")
     if summary.warnings:
         parts.append(f"{len(summary.warnings)} warnings")
-    err.print(f"{', '.join(parts)} → {summary.events} events in {db}", highlight=False)
-    store.close()
+    where = f"{summary.events} events in {db}" if store is not None else f"nothing stored, {db} not created"
+    err.print(f"{', '.join(parts)} → {where}", highlight=False)
     if summary.processed == 0:
-        if not existed:  # leave no empty store behind after a failed first run
-            for suffix in ("", "-wal", "-shm"):
-                Path(db + suffix).unlink(missing_ok=True)
         sys.exit(1)
 
 

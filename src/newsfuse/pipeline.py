@@ -6,6 +6,8 @@ is the in-memory library entry point.
 
 from __future__ import annotations
 
+import os
+import signal
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -22,6 +24,12 @@ from .store import Store
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 ANALYSE_CHUNK = 64
+CRASH_AT = "NEWSFUSE_CRASH_AT"  # tests only: die by SIGKILL at the named point, to prove recovery
+
+
+def _crash_point(name: str) -> None:
+    if os.environ.get(CRASH_AT) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass
@@ -107,14 +115,9 @@ def build_events(articles: list[Article], fatality_rule: str = "best",
     return events
 
 
-def run(paths: Iterable[str], store: Store, progress: Progress | None = None, stdin=None,
-        fatality_rule: str | None = None, brief: BriefOptions | None = None) -> RunSummary:
-    """Read, clean and analyse new articles, store them and rebuild the events.
-
-    Re-running on the same inputs adds nothing: article ids are content hashes.
-    ``fatality_rule`` and ``brief`` left as None keep what the store was built with
-    (best and standard for a new store), so adding articles never resets them.
-    """
+def collect(paths: Iterable[str], stdin=None, progress: Progress | None = None) -> tuple[list[Article], RunSummary]:
+    """Read and clean every input; no store is touched, so inputs with nothing readable
+    never create one."""
     summary = RunSummary()
     raws: list[RawArticle] = []
     for item in iter_inputs(paths, stdin=stdin):
@@ -125,9 +128,20 @@ def run(paths: Iterable[str], store: Store, progress: Progress | None = None, st
             summary.read += 1
             if progress:
                 progress("read", summary.read, 0)
+    return prepare_batch(raws, summary), summary
+
+
+def store_new(articles: Sequence[Article], store: Store, summary: RunSummary,
+              progress: Progress | None = None) -> None:
+    """Analyse the articles the store does not hold yet and commit them chunk by chunk.
+
+    Analysis runs outside any write transaction (a slow article holds no lock), and each
+    committed chunk stays committed if the run is interrupted: the store marks its events
+    stale in the same transaction, so the next run (or ``serve``) finishes the job.
+    """
     fresh: list[Article] = []
     seen: set[str] = set()
-    for article in prepare_batch(raws, summary):
+    for article in articles:
         if article.id in seen:
             summary.duplicates_in_batch += 1
         elif store.has_article(article.id):
@@ -135,22 +149,65 @@ def run(paths: Iterable[str], store: Store, progress: Progress | None = None, st
         else:
             seen.add(article.id)
             fresh.append(article)
-    analyse_in_chunks(fresh, progress)
-    summary.added = store.add_articles(fresh)
-    fatality_rule = fatality_rule or store.get_setting("fatality_rule") or "best"
-    brief = (brief or BriefOptions()).resolved(store.get_setting("brief"))
-    rule_changed = (store.get_setting("fatality_rule") != fatality_rule
-                    or store.get_setting("brief") != brief.setting)
-    if summary.added or store.count_events() == 0 or rule_changed:
+    for start in range(0, len(fresh), ANALYSE_CHUNK):
+        chunk = fresh[start : start + ANALYSE_CHUNK]
+        analyse_articles(chunk)
+        _crash_point("analysed")
+        summary.added += store.add_articles(chunk)
+        _crash_point("stored")
+        if progress:
+            progress("analyse", min(start + ANALYSE_CHUNK, len(fresh)), len(fresh))
+
+
+def settle(store: Store, summary: RunSummary, progress: Progress | None = None,
+           fatality_rule: str | None = None, brief: BriefOptions | None = None) -> None:
+    """Rebuild the events when articles were added (by this run, another one, or a run
+    that died before its events were written) or the options changed."""
+    stored_rule, stored_brief = store.get_setting("fatality_rule"), store.get_setting("brief")
+    fatality_rule = fatality_rule or stored_rule or "best"
+    brief = (brief or BriefOptions()).resolved(stored_brief)
+    options_changed = stored_rule != fatality_rule or stored_brief != brief.setting
+    if store.events_stale() or options_changed or (store.count_events() == 0 and store.count_articles()):
+        rebuild_events(store, fatality_rule, brief, summary.warnings, progress)
+    summary.events = store.count_events()
+
+
+def rebuild_events(store: Store, fatality_rule: str = "best", brief: BriefOptions | None = None,
+                   notes: list[IngestIssue] | None = None, progress: Progress | None = None,
+                   attempts: int = 3) -> bool:
+    """Build every event from the stored articles and replace them in one transaction.
+
+    When another writer adds articles meanwhile, the events written lack them and stay
+    stale: build again (up to ``attempts`` times), else leave it to the next run. Only
+    articles whose record changed are rewritten. Returns True when the events are current.
+    """
+    brief = brief or BriefOptions().resolved()
+    settings = {"fatality_rule": fatality_rule, "brief": brief.setting}
+    for _ in range(attempts):
+        generation = store.articles_generation()  # read before the articles: never newer than them
         stored = list(store.iter_articles())
         if progress:
             progress("cluster", 0, len(stored))
-        events = build_events(stored, fatality_rule, brief, summary.warnings)
-        store.update_articles(stored)
-        store.replace_events(events)
-        store.set_setting("fatality_rule", fatality_rule)
-        store.set_setting("brief", brief.setting)
-    summary.events = store.count_events()
+        before = {a.id: a.derived_from for a in stored}
+        events = build_events(stored, fatality_rule, brief, notes)
+        changed = [a for a in stored if a.derived_from != before[a.id]]
+        _crash_point("built")
+        if store.replace_events(events, changed, built_from=generation, settings=settings):
+            return True
+    return False
+
+
+def run(paths: Iterable[str], store: Store, progress: Progress | None = None, stdin=None,
+        fatality_rule: str | None = None, brief: BriefOptions | None = None) -> RunSummary:
+    """Read, clean and analyse new articles, store them and rebuild the events.
+
+    Re-running on the same inputs adds nothing: article ids are content hashes.
+    ``fatality_rule`` and ``brief`` left as None keep what the store was built with
+    (best and standard for a new store), so adding articles never resets them.
+    """
+    articles, summary = collect(paths, stdin, progress)
+    store_new(articles, store, summary, progress)
+    settle(store, summary, progress, fatality_rule, brief)
     return summary
 
 

@@ -8,9 +8,14 @@ listings and filters use.
 from __future__ import annotations
 
 import json
+import math
+import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
 from ..models import Article, Event
 from . import search
@@ -55,45 +60,147 @@ MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
         """,
     ),
     ("003_search", search.migrate_search),
+    (
+        # Generations mark events stale (see SQLiteStore.events_stale). A store made before
+        # them that holds articles outside every event (a run that died) starts stale.
+        "004_generations",
+        """
+        INSERT OR REPLACE INTO settings (key, value) VALUES ('events_generation', '0');
+        INSERT OR REPLACE INTO settings (key, value)
+            SELECT 'articles_generation', CASE WHEN EXISTS (
+                SELECT 1 FROM articles WHERE id NOT IN (SELECT article_id FROM event_articles)) THEN '1' ELSE '0' END
+        """,
+    ),
 ]
 
 
 class StoreError(Exception):
-    """The store file cannot be opened or is not a newsfuse store."""
+    """The store cannot be opened, read or written (a message for the user, no traceback)."""
+
+
+def _problem(path: str, exc: sqlite3.Error) -> StoreError:
+    """One clear line for what SQLite reports in its own words."""
+    text = str(exc)
+    if "full" in text:
+        return StoreError(f"{path}: the disk is full; nothing of the interrupted write was saved, "
+                          "what was committed before it is kept (free some space and run again to finish)")
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"{path}: the store is read-only; it can be read but not added to")
+    if "locked" in text or "busy" in text:
+        return StoreError(f"{path}: another process held the store's write lock for too long; try again")
+    return StoreError(f"{path}: {text}")
+
+
+def writable_problem(path: str) -> str | None:
+    """Why ``path`` cannot be written (as a store needs: the file and its folder), or None."""
+    file = Path(path)
+    folder = file.parent
+    if not folder.is_dir():
+        return f"{path}: the folder {folder} does not exist"
+    if file.exists() and not os.access(file, os.W_OK):
+        return f"{path}: the store is read-only; it can be read but not added to"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"{path}: the folder {folder} is read-only, so the store cannot be written there"
+    return None
 
 
 class SQLiteStore:
-    def __init__(self, path: str):
+    """A store file. Readers may be many (WAL); writes take SQLite's write lock one
+    transaction at a time, so several processes may add to one file safely.
+
+    ``readonly`` opens the file without ever writing to it (no migrations), which also
+    works in a read-only folder; a writable open checks first that it can write, so a
+    run never analyses everything only to fail at the end.
+    """
+
+    def __init__(self, path: str, readonly: bool = False):
         self.path = path
+        self.readonly = readonly
+        memory = path == ":memory:"
+        if not memory and not readonly:
+            problem = writable_problem(path)
+            if problem:
+                raise StoreError(problem)
         try:
-            self.conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+            self.conn = self._connect_readonly() if readonly and not memory else \
+                sqlite3.connect(path, isolation_level=None, timeout=30)
             self.conn.execute("PRAGMA foreign_keys = ON")
-            if path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
-            self._migrate()
+            if not readonly:
+                if not memory:
+                    self._wal()
+                self._migrate()
+            elif self._pending():
+                raise StoreError(f"{path}: made by an older newsfuse; open it once with a command that "
+                                 "writes (newsfuse run) to upgrade it")
             self.fts = search.has_fts(self.conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable newsfuse database ({exc})") from exc
 
+    def _connect_readonly(self) -> sqlite3.Connection:
+        """``mode=ro``; in a read-only folder (where SQLite cannot make the WAL index) the
+        file is opened ``immutable``, which is safe there because nobody can write it."""
+        if not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such store")
+        uri = Path(self.path).resolve().as_uri()
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=30)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            if os.access(Path(self.path).parent, os.W_OK):
+                raise
+        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None, timeout=30)
+
+    def _wal(self) -> None:
+        """WAL lets readers go on while one writer writes; switching needs a moment alone."""
+        for _ in range(300):
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc):
+                    raise
+                time.sleep(0.1)
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """All writes go through one immediate transaction at a time."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """All writes go through one immediate transaction at a time; a failure is rolled
+        back (if SQLite has not already done so) and reported as a StoreError."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _problem(self.path, exc) from exc
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # the original error says more
+            if isinstance(exc, sqlite3.Error):
+                raise _problem(self.path, exc) from exc
+            raise
+
+    def _pending(self) -> list[str]:
+        try:
+            done = {row[0] for row in self.conn.execute("SELECT name FROM migrations")}
+        except sqlite3.OperationalError:  # a new file: no migrations table yet
+            done = set()
+        return [name for name, _ in MIGRATIONS if name not in done]
 
     def _migrate(self) -> None:
-        self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
-        done = {row[0] for row in self.conn.execute("SELECT name FROM migrations")}
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
-            with self._write() as conn:
+        """Apply pending migrations, deciding which are pending only under the write lock,
+        so two first runs on a new file never both create the tables."""
+        if not self._pending():
+            return  # the common case: no write, no lock
+        with self._write() as conn:
+            conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+            pending = set(self._pending())
+            for name, sql in MIGRATIONS:
+                if name not in pending:
+                    continue
                 if callable(sql):
                     sql(conn)
                 else:
@@ -107,26 +214,34 @@ class SQLiteStore:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     def add_articles(self, articles: Iterable[Article]) -> int:
-        """Insert articles not stored yet; return how many were new."""
+        """Insert articles not stored yet; return how many were new.
+
+        The same transaction advances the articles' generation, so the events are stale
+        from the moment the articles exist until events built from them are written.
+        """
         added = 0
         with self._write() as conn:
             for a in articles:
                 cur = conn.execute(
                     "INSERT OR IGNORE INTO articles (id, path, source, title, url, published, language, data)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (a.id, a.path, a.source, a.title, a.url, a.published, a.language,
-                     json.dumps(a.to_dict(), ensure_ascii=False)),
+                    (a.id, a.path, a.source, a.title, a.url, a.published, a.language, _json(a.to_dict())),
                 )
                 added += cur.rowcount
                 if cur.rowcount and self.fts:
                     search.index_articles(conn, [a])
+            if added:
+                conn.execute("UPDATE settings SET value = CAST(value AS INTEGER) + 1 WHERE key = 'articles_generation'")
         return added
 
     def update_articles(self, articles: Iterable[Article]) -> None:
         """Rewrite stored articles (e.g. after clustering set ``derived_from``)."""
         with self._write() as conn:
-            for a in articles:
-                conn.execute("UPDATE articles SET data = ? WHERE id = ?", (json.dumps(a.to_dict(), ensure_ascii=False), a.id))
+            self._update_articles(conn, articles)
+
+    @staticmethod
+    def _update_articles(conn: sqlite3.Connection, articles: Iterable[Article]) -> None:
+        conn.executemany("UPDATE articles SET data = ? WHERE id = ?", [(_json(a.to_dict()), a.id) for a in articles])
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.conn.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -157,7 +272,24 @@ class SQLiteStore:
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
 
     # --- events -----------------------------------------------------------------------------
-    def replace_events(self, events: Iterable[Event]) -> None:
+    def articles_generation(self) -> int:
+        """A counter that every write adding articles advances."""
+        return int(self.get_setting("articles_generation") or 0)
+
+    def events_stale(self) -> bool:
+        """True when articles were added after the stored events were built (or while a
+        run that died was building them): the next run or ``serve`` rebuilds them."""
+        return self.articles_generation() != int(self.get_setting("events_generation") or 0)
+
+    def replace_events(self, events: Iterable[Event], articles: Iterable[Article] = (),
+                       built_from: int | None = None, settings: dict[str, str] | None = None) -> bool:
+        """Replace every event in one transaction, with the articles whose record changed
+        and the settings the events were built with.
+
+        ``built_from`` is the articles' generation read before the articles were; when
+        another writer added articles since, the events are written all the same but stay
+        stale, and False says so (the caller may build again).
+        """
         events = list(events)
         with self._write() as conn:
             conn.execute("DELETE FROM event_articles")
@@ -165,8 +297,7 @@ class SQLiteStore:
             for e in events:
                 conn.execute(
                     "INSERT INTO events (id, title, date_start, date_end, n_articles, data) VALUES (?, ?, ?, ?, ?, ?)",
-                    (e.id, e.title, e.date.start, e.date.end, len(e.article_ids),
-                     json.dumps(e.to_dict(), ensure_ascii=False)),
+                    (e.id, e.title, e.date.start, e.date.end, len(e.article_ids), _json(e.to_dict())),
                 )
                 conn.executemany(
                     "INSERT INTO event_articles (event_id, article_id) VALUES (?, ?)",
@@ -174,6 +305,13 @@ class SQLiteStore:
                 )
             if self.fts:
                 search.index_events(conn, events)
+            self._update_articles(conn, articles)
+            for key, value in (settings or {}).items():
+                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+            current = int(conn.execute("SELECT value FROM settings WHERE key = 'articles_generation'").fetchone()[0])
+            built = current if built_from is None else built_from
+            conn.execute("UPDATE settings SET value = ? WHERE key = 'events_generation'", (str(built),))
+        return built == current
 
     def get_event(self, event_id: str) -> Event | None:
         row = self.conn.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
@@ -219,3 +357,22 @@ class SQLiteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _json(record: dict) -> str:
+    """A record as strict JSON: a NaN or infinity would break SQLite's json_extract and
+    every reader after it, so one that slipped past the parsers is stored as null."""
+    try:
+        return json.dumps(record, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(record), ensure_ascii=False, allow_nan=False)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
