@@ -25,7 +25,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 EXPORT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8", "geojson": "application/geo+json"}
 MAX_POST_BYTES = 20 * 1024 * 1024
 MAX_POST_ARTICLES = 1000
-_writer = threading.Lock()  # one writer: ingest runs one request at a time
+_writer = threading.Lock()  # events are rebuilt by one request at a time
 
 
 @router.get("/events", summary="List events with the events page's filters")
@@ -129,15 +129,19 @@ async def add_articles(request: Request) -> JSONResponse:
 
 
 def _ingest(db: str, lines: bytes) -> dict[str, Any]:
-    from ..pipeline import run
+    """Analyse outside any lock (a slow article blocks no one; the store commits each chunk
+    in its own short write), then rebuild the events one request at a time."""
+    from ..pipeline import collect, settle, store_new
     from ..store import open_store
 
-    with _writer:
-        store = open_store(db)
-        try:
-            summary = run(["-"], store, stdin=io.BytesIO(lines))
-        finally:
-            store.close()
+    articles, summary = collect(["-"], stdin=io.BytesIO(lines))
+    store = open_store(db)
+    try:
+        store_new(articles, store, summary)
+        with _writer:
+            settle(store, summary)
+    finally:
+        store.close()
     issues = [{"item": i.path.replace("<stdin>:", "item "), "message": i.message} for i in summary.issues]
     return {"read": summary.read, "added": summary.added, "already_stored": summary.already_stored,
             "duplicates": summary.duplicates_in_batch, "events": summary.events, "issues": issues}
