@@ -296,7 +296,7 @@ def serve(db: str, host: str, port: int) -> None:
 def bench(task: str, data: str | None, predictions: str | None, as_json: bool, limit: int | None) -> None:
     """Score a pipeline stage on a benchmark file.
 
-    TASK is one of: extract, cluster, pairs, claims, geo, summarize, speed.
+    TASK is one of: extract, cluster, pairs, claims, geo, summarize, speed, events.
 
     \b
     Examples:

@@ -20,8 +20,9 @@ TASKS: dict[str, str | None] = {
     "geo": "newsfuse.bench.geo",
     "summarize": "newsfuse.bench.summarize",
     "speed": "newsfuse.bench.speed",
+    "events": "newsfuse.bench.events",
 }
-NEEDS_DATA = {"extract", "cluster", "pairs", "claims", "geo", "summarize"}
+NEEDS_DATA = {"extract", "cluster", "pairs", "claims", "geo", "summarize", "events"}
 
 
 class BenchUnavailable(Exception):
