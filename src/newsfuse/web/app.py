@@ -1,15 +1,17 @@
 """The web app object: one FastAPI app over one store file, pages and JSON API.
 
-Everything that is not a route lives here: per-request store connections (SQLite
-connections stay in the thread that opened them), security headers, the one error
-shape, templates and the few static files, which are read from the package once at
-start-up so that no request path ever reaches the filesystem.
+Everything that is not a route lives here: the store connections (one per worker
+thread, see :class:`ThreadStores`), security headers, the one error shape, templates
+and the few static files, which are read from the package once at start-up so that no
+request path ever reaches the filesystem.
 """
 
 from __future__ import annotations
 
 import hmac
-from collections.abc import Iterator
+import logging
+import os
+import threading
 from importlib import resources
 from typing import Any
 
@@ -20,7 +22,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..store import open_store
+from ..store import Store, open_store
+from ..store.sqlite import StoreError
 from ..store.search import QueryTimeout
 from ..wording import number_text
 from .queries import BadRequest, date_text
@@ -34,6 +37,53 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+log = logging.getLogger("newsfuse.web")
+
+
+class ThreadStores:
+    """Stands in for a :class:`Store`: every call is answered by the calling thread's own
+    read-only connection, opened on the thread's first request and reused by the next.
+
+    SQLite connections may only be used by the thread that opened them, and FastAPI runs a
+    sync endpoint on one worker thread but its sync dependencies (and their clean-up) on
+    others, so a store opened per request in a dependency was used and closed across
+    threads. Here no connection ever leaves its thread, so no lock is needed: reads run in
+    parallel under WAL, and a reader never takes the write lock (the file is opened
+    ``mode=ro``, migrations are run once by :func:`create_app`). A sync endpoint runs start
+    to end on one thread, and a thread runs one endpoint at a time, so each connection
+    serves one request at a time. Connections are in autocommit mode: each query sees
+    every write committed before it, so nothing is cached across a ``newsfuse run``. The
+    worker threads are few (AnyIO keeps at most 40, ending those idle for 10 s, which
+    closes their connection); a file replaced under the same name (a new inode) is
+    reopened. Writes do not go through here (``POST /api/articles`` opens its own store).
+    """
+
+    def __init__(self, db: str):
+        self.db = db
+        self._local = threading.local()
+
+    def here(self) -> Store:
+        """The calling thread's store, opened now if this thread has none (or the file was replaced)."""
+        local = self._local
+        identity = _file_identity(self.db)
+        store = getattr(local, "store", None)
+        if store is None or local.identity != identity:
+            if store is not None:
+                local.store = None
+                store.close()
+            local.store, local.identity = open_store(self.db, readonly=True), identity
+        return local.store
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.here(), name)
+
+
+def _file_identity(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 def load_static() -> dict[str, tuple[bytes, str]]:
@@ -59,7 +109,12 @@ def templates() -> Environment:
 def create_app(db: str, token: str | None = None) -> FastAPI:
     """The app over the store at ``db``. ``token`` enables ``POST /api/articles``;
     without one the app is read-only."""
-    open_store(db).close()  # run migrations now, and fail before serving if the file is unusable
+    try:
+        open_store(db).close()  # run migrations now, and fail before serving if the file is unusable
+    except StoreError:
+        if token:
+            raise
+        open_store(db, readonly=True).close()  # read-only file or folder: enough for a read-only app
     app = FastAPI(title="newsfuse", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Read-only JSON API over a newsfuse store: events, articles, search and exports. "
@@ -68,6 +123,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     app.state.token = token or None
     app.state.templates = templates()
     app.state.static = load_static()
+    app.state.stores = ThreadStores(db)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -89,6 +145,11 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.exception_handler(BadRequest)
     async def bad_request(request: Request, exc: BadRequest):
         return error_response(request, 400, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        log.error("%s %s: %s", request.method, request.url.path, exc)
+        return error_response(request, 503, "the store cannot be read right now; the server log says why")
 
     @app.exception_handler(QueryTimeout)
     async def timeout(request: Request, exc: QueryTimeout):
@@ -117,13 +178,11 @@ def error_response(request: Request, status: int, message: str) -> Response:
     return HTMLResponse(html, status_code=status)
 
 
-def get_store(request: Request) -> Iterator[Any]:
-    """A store connection for this request, closed after it (a FastAPI dependency)."""
-    store = open_store(request.app.state.db)
-    try:
-        yield store
-    finally:
-        store.close()
+async def get_store(request: Request) -> ThreadStores:
+    """The store for this request (a FastAPI dependency): a :class:`ThreadStores`, so the
+    endpoint's calls go to its own thread's connection. ``async`` so that handing it out
+    costs no trip through the thread pool."""
+    return request.app.state.stores
 
 
 def check_token(request: Request) -> None:
