@@ -25,6 +25,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 EXPORT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8", "geojson": "application/geo+json"}
 MAX_POST_BYTES = 20 * 1024 * 1024
 MAX_POST_ARTICLES = 1000
+MAX_JSON_DEPTH = 20  # an article is an object of strings (and a little metadata): nothing nests deeper
 _writer = threading.Lock()  # events are rebuilt by one request at a time
 
 
@@ -108,24 +109,64 @@ async def add_articles(request: Request) -> JSONResponse:
     """Body: one article object, a list of them, or ``{"articles": [...]}``, with the JSON Lines
     fields (``text`` or ``html``, and optionally ``title``, ``url``, ``published``, ``source``,
     ``language``, ``id``). New articles are analysed and the events rebuilt."""
-    if int(request.headers.get("content-length") or 0) > MAX_POST_BYTES:
-        raise HTTPException(413, f"body larger than {MAX_POST_BYTES // 2**20} MB")
-    body = await request.body()
-    if len(body) > MAX_POST_BYTES:
-        raise HTTPException(413, f"body larger than {MAX_POST_BYTES // 2**20} MB")
+    body = await read_body(request, MAX_POST_BYTES)
+    lines = await run_in_threadpool(article_lines, body)
+    summary = await run_in_threadpool(_ingest, request.app.state.db, lines)
+    return JSONResponse(summary, status_code=201 if summary["added"] else 200)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, read as it arrives and refused (413) as soon as it passes
+    ``limit`` bytes: a chunked body has no Content-Length to check first."""
+    too_large = HTTPException(413, f"body larger than {limit // 2**20} MB")
+    try:
+        declared = int(request.headers.get("content-length") or 0)
+    except ValueError:
+        raise BadRequest("Content-Length must be a whole number") from None
+    if declared > limit:
+        raise too_large
+    parts, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def article_lines(body: bytes) -> bytes:
+    """The posted articles as JSON Lines for the pipeline, or a BadRequest saying what is
+    wrong with the body (run off the event loop: parsing 20 MB takes a while)."""
+    too_deep = f"the JSON nests deeper than {MAX_JSON_DEPTH} levels; an article is an object of strings"
     try:
         data = json.loads(body)
+    except RecursionError:  # deeper than even Python's parser goes
+        raise BadRequest(too_deep) from None
     except ValueError:
         raise BadRequest("the body must be JSON: an article object or a list of them") from None
+    if json_depth(data, MAX_JSON_DEPTH) > MAX_JSON_DEPTH:
+        raise BadRequest(too_deep)
     items = data.get("articles") if isinstance(data, dict) and "articles" in data else data
     items = [items] if isinstance(items, dict) else items
     if not isinstance(items, list) or not items:
         raise BadRequest("expected an article object, a list of them, or {\"articles\": [...]}")
     if len(items) > MAX_POST_ARTICLES:
         raise BadRequest(f"at most {MAX_POST_ARTICLES} articles per request")
-    lines = b"".join(json.dumps(x, ensure_ascii=False).encode("utf-8") + b"\n" for x in items)
-    summary = await run_in_threadpool(_ingest, request.app.state.db, lines)
-    return JSONResponse(summary, status_code=201 if summary["added"] else 200)
+    return b"".join(json.dumps(x, ensure_ascii=False).encode("utf-8") + b"\n" for x in items)
+
+
+def json_depth(value: Any, stop: int) -> int:
+    """How deeply lists and objects nest in ``value`` (a scalar is 0), without recursion;
+    stops looking once past ``stop``."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (list, dict)):
+            deepest = max(deepest, depth)
+            if depth > stop:
+                break
+            stack.extend((x, depth + 1) for x in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def _ingest(db: str, lines: bytes) -> dict[str, Any]:

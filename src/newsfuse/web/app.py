@@ -1,9 +1,9 @@
 """The web app object: one FastAPI app over one store file, pages and JSON API.
 
 Everything that is not a route lives here: the store connections (one per worker
-thread, see :class:`ThreadStores`), security headers, the one error shape, templates
-and the few static files, which are read from the package once at start-up so that no
-request path ever reaches the filesystem.
+thread, see :class:`ThreadStores`), security headers on every response, the one error
+shape (500s included), templates and the few static files, which are read from the
+package once at start-up so that no request path ever reaches the filesystem.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..store import Store, open_store
@@ -86,6 +88,28 @@ def _file_identity(path: str) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every response (an ASGI middleware: no per-request task
+    or stream, unlike ``@app.middleware``)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def load_static() -> dict[str, tuple[bytes, str]]:
     """The package's static files by name, read once: requests look names up here."""
     out = {}
@@ -124,13 +148,14 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     app.state.templates = templates()
     app.state.static = load_static()
     app.state.stores = ThreadStores(db)
+    app.add_middleware(SecurityHeaders)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        # Starlette's outermost middleware calls this for any exception nothing else handled,
+        # outside the other middleware (so error_response adds the security headers itself),
+        # then re-raises it for uvicorn to log: the traceback goes to the log, not the client.
+        return error_response(request, 500, "internal error: the server log has the details")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
@@ -171,11 +196,13 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
 
 
 def error_response(request: Request, status: int, message: str) -> Response:
-    """One JSON error shape under /api, a plain HTML page elsewhere."""
+    """One JSON error shape under /api, a plain HTML page elsewhere; with the security
+    headers, since a 500 is sent from outside the middleware that adds them."""
     if request.url.path.startswith("/api/") or request.url.path == "/api":
-        return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+        return JSONResponse({"error": {"status": status, "message": message}}, status_code=status,
+                            headers=SECURITY_HEADERS)
     html = request.app.state.templates.get_template("error.html").render(status=status, message=message)
-    return HTMLResponse(html, status_code=status)
+    return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
 
 
 async def get_store(request: Request) -> ThreadStores:
