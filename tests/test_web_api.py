@@ -17,6 +17,8 @@ from newsfuse.web import create_app
 
 from .conftest import DEMO
 
+LOCAL = "http://127.0.0.1"  # a Host the app answers by default (TestClient's own is "testserver")
+
 # Written for these tests: an article whose every field tries to run script.
 HOSTILE = {
     "id": "hostile-1",
@@ -59,7 +61,7 @@ def demo_db(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def client(demo_db) -> TestClient:
-    return TestClient(create_app(demo_db))
+    return TestClient(create_app(demo_db), base_url=LOCAL)
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +172,7 @@ def test_writes_disabled_without_a_token(client):
 
 def test_post_articles_needs_the_token(tmp_path):
     db = str(tmp_path / "w.db")
-    app_client = TestClient(create_app(db, token="s3cret"))
+    app_client = TestClient(create_app(db, token="s3cret"), base_url=LOCAL)
     article = {"title": "Ferry runs aground", "source": "Harbour Times", "published": "2024-07-01",
                "text": "A ferry ran aground off Split on Monday and 40 passengers were taken ashore, "
                        "the coastguard said. Nobody was hurt."}
@@ -248,7 +250,7 @@ def test_no_request_path_reaches_the_filesystem(client):
 @pytest.fixture(scope="module")
 def hostile_client(tmp_path_factory) -> TestClient:
     folder = tmp_path_factory.mktemp("hostile")
-    return TestClient(create_app(build_db(folder / "h.db", write_hostile(folder))))
+    return TestClient(create_app(build_db(folder / "h.db", write_hostile(folder))), base_url=LOCAL)
 
 
 def test_article_strings_render_inert(hostile_client):

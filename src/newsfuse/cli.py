@@ -264,25 +264,45 @@ def export(db: str, fmt: str, out_path: str | None) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback: this machine only).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host is NAME (repeatable; NEWSFUSE_ALLOWED_HOSTS adds "
+                   "comma-separated names; '*' answers any Host). Loopback names and --host always are.")
+def serve(db: str, host: str, port: int, allowed_hosts: tuple[str, ...]) -> None:
     """Browse events, claims and articles in a local web app (and a JSON API under /api).
 
     Read-only unless NEWSFUSE_TOKEN is set: then POST /api/articles ingests articles
-    sent with `Authorization: Bearer TOKEN`. Works offline.
+    sent with `Authorization: Bearer TOKEN`. Works offline. Requests for a Host name
+    the server was not started for are refused (a web page cannot reach the API by
+    DNS rebinding).
 
     \b
     Examples:
       newsfuse serve --db demo.db            # then open http://127.0.0.1:8000/
       NEWSFUSE_TOKEN=s3cret newsfuse serve --port 8080
+      newsfuse serve --host 0.0.0.0 --allowed-host newsbox.lan
     """
     import uvicorn
 
+    from .store.sqlite import StoreError
     from .web import create_app
+    from .web.app import LOOPBACK_HOSTS, WILDCARD_ADDRESSES, allowed_host_names
 
     _open_existing(db).close()
-    app = create_app(db, token=os.environ.get("NEWSFUSE_TOKEN"))
+    from_env = os.environ.get("NEWSFUSE_ALLOWED_HOSTS", "")
+    hosts = allowed_host_names(host, allowed_hosts, from_env)
+    try:
+        app = create_app(db, token=os.environ.get("NEWSFUSE_TOKEN"), allowed_hosts=hosts)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if "*" in hosts:
+        err.print("warning: any Host is answered ('*'): a web page elsewhere could read this server "
+                  "by DNS rebinding; name the hosts with --allowed-host instead", highlight=False)
+    elif host in WILDCARD_ADDRESSES and hosts == list(LOOPBACK_HOSTS):
+        err.print(f"warning: listening on every interface but answering only Host {', '.join(LOOPBACK_HOSTS)}; "
+                  "add --allowed-host NAME for each name clients use, or --allowed-host '*' to answer any Host",
+                  highlight=False)
     err.print(f"newsfuse on http://{host}:{port}/ over {db} (Ctrl-C stops it)", highlight=False)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 
 
 @main.command()

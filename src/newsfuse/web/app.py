@@ -1,9 +1,10 @@
 """The web app object: one FastAPI app over one store file, pages and JSON API.
 
 Everything that is not a route lives here: the store connections (one per worker
-thread, see :class:`ThreadStores`), security headers on every response, the one error
-shape (500s included), templates and the few static files, which are read from the
-package once at start-up so that no request path ever reaches the filesystem.
+thread, see :class:`ThreadStores`), the allowed Host names, security headers on every
+response, the one error shape (500s included), templates and the few static files,
+which are read from the package once at start-up so that no request path ever reaches
+the filesystem.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import hmac
 import logging
 import os
 import threading
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
@@ -21,6 +23,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
@@ -39,6 +42,8 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
 log = logging.getLogger("newsfuse.web")
 
 
@@ -88,6 +93,22 @@ def _file_identity(path: str) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+def allowed_host_names(listen_host: str | None = None, extra: Iterable[str] = (),
+                       env: str | None = None) -> list[str]:
+    """The Host names the server answers to: the loopback names, the address it listens on
+    (unless a wildcard such as 0.0.0.0), ``extra`` (``--allowed-host``) and the
+    comma-separated names in ``env`` (NEWSFUSE_ALLOWED_HOSTS). ``*`` allows any host."""
+    names = list(LOOPBACK_HOSTS)
+    if listen_host and listen_host not in WILDCARD_ADDRESSES:
+        names.append(f"[{listen_host}]" if ":" in listen_host and not listen_host.startswith("[") else listen_host)
+    names += list(extra) + [n for n in (env or "").split(",")]
+    out: list[str] = []
+    for name in (n.strip().lower() for n in names):
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
 class SecurityHeaders:
     """Adds SECURITY_HEADERS to every response (an ASGI middleware: no per-request task
     or stream, unlike ``@app.middleware``)."""
@@ -110,6 +131,37 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class AllowedHosts:
+    """Starlette's TrustedHostMiddleware decides which Host headers pass; a refused one
+    gets the app's own error (JSON under /api, the HTML page elsewhere) instead of its
+    plain-text 400."""
+
+    def __init__(self, app: ASGIApp, allowed_hosts: list[str]):
+        self.app = app
+        self.check = TrustedHostMiddleware(self._passed, allowed_hosts=allowed_hosts, www_redirect=False)
+
+    async def _passed(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope["newsfuse.host_ok"] = True
+        await self.app(scope, receive, send)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.check(scope, receive, send)  # lifespan passes; a websocket is refused as Starlette does
+            return
+
+        async def forward_if_passed(message: Message) -> None:
+            if scope.get("newsfuse.host_ok"):
+                await send(message)  # the app's own response; Starlette's refusal is dropped
+
+        await self.check(scope, receive, forward_if_passed)
+        if not scope.get("newsfuse.host_ok"):
+            request = Request(scope, receive)
+            host = request.headers.get("host", "")[:100]
+            response = error_response(request, 400, f"this server does not answer for the host {host!r} "
+                                                     "(start it with --allowed-host NAME)")
+            await response(scope, receive, send)
+
+
 def load_static() -> dict[str, tuple[bytes, str]]:
     """The package's static files by name, read once: requests look names up here."""
     out = {}
@@ -130,9 +182,12 @@ def templates() -> Environment:
     return env
 
 
-def create_app(db: str, token: str | None = None) -> FastAPI:
+def create_app(db: str, token: str | None = None, allowed_hosts: Iterable[str] | None = None) -> FastAPI:
     """The app over the store at ``db``. ``token`` enables ``POST /api/articles``;
-    without one the app is read-only."""
+    without one the app is read-only. ``allowed_hosts``: the Host names it answers
+    (default the loopback names, see :func:`allowed_host_names`; ``"*"`` for any);
+    other hosts get a 400, so a page on another site cannot read the API by pointing
+    its own name at this machine (DNS rebinding)."""
     try:
         open_store(db).close()  # run migrations now, and fail before serving if the file is unusable
     except StoreError:
@@ -148,6 +203,9 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     app.state.templates = templates()
     app.state.static = load_static()
     app.state.stores = ThreadStores(db)
+    app.state.allowed_hosts = list(allowed_hosts) if allowed_hosts is not None else list(LOOPBACK_HOSTS)
+    # the last added runs first: headers go on everything, the host refusal included
+    app.add_middleware(AllowedHosts, allowed_hosts=app.state.allowed_hosts)
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(Exception)
