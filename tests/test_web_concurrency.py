@@ -100,3 +100,18 @@ def test_one_store_connection_per_thread_not_per_request(demo_db, monkeypatch):
         for _ in range(30):
             assert client.get("/api/events").status_code == 200
     assert opened and len(opened) == len(set(opened)) < 30, "a thread opened the store more than once"
+
+
+def test_a_kept_connection_sees_what_a_writer_commits(demo_db, tmp_path):
+    copy = str(tmp_path / "copy.db")
+    with sqlite3.connect(demo_db) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    with TestClient(create_app(copy), base_url="http://127.0.0.1") as client:
+        before = client.get("/api/events").json()
+        writer = sqlite3.connect(copy, isolation_level=None)
+        writer.execute("DELETE FROM event_articles WHERE event_id = ?", (before["events"][0]["id"],))
+        writer.execute("DELETE FROM events WHERE id = ?", (before["events"][0]["id"],))
+        writer.close()
+        after = client.get("/api/events").json()
+        assert after["total"] == before["total"] - 1
+        assert client.get(before["events"][0]["url"]).status_code == 404
