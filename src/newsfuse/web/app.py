@@ -232,7 +232,7 @@ def create_app(db: str, token: str | None = None, allowed_hosts: Iterable[str] |
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):
         log.error("%s %s: %s", request.method, request.url.path, exc)
-        return error_response(request, 503, "the store cannot be read right now; the server log says why")
+        return error_response(request, 503, "the store is not available right now; the server log says why")
 
     @app.exception_handler(QueryTimeout)
     async def timeout(request: Request, exc: QueryTimeout):
