@@ -80,3 +80,14 @@ def test_a_declared_length_over_the_limit_is_refused_unread(client, monkeypatch)
     monkeypatch.setattr(api, "MAX_POST_BYTES", 1000)
     response = client.post("/api/articles", content=b"[" + b" " * 2000 + b"]", headers=TOKEN)
     assert response.status_code == 413 and response.json()["error"]["status"] == 413
+
+
+def test_a_store_gone_missing_is_a_503_without_its_path(tmp_path):
+    path = tmp_path / "gone.db"
+    open_store(str(path)).close()
+    client = TestClient(create_app(str(path)), base_url="http://127.0.0.1", raise_server_exceptions=False)
+    for extra in tmp_path.iterdir():
+        extra.unlink()
+    response = client.get("/api/events")
+    assert response.status_code == 503 and response.json()["error"]["status"] == 503
+    assert str(tmp_path) not in response.text
