@@ -31,18 +31,16 @@ number to what it counts:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..models import Article, Claim, NumberMention, Span
+from . import claims_index as index
 from . import claims_people as people
-from .claims_attrib import PRONOUN as _PRONOUN, attributions as _attributions, claimant as _claimant
-from .claims_scope import regional as _regional, scope as _scope, second_release
+from .claims_attrib import PRONOUN as _PRONOUN, SentenceAttributions
+from .claims_scope import Regions, scope as _scope, second_release
 from .claims_vocab import CATEGORY_WORDS, KW as _KW, KW_RE as _KW_RE, country_of  # noqa: F401 (country_of re-exported)
 
 
-_AFTER_RE = re.compile(
-    r"^(?P<np>(?:\s*[\w'’\-]+){0,6}?)\s*(?P<aux>(?:\s*\b(?:were|was|are|is|have|has|had|been|being|"
-    r"be|got|reportedly|reported|confirmed|later|also|now|all|subsequently|believed|thought|to|"
-    rf"feared|said|killed and)\b)*)\s*(?P<kw>\b(?:{_KW})\b)", re.I)
 # Words that never sit inside the noun phrase between a number and its casualty word.
 _NP_BLOCK = {"and", "or", "but", "while", "who", "which", "that", "whom", "after", "before", "when",
              "during", "in", "on", "at", "for", "from", "by", "said", "says", "say", "than", "as",
@@ -80,10 +78,7 @@ def _sentences(article: Article) -> list[Span]:
 
 def _np_after(text: str, end: int, limit: int) -> str:
     """The noun phrase right after a number: "of its soldiers", "suspected insurgents"."""
-    m = re.match(r"(?:\s*(?:of\s+(?:its|their|his|her|them|these|those|the)\b|\([A-Z]{2,6}\)|(?:[A-Z]\.){2,}|"
-                 r"[\w'’\-]+))*",
-                 text[end:limit])
-    words, out = (m.group() if m else "").split(), []
+    words, out = index.np_words(text, end, limit), []
     for w in words:
         lw = w.lower()
         if lw in CATEGORY_WORDS or lw in (_NP_BLOCK - {"the"}) or lw in ("have", "had", "has", "are",
@@ -112,11 +107,11 @@ _VP_AND_KW = re.compile(
     r"(?P<kw>killed|detained|captured|arrested)\b", re.I)
 
 
-def _link(text: str, m: NumberMention, s_start: int, s_end: int, others: list[NumberMention],
-          pseudo: bool = False):
-    """(category, distance) of the casualty word this number counts, or None."""
-    nxt = min([o.start for o in others if o.start >= m.end] + [s_end])
-    prv = max([o.end for o in others if o.end <= m.start] + [s_start])
+def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False):
+    """(category, distance) of the casualty word this number counts, or None.
+
+    ``prv``/``nxt``: where the mention before ``m`` ends and the one after it starts
+    (else the sentence's start and end)."""
     after = text[m.end:nxt]
     np_after = _np_after(text, m.end, nxt)
     if re.search(r"\b(?:took|take|takes|taking)\s+(?:the\s+)?$", text[prv:m.start], re.I) \
@@ -134,16 +129,16 @@ def _link(text: str, m: NumberMention, s_start: int, s_end: int, others: list[Nu
     if _WOUNDED_HELD.match(after):
         return ("captured", 2)  # "the two wounded were detained": held, counted as captured
     best = None
-    am = _AFTER_RE.match(_REDUCED_REL.sub(lambda r: "x" * len(r.group()), after, count=1))
-    if am and not (set(_words(am.group("np"))) & (_NP_BLOCK - {"the"})):
-        if not re.search(r"[,;:()\[\]“”\"]", am.group(0)[:am.start("kw")]):
-            kw = am.group("kw").lower()
+    am = index.after_keyword(_REDUCED_REL.sub(lambda r: "x" * len(r.group()), after, count=1))
+    if am and not (set(_words(am[0])) & (_NP_BLOCK - {"the"})):
+        if not re.search(r"[,;:()\[\]“”\"]", am[3]):
+            kw = am[2].lower()
             if not (kw in ("lost", "lose", "lives", "toll", "bodies", "death", "prisoners", "detainees",
                            "arrest", "arrests", "capture", "captures", "detention", "detentions",
                            "kill", "kills", "die", "detain",
                            "detains", "in custody")
-                    and not am.group("aux").strip() and kw not in ("lives", "bodies", "death")):
-                best = (CATEGORY_WORDS[kw], len(_words(am.group("np") + am.group("aux"))))
+                    and not am[1].strip() and kw not in ("lives", "bodies", "death")):
+                best = (CATEGORY_WORDS[kw], len(_words(am[0] + am[1])))
     before = text[prv:m.start]
     kws = list(_KW_RE.finditer(before))
     if kws:
@@ -176,21 +171,25 @@ def _link(text: str, m: NumberMention, s_start: int, s_end: int, others: list[Nu
     return best
 
 
-def _coordinated(text: str, m: NumberMention, prev: list[tuple[Claim, NumberMention]]):
-    """A list member: "captured a leader and several associates" -> the category of "a leader"."""
-    if not prev:
+_LIST_GAP = re.compile(r"\s*((?:[\w'’\-]+\s+){0,4}?)[\w'’\-]*\s*(?:,\s*and|and|,|along with|as well as|plus|"
+                       r"together with)\s+")
+
+
+def _coordinated(text: str, m: NumberMention, last: tuple[Claim, NumberMention] | None):
+    """A list member: "captured a leader and several associates" -> the category of "a leader"
+    (``last``: the sentence's last claim so far, with its mention)."""
+    if last is None:
         return None
-    c, pm = prev[-1]
-    gap = text[pm.end:m.start]
-    g = re.fullmatch(r"\s*((?:[\w'’\-]+\s+){0,4}?)[\w'’\-]*\s*(?:,\s*and|and|,|along with|as well as|plus|"
-                     r"together with)\s+", gap)
+    c, pm = last
+    g = _LIST_GAP.fullmatch(text, pm.end, m.start)
     if any(w in _NOT_PEOPLE for w in _words(_np_after(text, m.end, len(text)))[:4]):
         return None  # "detained several insurgents and multiple weapons"
-    if g and not (set(_words(g.group(1))) & _NP_BLOCK) and not _KW_RE.search(gap):
+    if g and not (set(_words(g.group(1))) & _NP_BLOCK) and not _KW_RE.search(text[pm.end:m.start]):
         return (c.category, 0)
-    if re.search(r",\s*(?:along with|together with|as well as)\s+$", gap) and not _KW_RE.search(gap) \
-            and not re.search(r"[;:“”\"]", gap):
-        return (c.category, 1)  # "captured a facilitator who ..., along with more than 10 of his associates"
+    if index.ends_with_joiner(text, pm.end, m.start):
+        gap = text[pm.end:m.start]
+        if not _KW_RE.search(gap) and not re.search(r"[;:“”\"]", gap):
+            return (c.category, 1)  # "captured a facilitator who ..., along with more than 10 of his associates"
     return None
 
 
@@ -224,12 +223,17 @@ def find_claims(article: Article) -> list[Claim]:
     """Every casualty figure of ``article`` as a Claim (see module docstring)."""
     claims = [c for c, m in claims_with_mentions(article)
               if not (m.value is None and _NEGATED.search(article.text[max(0, m.start - 40):m.start]))]
+    own_tolls: dict[int, re.Match[str] | None] = {}  # one search per sentence, not per claim
+    starts = [s.start for s in article.sentences]
+    ordered = all(a <= b for a, b in zip(starts, starts[1:]))
     for claim in claims:
         if claim.whose is None and claim.side is None:
-            _own_toll(claim)
+            if claim.start not in own_tolls:
+                own_tolls[claim.start] = _own_toll_match(claim.quote)
+            _own_toll(claim, own_tolls[claim.start])
         speaks_for = country_of(claim.claimant)
         if speaks_for is None and claim.claimant and _POSSESSIVE.match(claim.claimant):
-            speaks_for = _owner_before(article, claim.start)
+            speaks_for = _owner_before(article, claim.start, starts if ordered else None)
             if speaks_for:  # "Its defence ministry" after "Tajikistan gave…" -> "the Tajik defence ministry"
                 claim.claimant = f"the {speaks_for[1]} {_POSSESSIVE.sub('', claim.claimant)}"
         claim.claimant_side = speaks_for[0] if speaks_for else None
@@ -239,10 +243,15 @@ def find_claims(article: Article) -> list[Claim]:
 _POSSESSIVE = re.compile(r"^(?:its|their)\s+", re.I)
 
 
-def _owner_before(article: Article, pos: int) -> tuple[str, str] | None:
+def _owner_before(article: Article, pos: int, starts: list[int] | None = None) -> tuple[str, str] | None:
     """The country a sentence-initial "its"/"their" points back to: the first one named
-    in the sentence before (the subject, in news prose), else earlier in its own."""
-    sentences = [s for s in article.sentences if s.start <= pos]
+    in the sentence before (the subject, in news prose), else earlier in its own.
+    ``starts``: the sentences' starts when they are in order (found by bisection)."""
+    if starts is not None:
+        k = bisect_right(starts, pos)
+        sentences = article.sentences[max(0, k - 2):k]
+    else:
+        sentences = [s for s in article.sentences if s.start <= pos]
     if not sentences:
         return None
     own = sentences[-1]
@@ -255,9 +264,18 @@ _OWN_TOLL = re.compile(
     r"lowered|gave)\s+(?:its|their)\s+(?P<adj>military\s+|army\s+|civilian\s+)?(?:death\s+)?toll")
 
 
-def _own_toll(claim: Claim) -> None:
-    """"Kyrgyzstan raised its military death toll to 27": the figure counts the subject's own dead."""
-    m = _OWN_TOLL.search(claim.quote)
+_OWN_TOLL_VERB = re.compile(r"(?:raised|revised|put|updated|increased|lowered|gave)\s+(?:its|their)\s+"
+                            r"(?:military\s+|army\s+|civilian\s+)?(?:death\s+)?toll")
+
+
+def _own_toll_match(quote: str) -> re.Match[str] | None:
+    """_OWN_TOLL in ``quote``; its verb is looked for first (the subject part is slow on long runs of capitals)."""
+    return _OWN_TOLL.search(quote) if _OWN_TOLL_VERB.search(quote) else None
+
+
+def _own_toll(claim: Claim, m: re.Match[str] | None) -> None:
+    """"Kyrgyzstan raised its military death toll to 27": the figure counts the subject's own dead
+    (``m``: :func:`_own_toll_match` of the claim's quote)."""
     found = country_of(m.group("subj")) if m else None
     if not found:
         return
@@ -289,7 +307,11 @@ def _with_companions(m: NumberMention, extra: int) -> NumberMention:
                          None if m.low is None else m.low + extra, None if m.high is None else m.high + extra)
 
 
-def _repeats(text: str, s: Span, n: NumberMention, pseudo: bool, same: list[Claim]) -> bool:
+_OF_THEM = re.compile(r"\s+of\s+(?:the|these|those|them)\b")
+_INCLUDING = re.compile(r"[^.;]{0,60}?\bincluding\s+(?:the|their|his|both)\b")
+
+
+def _repeats(text: str, s: Span, n: NumberMention, pseudo: bool, same: index.Family) -> bool:
     """Does ``n`` name people already counted (``same``: earlier claims of its category)?
 
     "killing him", "both men", a name after a figure in an earlier sentence, "one of the insurgents
@@ -297,18 +319,16 @@ def _repeats(text: str, s: Span, n: NumberMention, pseudo: bool, same: list[Clai
     commander" after people adding up to two all point back at counted people.
     """
     if pseudo and people.is_named(n):
-        return any(c.start != s.start for c in same)
+        return same.earlier > 0
     if pseudo and people.is_definite(n):
-        return bool(same)
-    if same and re.match(r"\s+of\s+(?:the|these|those|them)\b", text[n.end:s.end]):
+        return same.count > 0
+    if same.count and _OF_THEM.match(text, n.end, s.end):
         return True
-    before = [c for c in same if c.start != s.start and c.number is not None and c.qualifier != "vague"]
-    if before and n.value == sum(c.number for c in before) and re.match(
-            r"[^.;]{0,60}?\bincluding\s+(?:the|their|his|both)\b", text[n.end:s.end]):
+    if same.earlier_numbered and n.value == same.earlier_sum and _INCLUDING.match(text, n.end, s.end):
         return True  # "two militants were detained, including the commander" after "a commander and a militant"
     return n.qualifier == "exact" and bool(re.search(r"\b(?:the|these|those)\s+$",
                                                      text[max(s.start, n.start - 7):n.start], re.I)) \
-        and any(c.number == n.value and c.qualifier != "vague" for c in same)
+        and n.value in same.values
 
 
 def _subject_list(text: str, pending: list[NumberMention], m: NumberMention) -> list[NumberMention]:
@@ -325,73 +345,122 @@ def _subject_list(text: str, pending: list[NumberMention], m: NumberMention) -> 
     return out
 
 
-def _make_claim(article: Article, sents: list[Span], idx: int, m: NumberMention, category: str,
-                claims: list[tuple[Claim, NumberMention]], last_claimant: str | None) -> Claim:
-    text, s = article.text, sents[idx]
-    nxt_sent = text[sents[idx + 1].start:sents[idx + 1].end] if idx + 1 < len(sents) else ""
-    claimant = _claimant(article, s, m.start, last_claimant)
+_ANOTHER = re.compile(r"\b(?:another|other|a further)\Z")
+
+
+class _Sentences:
+    """What the claims of one sentence share, worked out once per sentence (not once per figure)."""
+
+    def __init__(self, article: Article, sents: list[Span]):
+        self.article, self.sents = article, sents
+        self.regions = Regions(article, sents)
+        self._quote: dict[int, str] = {}
+        self._attributions: dict[int, SentenceAttributions] = {}
+        self._scope: dict[int, str] = {}
+        self._provisional: dict[int, bool] = {}
+
+    def quote(self, idx: int) -> str:
+        if idx not in self._quote:
+            s = self.sents[idx]
+            self._quote[idx] = self.article.text[s.start:s.end]
+        return self._quote[idx]
+
+    def attributions(self, idx: int) -> SentenceAttributions:
+        if idx not in self._attributions:
+            self._attributions[idx] = SentenceAttributions(self.article, self.sents[idx])
+        return self._attributions[idx]
+
+    def scope(self, idx: int, m: NumberMention) -> str:
+        if idx not in self._scope:  # the scope rules read the sentence, not the figure
+            self._scope[idx] = _scope(self.article, self.sents[idx], m)
+        return self._scope[idx]
+
+    def provisional(self, idx: int) -> bool:
+        if idx not in self._provisional:
+            nxt = self.quote(idx + 1) if idx + 1 < len(self.sents) else ""
+            self._provisional[idx] = bool(_PROVISIONAL.search(self.quote(idx)) or _PROVISIONAL.search(nxt))
+        return self._provisional[idx]
+
+
+def _make_claim(ctx: _Sentences, idx: int, m: NumberMention, category: str, n_claims: int,
+                prev: Claim | None, last_claimant: str | None) -> Claim:
+    """The claim of mention ``m`` in sentence ``idx`` (``prev``: the sentence's last claim so far)."""
+    article = ctx.article
+    text, s = article.text, ctx.sents[idx]
+    claimant = ctx.attributions(idx).claimant(m.start, last_claimant)
     np = _np_after(text, m.end, s.end)
     indef = people.INDEF_RE.match(text, m.start) if m.text.lower() in ("a", "an", "another") else None
     if indef:
         np = f"{indef.group('mods')}{indef.group('noun')}"  # "a senior IMU (IMU) leader": up to the noun
     whose, side = _whose(np, claimant)
-    regional = _regional(article, s, m, sents, idx)
-    prev = [c for c, _ in claims if c.start == s.start]
-    if prev and re.search(r"\b(?:another|other|a further)\s+$", text[s.start:m.start]):
-        whose, side = whose or prev[-1].whose, side or prev[-1].side
-        regional = regional or prev[-1].regional
-    sentence = text[s.start:s.end]
-    provisional = bool(_PROVISIONAL.search(sentence) or _PROVISIONAL.search(nxt_sent))
+    regional = ctx.regions.of(idx, m)
+    if prev and index.ends_with_word(_ANOTHER, text, s.start, m.start, 9):  # "... another 12 ..."
+        whose, side = whose or prev.whose, side or prev.side
+        regional = regional or prev.regional
     return Claim(
-        id=f"{article.id}-c{len(claims) + 1}", category=category, number=m.value,
+        id=f"{article.id}-c{n_claims + 1}", category=category, number=m.value,
         qualifier=m.qualifier, whose=whose, side=side, claimant=claimant,
-        article_id=article.id, quote=sentence, start=s.start, end=s.end,
-        low=m.low, high=m.high, scope=_scope(article, s, m), provisional=provisional,
+        article_id=article.id, quote=ctx.quote(idx), start=s.start, end=s.end,
+        low=m.low, high=m.high, scope=ctx.scope(idx, m), provisional=ctx.provisional(idx),
         regional=regional)
 
 
 def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
     """Like :func:`find_claims`, each claim with the number mention it was made from
     (a mention with ``text`` "a"/"an"/"another"/"both"/"him" or a name stands for people counted without a
-    numeral; see :mod:`newsfuse.analysis.claims_people`)."""
+    numeral; see :mod:`newsfuse.analysis.claims_people`).
+
+    Linear in the mentions of a sentence: neighbours, earlier counts and sentence-wide
+    readings come from :mod:`newsfuse.analysis.claims_index` and per-sentence caches."""
     text, sents = article.text, _sentences(article)
+    ctx = _Sentences(article, sents)
     claims: list[tuple[Claim, NumberMention]] = []
+    families: dict[str, index.Family] = {}
     last_claimant: str | None = None
     pseudo: set[int] = set()
     appended = second_release(text)
+    number_starts = index.ordered_starts(article.numbers)
     for idx, s in enumerate(sents):
-        nums = [n for n in article.numbers if s.start <= n.start and n.end <= s.end]
-        mentions = list(nums)
+        for fam in families.values():
+            fam.new_sentence()
+        mentions = index.numbers_in(article.numbers, number_starts, s)
         for finder in (people.both_mentions, people.named_mentions, people.indefinite_mentions,
                        people.definite_killed):
             found = finder(text, s.start, s.end, mentions)
             pseudo.update(id(n) for n in found)
-            mentions += found
+            mentions = mentions + found
         mentions.sort(key=lambda n: n.start)
+        near = index.Neighbours(mentions, s.start, s.end)
+        here: list[tuple[Claim, NumberMention]] = []  # this sentence's claims
+
+        def add(c: Claim, cm: NumberMention) -> None:
+            claims.append((c, cm))
+            here.append((c, cm))
+            families.setdefault(_FAMILY.get(c.category, c.category), index.Family()).add(c)
+
         pending: list[NumberMention] = []
         for m in mentions:
-            linked = _link(text, m, s.start, s.end, [o for o in mentions if o is not m], id(m) in pseudo) \
-                or _coordinated(text, m, [(c, cm) for c, cm in claims if c.start == s.start])
+            prv = near.previous_end(m)
+            linked = _link(text, m, prv, near.next_start(m), id(m) in pseudo) \
+                or _coordinated(text, m, here[-1] if here else None)
             if not linked:
                 pending.append(m)
                 continue
-            family = _FAMILY.get(linked[0], linked[0])
-
-            def same() -> list[Claim]:  # earlier claims of this category
-                return [c for c, _ in claims if _FAMILY.get(c.category, c.category) == family]
+            same = families.setdefault(_FAMILY.get(linked[0], linked[0]), index.Family())  # earlier claims
             for p in _subject_list(text, pending, m):  # "a leader and a suspect were captured"
-                if not _repeats(text, s, p, id(p) in pseudo, same()):
-                    claims.append((_make_claim(article, sents, idx, p, linked[0], claims, last_claimant), p))
+                if not _repeats(text, s, p, id(p) in pseudo, same):
+                    add(_make_claim(ctx, idx, p, linked[0], len(claims), here[-1][0] if here else None,
+                                    last_claimant), p)
             pending = []
-            if _repeats(text, s, m, id(m) in pseudo, same()):
+            if _repeats(text, s, m, id(m) in pseudo, same):
                 continue
-            defs = _companions(text, max([o.end for o in mentions if o.end <= m.start] + [s.start]), m)
-            if defs and m.qualifier != "vague" and m.value and not any(c.number == 1 for c in same()):
+            defs = _companions(text, prv, m)
+            if defs and m.qualifier != "vague" and m.value and not same.ones:
                 # "the commander and three additional suspects" when the commander was not counted on his
                 # own before: the figure is the whole group (it restates "four suspects, including a commander")
                 m = _with_companions(m, defs)
-            claims.append((_make_claim(article, sents, idx, m, linked[0], claims, last_claimant), m))
-        atts = _attributions(article, s)
+            add(_make_claim(ctx, idx, m, linked[0], len(claims), here[-1][0] if here else None, last_claimant), m)
+        atts = ctx.attributions(idx).all
         if atts:
             who = atts[-1][1]
             if who.lower() not in _PRONOUN and who.lower().split()[0] not in ("it", "he", "she", "they"):

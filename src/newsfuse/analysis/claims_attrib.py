@@ -6,8 +6,10 @@ Split out of :mod:`newsfuse.analysis.claims`; see its docstring for the rules.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..models import Article, Span
+from . import claims_index as index
 from .claims_vocab import KW_RE as _KW_RE
 
 _PARTICIPLE_ATTR = {"saying", "adding", "claiming", "reporting", "announcing", "confirming"}
@@ -18,26 +20,34 @@ _ACCORDING = re.compile(r"\b(?:according to|citing|cited by)\s+(?P<who>[^,.;:“
 PRONOUN = {"it", "he", "she", "they", "we", "the ministry", "the statement", "the report"}
 
 
+_PASSIVE_END = re.compile(r"\b(?:were|was|been|being|is|are)\Z")
+_CLAIMED_TOLL = re.compile(r"\s+(?:an?\s+estimated|the lives|\d|about|some|at least|more than|over|[\w\-]+ lives)")
+_LEAD = re.compile(r"\s*((?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
+_TAIL = re.compile(r"\s*([A-Z][\w.\-’']*(?:\s+(?:[A-Z][\w.\-’']*|of|the|for))*)")
+_CUTS = (", while ", " while ", " but ", "; ", "“", "\"", " and ", ": ")
+#: How far before its verb an attribution's subject is read. A speaker is named next to the
+#: verb; reading back to the sentence's start for every verb made long lists quadratic.
+LOOKBACK = 400
+
+
 def attributions(article: Article, s: Span) -> list[tuple[int, str]]:
     """(position, claimant) for each attribution in sentence ``s``."""
     text, out = article.text, []
     for m in _ACCORDING.finditer(text, s.start, s.end):
         out.append((m.start(), m.group("who").strip()))
     for v in _ATTR_VERB.finditer(text, s.start, s.end):
-        head = text[s.start:v.start()]
-        if re.search(r"\b(?:were|was|been|being|is|are)\s+$", head) or _KW_RE.match(text, v.end() + 1):
+        if index.ends_with_word(_PASSIVE_END, text, s.start, v.start(), 5) or _KW_RE.match(text, v.end() + 1):
             continue  # "were reported killed": not an attribution
-        if v.group() in ("claimed", "claims") and re.match(
-                r"\s+(?:an?\s+estimated|the lives|\d|about|some|at least|more than|over|[\w\-]+ lives)",
-                text[v.end():]):
+        if v.group() in ("claimed", "claims") and _CLAIMED_TOLL.match(text, v.end()):
             continue  # "the war claimed 30,000 lives"
         if v.group() in _PARTICIPLE_ATTR:
-            lead = re.match(r"\s*((?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", head)
+            lead = _LEAD.match(text, s.start, v.start())
             if lead:
                 out.append((v.start(), lead.group(1)))
             continue
-        cut = max(head.rfind(x) for x in (", while ", " while ", " but ", "; ", "“", "\"", " and ", ": "))
-        subj = head[cut + 1:] if cut >= 0 else head
+        lo = max(s.start, v.start() - LOOKBACK)
+        cut = max(text.rfind(x, lo, v.start()) for x in _CUTS)
+        subj = text[cut + 1 if cut >= 0 else lo:v.start()]
         subj = re.sub(r"^\s*(?:while|but|and|“|\"|:)\s+", "", subj)
         subj = re.sub(r"\s+(?:on|late|early|last)\s+\w+(?:\s+\w+)?\s*$", "", subj.strip(" ,"))
         subj = re.sub(r"\s+(?:has|have|had|also|later|then|earlier|previously)\s*$", "", subj)
@@ -52,7 +62,7 @@ def attributions(article: Article, s: Span) -> list[tuple[int, str]]:
         if re.search(r"\d", who):
             continue
         if not who or not re.search(r"[A-Za-z]", who) or who.lower() in ("i",):
-            tail = re.match(r"\s*([A-Z][\w.\-’']*(?:\s+(?:[A-Z][\w.\-’']*|of|the|for))*)", text[v.end():s.end])
+            tail = _TAIL.match(text, v.end(), s.end)
             if not tail:
                 continue
             who = tail.group(1)
@@ -71,12 +81,24 @@ def _is_speaker(who: str) -> bool:
     return bool(re.search(r"[A-Z]", who) or _SPEAKER_NOUN.search(who) or who.lower() in PRONOUN)
 
 
+class SentenceAttributions:
+    """The attributions of one sentence, read once and asked for each of its figures."""
+
+    def __init__(self, article: Article, s: Span):
+        self.all = attributions(article, s)
+        self.speakers = [a for a in self.all if _is_speaker(a[1])]
+        self.positions = [p for p, _ in self.speakers]
+
+    def claimant(self, pos: int, last: str | None) -> str | None:
+        """The speaker of a figure at ``pos``: the nearest attribution before it, else the first after."""
+        if not self.speakers:
+            return None
+        k = bisect_right(self.positions, pos)
+        who = self.speakers[k - 1][1] if k else self.speakers[0][1]
+        if who.lower() in PRONOUN or who.lower().split()[0] in ("it", "he", "she", "they"):
+            return last or who
+        return who
+
+
 def claimant(article: Article, s: Span, pos: int, last: str | None) -> str | None:
-    atts = [a for a in attributions(article, s) if _is_speaker(a[1])]
-    if not atts:
-        return None
-    before = [a for a in atts if a[0] <= pos]
-    who = before[-1][1] if before else atts[0][1]
-    if who.lower() in PRONOUN or who.lower().split()[0] in ("it", "he", "she", "they"):
-        return last or who
-    return who
+    return SentenceAttributions(article, s).claimant(pos, last)

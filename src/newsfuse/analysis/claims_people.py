@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..models import NumberMention
+from .claims_index import Taken
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
@@ -60,10 +61,6 @@ def _mods_ok(mods: str) -> bool:
     return not BLOCK_MOD.search(_NAME_OF.sub("X", mods))
 
 
-def _overlaps(s: int, e: int, taken: list[NumberMention]) -> bool:
-    return any(n.start < e and s < n.end for n in taken)
-
-
 def _one(text: str, s: int, e: int, value: float = 1.0) -> NumberMention:
     return NumberMention(s, e, text[s:e], value, "exact", value, value)
 
@@ -75,6 +72,7 @@ def indefinite_mentions(text: str, start: int, end: int, taken: list[NumberMenti
     person ("a commander, his deputy and ..."), never on its own.
     """
     out = []
+    index = Taken(taken)
     for m in INDEF_RE.finditer(text, start, end):
         if not _mods_ok(m.group("mods")):
             continue
@@ -82,8 +80,7 @@ def indefinite_mentions(text: str, start: int, end: int, taken: list[NumberMenti
         if det in ("his", "her", "their") and not re.search(r",\s*$", text[max(start, m.start() - 3):m.start()]):
             continue
         s, e = m.start(), m.end("det")
-        if _overlaps(s, m.end(), taken) or any(re.fullmatch(r"\s*,\s*", text[n.end:s]) and n.text[:1].isupper()
-                                               for n in taken if n.end <= s):
+        if index.overlaps(s, m.end()) or any(n.text[:1].isupper() for n in index.ending_before_comma(text, s)):
             continue  # "Mullah X, a Taliban leader": an apposition, not a second person
         out.append(_one(text, s, e))
     return out
@@ -97,8 +94,9 @@ _BOTH = re.compile(rf"\b[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w\
 def both_mentions(text: str, start: int, end: int, taken: list[NumberMention]) -> list[NumberMention]:
     """"Both men", "both of the suspects" -> 2."""
     out = []
+    index = Taken(taken)
     for m in _BOTH.finditer(text, start, end):
-        if not _overlaps(m.start(), m.end(), taken):
+        if not index.overlaps(m.start(), m.end()):
             out.append(_one(text, m.start(), m.start() + 4, 2.0))
     return out
 
@@ -120,19 +118,23 @@ def named_mentions(text: str, start: int, end: int, taken: list[NumberMention]) 
     """A named person right after a casualty verb or noun, or named with an apposition as the subject of one:
     1 (the name is the mention's text)."""
     out = []
+    index = Taken(taken)
     for m in _NAMED_SUBJECT.finditer(text, start, end):
         if re.match(r"(?:The|A|An|This|That|He|She|They|It)\b", m.group("who")):
             continue
-        if not _overlaps(m.start("who"), m.end("who"), taken):
+        if not index.overlaps(m.start("who"), m.end("who")):
             out.append(_one(text, m.start("who"), m.end("who")))
+    for n in out:
+        index.add(n)
     for m in _NAMED.finditer(text, start, end):
         who = m.group("who")
         if re.match(r"(?:an?|another|the|his|her|their|one|two|three|several|multiple)\b", who, re.I):
             continue  # counted by the other finders
         s = m.start("who")
-        if _overlaps(s, m.end("who"), taken + out):
+        if index.overlaps(s, m.end("who")):
             continue
         out.append(_one(text, s, m.end("who")))
+        index.add(out[-1])
     return out
 
 
@@ -145,10 +147,11 @@ _DEF_KILLED = re.compile(rf"\b(?:killing|killed)\s+(?P<m>him|the {_DEF_PERSON})\
 def definite_killed(text: str, start: int, end: int, taken: list[NumberMention]) -> list[NumberMention]:
     """One person killed, named by a pronoun or a definite singular ("killing him", "the insurgent was killed")."""
     out = []
+    index = Taken(taken)
     for m in _DEF_KILLED.finditer(text, start, end):
         g = "m" if m.group("m") else "m2"
         s, e = m.start(g), m.start(g) + len(m.group(g).split()[0])
-        if not _overlaps(m.start(), m.end(), taken):
+        if not index.overlaps(m.start(), m.end()):
             out.append(_one(text, s, e))
     return out
 

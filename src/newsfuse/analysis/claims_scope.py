@@ -6,6 +6,7 @@ Split out of :mod:`newsfuse.analysis.claims`; see its docstring for the rules.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ..models import Article, NumberMention, Span
 from .claims_vocab import country_of
@@ -46,21 +47,67 @@ def scope(article: Article, s: Span, m: NumberMention) -> str:
     return "event"
 
 
+_IN_THE = re.compile(r"\bin\s+(?:the\s+)?\Z")
+_AREA = re.compile(r"(?=in\s+(?:his|her|their|its)\s+(?:area|region|province|district|city|town)\b)")
+_HEAD_OF = re.compile(r"\b(?:governor|mayor|head|chief|administrator)\s+of\s+(?:the\s+)?"
+                      r"([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)")
+
+
 def regional(article: Article, s: Span, m: NumberMention, sents: list[Span], idx: int) -> str | None:
-    text = article.text
-    for e in article.entities:
-        if e.label in _PLACE_LABELS and s.start <= e.start and e.end <= s.end and e.start > m.end:
-            pre = text[max(s.start, e.start - 12):e.start]
-            if re.search(r"\bin\s+(?:the\s+)?$", pre) and not country_of(e.text):
-                return e.text
-    if re.search(r"\bin\s+(?:his|her|their|its)\s+(?:area|region|province|district|city|town)\b",
-                 text[m.end:s.end]):
-        for prev in reversed(sents[max(0, idx - 4):idx + 1]):
-            g = re.search(r"\b(?:governor|mayor|head|chief|administrator)\s+of\s+(?:the\s+)?"
-                          r"([A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)*)", text[prev.start:prev.end])
+    """The place a figure is a sub-total of ("12 killed in Batken Region"), or None."""
+    return Regions(article, sents).of(idx, m)
+
+
+class Regions:
+    """:func:`regional` for every figure of an article, with what a sentence gives worked out once."""
+
+    def __init__(self, article: Article, sents: list[Span]):
+        self.article, self.sents = article, sents
+        places = [(e.start, i, e) for i, e in enumerate(article.entities) if e.label in _PLACE_LABELS]
+        places.sort(key=lambda p: (p[0], p[1]))
+        self.place_starts = [p[0] for p in places]
+        self.places = places
+        self._cache: dict[int, tuple] = {}
+
+    def _sentence(self, idx: int) -> tuple:
+        if idx in self._cache:
+            return self._cache[idx]
+        text, s = self.article.text, self.sents[idx]
+        lo, hi = bisect_left(self.place_starts, s.start), bisect_left(self.place_starts, s.end + 1)
+        # "in (the) <place>" that is not a country, in start order; the first in entity order wins
+        named = [(start, i, e) for start, i, e in self.places[lo:hi]
+                 if e.end <= s.end and _IN_THE.search(text[max(s.start, start - 12):start])
+                 and not country_of(e.text)]
+        first: list[tuple[int, Span]] = []  # suffix minima of the entity order
+        for start, i, e in reversed(named):
+            first.append((i, e) if not first or i < first[-1][0] else first[-1])
+        first.reverse()
+        area = [p.start() for p in _AREA.finditer(text, s.start, s.end)]
+        bounded = [p for p in area if p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")]
+        self._cache[idx] = ([n[0] for n in named], first, set(area), bounded, None)
+        return self._cache[idx]
+
+    def _head_of(self, idx: int) -> str | None:
+        """The place of the governor, mayor... named in this or the four sentences before."""
+        text = self.article.text
+        for prev in reversed(self.sents[max(0, idx - 4):idx + 1]):
+            g = _HEAD_OF.search(text[prev.start:prev.end])
             if g:
                 return g.group(1)
-    return None
+        return None
+
+    def of(self, idx: int, m: NumberMention) -> str | None:
+        starts, first, area, bounded, _ = self._sentence(idx)
+        k = bisect_right(starts, m.end)
+        if k < len(first):
+            return first[k][1].text
+        # "in their area" after the figure: \b as in the text after the figure (its start counts as one)
+        if m.end in area or (bounded and bounded[-1] >= m.end):
+            key = ("head", idx)
+            if key not in self._cache:
+                self._cache[key] = self._head_of(idx)  # type: ignore[index]
+            return self._cache[key]  # type: ignore[index]
+        return None
 
 
 _RELEASE_HEAD = re.compile(r"\b\d{4}-\d{1,2}-[A-Z]{1,2}-\d{3}\b|For Immediate Release|\n-{3,}|\bUPDATE\b|"

@@ -39,14 +39,24 @@ def demonyms() -> dict[str, tuple[str, str]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _longest_name() -> int:
+    return max((len(name.split()) for name in demonyms()), default=1)
+
+
+@lru_cache(maxsize=8192)
 def country_of(text: str | None) -> tuple[str, str] | None:
-    """(ISO2, demonym) of the first country, demonym or capital named in ``text``."""
+    """(ISO2, demonym) of the first country, demonym or capital named in ``text``.
+
+    Cached: the claims of one sentence ask about the same claimant again and again.
+    A run of capitalised words is tried in pieces no longer than the longest name
+    in the table (trying every piece of a 1,000-word run was cubic)."""
     if not text:
         return None
     table = demonyms()
     for m in re.finditer(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*", text):
         words = m.group().replace("’s", "").replace("'s", "").split()
-        for n in range(len(words), 0, -1):  # longest first: "South Sudan" before "Sudan"
+        for n in range(min(len(words), _longest_name()), 0, -1):  # longest first: "South Sudan" before "Sudan"
             for i in range(len(words) - n + 1):
                 name = " ".join(words[i:i + n]).lower()
                 hit = table.get(name) or table.get(name.rstrip("."))  # "U.S." as written, "Kyrgyz." at an end

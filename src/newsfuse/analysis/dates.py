@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from ..models import DateMention
@@ -124,11 +125,17 @@ def find_date_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _dedupe(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    kept: list[tuple[int, int]] = []
+    """Longest first, each span kept unless it overlaps one kept before (a bisection into
+    the kept ones, which never overlap: a log of dates and times stays fast)."""
+    starts: list[int] = []
+    ends: list[int] = []
     for s, e in sorted(set(spans), key=lambda p: (p[0] - p[1], p[0])):
-        if all(e <= ks or s >= ke for ks, ke in kept):
-            kept.append((s, e))
-    return sorted(kept)
+        k = bisect_right(ends, s)  # the first kept span ending after s
+        if k < len(starts) and starts[k] < e:
+            continue
+        starts.insert(k, s)
+        ends.insert(k, e)
+    return list(zip(starts, ends))
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

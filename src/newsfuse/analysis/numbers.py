@@ -49,6 +49,7 @@ soldiers" and "one of the victims" are kept as a count of 1.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..models import NumberMention
@@ -128,6 +129,9 @@ _COUNT_NOUNS = {"people", "men", "women", "children", "police", "personnel", "st
 _ONE_AFTER = {"another", "day", "time", "way", "point", "hand", "side", "by", "thing", "such",
               "sided", "off", "on", "liner", "stop", "size"}
 _ONE_BEFORE = {"no", "the", "this", "that", "which", "any", "every", "each", "little", "anyone", "by"}
+_SCALE_SUFFIX = re.compile(r"(?:k|K|bn|mn)(?![A-Za-z])")
+_ODD_PLUS = re.compile(r"-(?:odd|plus)\b")
+_PLUS = re.compile(r"\+(?!\d)")
 _NOT_COUNTED_AFTER_ONE_OF = {"most", "least", "best", "worst", "few", "main", "key", "first",
                              "last", "world", "only", "largest", "biggest", "deadliest"}
 
@@ -146,9 +150,9 @@ def _tokenize(text: str) -> list[_Tok]:
     for m in _TOKEN.finditer(text):
         s, e, t = m.start(), m.end(), m.group()
         if t[0].isdigit():
-            suf = re.match(r"(?:k|K|bn|mn)(?![A-Za-z])", text[e:])
+            suf = _SCALE_SUFFIX.match(text, e)
             if suf:  # "1.2k", "3bn": the scale is part of the number
-                e += suf.end()
+                e = suf.end()
                 t = text[s:e]
         toks.append(_Tok(t, s, e, t.lower(), t[0].isdigit()))
     return toks
@@ -207,12 +211,23 @@ def _parse_words(words: list[str]) -> float | None:
 
 
 class _Ctx:
-    """One text being scanned: its tokens and the stretches that are never counts."""
+    """One text being scanned: its tokens and the stretches that are never counts.
+
+    Every lookup is local (a few tokens, a bisection into the blocked stretches):
+    a scan is linear in the text, also for tables of thousands of numbers.
+    """
 
     def __init__(self, text: str):
         self.text = text
         self.toks = _tokenize(text)
-        self.blocked = [m.span() for m in _BLOCKED.finditer(text)]
+        blocked = [m.span() for m in _BLOCKED.finditer(text)]  # in order, not overlapping
+        self.blocked_starts = [s for s, _ in blocked]
+        self.blocked_ends = [e for _, e in blocked]
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        """Does [start, end) overlap a date, time, phone number...?"""
+        k = bisect_right(self.blocked_ends, start)  # the first stretch ending after start
+        return k < len(self.blocked_starts) and self.blocked_starts[k] < end
 
     def low(self, k: int) -> str:
         return self.toks[k].low if 0 <= k < len(self.toks) else ""
@@ -297,7 +312,7 @@ def _excluded(c: _Ctx, j: int, end: int, qual: str | None) -> bool:
     """Is the number in tokens [j, end) a year, time, date, code, percent, money or pronoun?"""
     text, toks = c.text, c.toks
     first, last = toks[j], toks[end - 1]
-    if any(s < last.end and first.start < e for s, e in c.blocked):
+    if c.is_blocked(first.start, last.end):
         return True
     before = c.low(j - 2) if c.low(j - 1) == "." else c.low(j - 1)
     after = c.low(end)
@@ -334,8 +349,10 @@ def _excluded(c: _Ctx, j: int, end: int, qual: str | None) -> bool:
 
 
 def _sentence_start(text: str, pos: int) -> bool:
-    head = text[:pos].rstrip()
-    return not head or head[-1] in ".!?\n\"“:"
+    k = pos
+    while k and text[k - 1].isspace():  # only the characters just before: no copy of the text
+        k -= 1
+    return not k or text[k - 1] in ".!?\n\"“:"
 
 
 def _range(c: _Ctx, j: int, end: int, value: float, hedge: str | None):
@@ -395,13 +412,13 @@ def _match(c: _Ctx, i: int) -> tuple[NumberMention, int] | None:
         if second:
             return _mention(c, i, second[1], value, "range", value, second[0]), second[1]
     if qual is None:  # trailing hedges: "50 or more", "50 or so", "50-odd", "50+"
-        tail = c.text[c.toks[end - 1].end:]
+        tail = c.toks[end - 1].end
         if (c.low(end), c.low(end + 1)) in _TRAIL and c.gap_ok(end - 1, end) and c.gap_ok(end, end + 1):
             qual = _TRAIL[(c.low(end), c.low(end + 1))]
             end += 2
-        elif re.match(r"-(?:odd|plus)\b", tail):
-            qual, end = ("about" if tail.startswith("-odd") else "at_least"), end + 2
-        elif re.match(r"\+(?!\d)", tail):
+        elif _ODD_PLUS.match(c.text, tail):
+            qual, end = ("about" if c.text.startswith("-odd", tail) else "at_least"), end + 2
+        elif _PLUS.match(c.text, tail):
             qual, end = "at_least", end + 1
     qual = qual or "exact"
     low, high = {"exact": (value, value), "at_least": (value, None), "more_than": (value, None),
