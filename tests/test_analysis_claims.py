@@ -172,3 +172,11 @@ def test_a_possessive_claimant_points_back_to_the_country_named_before():
     article = _article("Officials gave a different account. Its interior ministry said three police officers were wounded.")
     [claim] = find_claims(article)
     assert claim.claimant == "Its interior ministry" and claim.claimant_side is None  # nothing to point back to
+
+
+def test_a_figure_above_everyone_alive_is_not_a_casualty_count():
+    """MAX_COUNT: 20 billion killed is a misread (an id, a sum without its currency), not a claim."""
+    a = _article("The ministry said 20,000,000,000 people were killed, and 14 soldiers were wounded.")
+    assert [(c.category, c.number) for c in find_claims(a)] == [("wounded", 14)]
+    a = _article("Officials said 9,000,000,000 people were displaced.")
+    assert [(c.category, c.number) for c in find_claims(a)] == [("displaced", 9e9)]

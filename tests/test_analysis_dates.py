@@ -128,3 +128,16 @@ def test_infer_year_for_weekday():
 def test_month_name_needs_date_context():
     assert _dates("Johnson and May met the envoys.") == []
     assert _dates("Johnson met May to discuss it.") == []
+
+
+@pytest.mark.parametrize("published, text", [
+    ("9999-12-31", "The convoy is due tomorrow."), ("9999-12-31", "Talks resume next week."),
+    ("9999-12-31", "Elections are next year."), ("9999-12-30", "The vote is next Tuesday."),
+    ("0001-01-01", "The bridge fell yesterday."), ("0001-01-01", "Rain fell last week."),
+    ("0001-01-03", "Prices rose last month."), ("0001-01-01", "The market opened on Sunday."),
+])
+def test_a_date_off_the_calendar_is_unknown_not_a_crash(published, text):
+    """A relative date next to 0001-01-01 or 9999-12-31 has no representable value:
+    it is kept with value None (it used to raise and lose every date of the article)."""
+    found = _dates(text, published)
+    assert len(found) == 1 and found[0][1:] == (None, "unknown")

@@ -169,3 +169,24 @@ def test_parse_number_words_rejects(phrase):
 def test_only_floor_hedges_join_a_vague_word():
     assert [(m.text, m.qualifier) for m in _found("Shelling went on over several days.")] == [
         ("several", "vague")]
+
+
+@pytest.mark.parametrize("digits", ["9" * 309, "1" * 400, "7" * 5000])
+def test_a_number_too_long_to_be_a_quantity_is_not_one(digits):
+    """float() of 309+ digits is infinity, which broke JSON and SQLite downstream: such a run
+    of digits is a code or an id, never a quantity (nor is anything above MAX_QUANTITY)."""
+    text = f"Officials said {digits} people were killed, and 12 were hurt."
+    assert [m.text for m in _found(text)] == ["12"]
+    assert parse_number_words(digits) is None
+    assert parse_number_words("1" * 300 + " thousand") is None
+
+
+def test_quantities_stay_finite_and_below_the_cap():
+    from newsfuse.analysis.numbers import MAX_QUANTITY
+
+    text = ("Between 5 and " + "9" * 30 + " trucks; about 999 trillion litres; up to 1,000,000,000,000,000,000 "
+            "grains; 2 billion people; 4" + "0" * 15 + " ants.")
+    found = _found(text)
+    assert [m.text for m in found] == ["5", "about 999 trillion", "2 billion"]
+    for m in found:
+        assert all(v is None or v <= MAX_QUANTITY for v in (m.value, m.low, m.high))

@@ -23,6 +23,9 @@ number to what it counts:
   (``data/demonyms.tsv``); "its/their soldiers" takes the claimant's country.
 * **claimant**: the nearest attribution ("X said", "according to X", "said X")
   in the sentence; a pronoun subject ("It said") is the last claimant named.
+* **size**: a figure above :data:`MAX_COUNT` (10**10, more people than are
+  alive) is never a casualty count: it is a misread id, code or sum of money,
+  and makes no claim (sums of such figures would also overflow downstream).
 * **scope** ``background`` for earlier wars, cumulative tolls and past dates;
   **provisional** only for explicit wording ("not the final number", "may rise");
   **regional** for sub-totals of a place ("in Batken Region").
@@ -40,6 +43,8 @@ from .claims_attrib import PRONOUN as _PRONOUN, SentenceAttributions
 from .claims_scope import Regions, scope as _scope, second_release
 from .claims_vocab import CATEGORY_WORDS, KW as _KW, KW_RE as _KW_RE, country_of  # noqa: F401 (country_of re-exported)
 
+
+MAX_COUNT = 1e10  # see "size" in the module docstring
 
 # Words that never sit inside the noun phrase between a number and its casualty word.
 _NP_BLOCK = {"and", "or", "but", "while", "who", "which", "that", "whom", "after", "before", "when",
@@ -440,6 +445,8 @@ def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
 
         pending: list[NumberMention] = []
         for m in mentions:
+            if any(v is not None and v > MAX_COUNT for v in (m.value, m.low, m.high)):
+                continue  # not a count of people; still a neighbour of the figures around it
             prv = near.previous_end(m)
             linked = _link(text, m, prv, near.next_start(m), id(m) in pseudo) \
                 or _coordinated(text, m, here[-1] if here else None)

@@ -161,7 +161,10 @@ def resolve_dates(text: str, spans: list[tuple[int, int]], published: str | None
     for s, e in [*spans, *find_date_spans(text)]:
         s, e = _trim(text, max(0, s), min(len(text), e))
         if e > s and (s, e) not in resolved:
-            r = _resolve(text[s:e], pub)
+            try:
+                r = _resolve(text[s:e], pub)
+            except (OverflowError, ValueError):  # "tomorrow" after 9999-12-31: no such date
+                r = (None, "unknown")
             if r is not None:
                 resolved[(s, e)] = r
     out = []

@@ -37,6 +37,12 @@ hundreds 200, thousands 2000, tens of thousands 20000, hundreds of thousands
 200000, millions 2e6. A vague word before a scale multiplies: "several hundred"
 -> 300, "a few thousand" -> 2000, "several dozen" -> 36.
 
+Magnitudes: a value above :data:`MAX_QUANTITY` (10**15) is not a quantity here.
+No count a report states comes near it (trillion is the largest scale word);
+a longer run of digits is an id, a code or garbage, and read as a float it
+overflows to infinity from 309 digits on, which no JSON or SQLite consumer
+accepts. So every value, low and high of a mention is finite.
+
 Not numbers here: years ("in 2020", "since 1994"; a bare 1900-2099 stays a
 year unless hedged by a bound or followed by a counted plural noun), times
 ("22:05", "5pm"), dates ("13/9", "13 September", "13th"), ordinals, percents,
@@ -53,6 +59,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..models import NumberMention
+
+MAX_QUANTITY = 1e15  # see "Magnitudes" above
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -161,7 +169,8 @@ def _tokenize(text: str) -> list[_Tok]:
 def parse_number_words(s: str) -> float | None:
     """Value of a number phrase: "forty-nine", "a dozen", "half a dozen",
     "one hundred and five", "two and a half million", "6,500", "6 500", "1.2k",
-    "3 million". None when the phrase is not one well-formed number ("five one")."""
+    "3 million". None when the phrase is not one well-formed number ("five one") or is
+    above :data:`MAX_QUANTITY` (a 400-digit id, which float() would make infinite)."""
     s = s.strip().lower()
     s = re.sub(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)", "", s)
     s = re.sub(r"(?<=\d)(k|bn|mn)\b", r" \1", s)
@@ -207,7 +216,8 @@ def _parse_words(words: list[str]) -> float | None:
         i += 1
     if last in (None, "and", "a", "half"):
         return None
-    return total + (cur or 0)
+    value = total + (cur or 0)
+    return value if value <= MAX_QUANTITY else None  # also rejects inf (309+ digits)
 
 
 class _Ctx:
