@@ -6,9 +6,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import PurePath
 
 from .clean import STOPWORDS, clean_text, line_info
+from .ingest import scrub_article
 from .models import Article, RawArticle, RemovedLine
 
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{8,}?)\s+[|]\s+(?P<site>[^|]{2,60})$")
@@ -103,8 +105,11 @@ def source_from_path(path: str) -> str:
 def prepare_article(raw: RawArticle, repeated: set[str] | None = None) -> Article:
     """Clean ``raw`` and build the Article every later stage annotates.
 
-    Raises ValueError when nothing but boilerplate is left.
+    Raises ValueError when nothing but boilerplate is left. Strings are scrubbed
+    (:func:`~newsfuse.ingest.scrub_article`) as the readers do, for articles built
+    by hand (``newsfuse.analyse``) rather than read.
     """
+    raw = scrub_article(replace(raw))
     from_html = raw.metadata.get("format") == "html"
     cleaned, removed = clean_text(raw.text or "", from_html=from_html, repeated=repeated)
     title = (raw.title or "").strip() or None

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import IO
 
 from ..models import RawArticle
-from .files import read_file_bytes
+from .files import read_file_bytes, scrub
 from .html import read_html
 from .jsonl import iter_json_articles, iter_jsonl_articles
 from .text import read_text
@@ -92,7 +92,26 @@ def supported(path: Path) -> bool:
 
 
 def iter_inputs(paths: Iterable[str], stdin: IO[bytes] | None = None) -> Iterator[Item]:
-    """Yield every article (or issue) found under ``paths``, in a stable order."""
+    """Yield every article (or issue) found under ``paths``, in a stable order.
+
+    Every reader's output passes here, so this is where strings are made storable
+    (:func:`~newsfuse.ingest.files.scrub`: lone surrogates from JSON escapes or file
+    names become U+FFFD, in every field and all through the metadata)."""
+    for item in _iter_inputs(paths, stdin):
+        if isinstance(item, IngestIssue):
+            yield IngestIssue(scrub(item.path), scrub(item.message))
+        else:
+            yield scrub_article(item)
+
+
+def scrub_article(raw: RawArticle) -> RawArticle:
+    """``raw`` with every string field and the metadata scrubbed (in place; returned)."""
+    for f in fields(raw):
+        setattr(raw, f.name, scrub(getattr(raw, f.name)))
+    return raw
+
+
+def _iter_inputs(paths: Iterable[str], stdin: IO[bytes] | None) -> Iterator[Item]:
     for spec in paths:
         if spec == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer

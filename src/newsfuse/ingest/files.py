@@ -1,8 +1,17 @@
-"""Safe reading of one input file: size limit, empty and binary detection, decoding."""
+"""Safe reading of one input file: size limit, empty and binary detection, decoding,
+and scrubbing of strings no UTF-8 consumer can hold."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Metadata nested deeper than this (an unknown JSON field of lists in lists...) is dropped:
+#: copying, storing and exporting it recurse once per level.
+MAX_NESTING = 32
+DROPPED_NESTING = f"(dropped: nested deeper than {MAX_NESTING} levels)"
 
 
 def read_file_bytes(path: Path, max_bytes: int | None) -> tuple[bytes, str | None]:
@@ -39,3 +48,24 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
     except UnicodeDecodeError as exc:
         note = f"invalid UTF-8 at byte {exc.start}; undecodable bytes replaced with U+FFFD"
         return data.decode("utf-8", errors="replace"), note
+
+
+def scrub(value: Any, depth: int = 0) -> Any:
+    """``value`` with every string made encodable, recursively through dicts (keys too),
+    lists and tuples: the policy of :func:`decode_text` for strings that are already decoded.
+
+    JSON escapes ("\\udc00") and file names with undecodable bytes give Python strings with
+    lone surrogates, which UTF-8 (SQLite, JSON export, the terminal) cannot encode: each
+    becomes U+FFFD; a high and low surrogate written as two escapes become their character.
+    """
+    if isinstance(value, str):
+        if _SURROGATE.search(value) is None:
+            return value
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, (dict, list, tuple)) and depth >= MAX_NESTING:
+        return DROPPED_NESTING
+    if isinstance(value, dict):
+        return {scrub(k, depth + 1): scrub(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(scrub(v, depth + 1) for v in value)
+    return value

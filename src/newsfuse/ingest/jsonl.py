@@ -62,6 +62,9 @@ def iter_jsonl_articles(stream: Iterable[bytes], name: str) -> Iterator[RawArtic
         except json.JSONDecodeError as exc:
             yield (where, f"not valid JSON ({exc.msg} at column {exc.colno}); line skipped")
             continue
+        except RecursionError:
+            yield (where, "JSON nested too deeply to read; line skipped")
+            continue
         try:
             yield article_from_object(obj, where)
         except ValueError as exc:
@@ -75,6 +78,9 @@ def iter_json_articles(data: bytes, name: str) -> Iterator[RawArticle | Issue]:
         yield (name, note)
     try:
         obj = json.loads(text)
+    except RecursionError:
+        yield (name, "JSON nested too deeply to read; skipped")
+        return
     except json.JSONDecodeError as exc:
         if "\n{" in text or text.lstrip().startswith("{") and text.count("\n") > 1:
             lines = (ln.encode("utf-8") for ln in text.splitlines())
