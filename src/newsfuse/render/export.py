@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections.abc import Callable
 from typing import Any
 
 from ..wording import figure_words, number_text
@@ -49,15 +51,16 @@ _n = number_text
 
 
 def casualty_phrase(c: dict[str, Any], claims: dict[str, dict[str, Any]] | None = None,
-                    refs: dict[str, int] | None = None) -> str:
+                    refs: dict[str, int] | None = None, esc: Callable[[Any], str] = str) -> str:
     """One reconciled row in words, with each claimant's figure and its report number:
-    ``killed · Kyrgyz soldiers (KG): 27, provisional — Kyrgyzstan: at least 27 [2]``."""
-    who = c.get("whose") or c.get("side") or "unspecified"
+    ``killed · Kyrgyz soldiers (KG): 27, provisional — Kyrgyzstan: at least 27 [2]``.
+    ``esc`` is applied to every word that comes from the reports (:func:`md_text` for Markdown)."""
+    who = esc(c.get("whose") or c.get("side") or "unspecified")
     if c.get("side") and c.get("whose"):
-        who += f" ({c['side']})"
+        who += f" ({esc(c['side'])})"
     if c.get("region"):
-        who += f" in {c['region']}"
-    text = f"{c['category']} · {who}: {_n(c.get('best'))}"
+        who += f" in {esc(c['region'])}"
+    text = f"{esc(c['category'])} · {who}: {_n(c.get('best'))}"
     if c.get("low") is not None and c.get("high") is not None and c["low"] != c["high"]:
         text += f" (range {_n(c['low'])}–{_n(c['high'])})"
     flags = [w for w, on in (("disputed", c.get("conflict")), ("provisional", c.get("provisional"))) if on]
@@ -69,9 +72,9 @@ def casualty_phrase(c: dict[str, Any], claims: dict[str, dict[str, Any]] | None 
             claim = claims.get(cid)
             if not claim:
                 continue
-            figure = figure_words(claim)
+            figure = esc(figure_words(claim))  # a vague figure is quoted from the report
             ref = f" [{refs[claim['article_id']]}]" if refs and claim["article_id"] in refs else ""
-            voices.append(f"{claim['claimant'] or 'the outlet'}: {figure}{ref}")
+            voices.append(f"{esc(claim['claimant'] or 'the outlet')}: {figure}{ref}")
         if voices:
             text += " — " + "; ".join(voices)
         if c.get("superseded_ids"):
@@ -111,35 +114,63 @@ def to_geojson(records: list[dict[str, Any]]) -> str:
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2) + "\n"
 
 
+_MD_INLINE = re.compile(r"[\\`*_\[\]|~]")  # emphasis, code, links, GFM tables and strikethrough
+_MD_LINE_START = re.compile(r"[#+=-]|\d+(?=[.)])")  # headings, list items, setext underlines
+
+
+def md_text(value: Any) -> str:
+    """Text from a report, inert in Markdown: it reads the same and never becomes markup.
+
+    A CommonMark renderer passes raw HTML through, so ``<``, ``>`` and ``&`` become
+    entities (every Markdown flavour decodes them; a backslash would not stop HTML in
+    all of them); characters that open emphasis, code, links or tables get a backslash;
+    a line break becomes a space, so nothing can start a block (a heading, a list, a
+    link definition), and a leading ``#``, ``-``, ``+``, ``=`` or ``12.`` is escaped
+    for the same reason. Plain words come out unchanged.
+    """
+    s = " ".join(str(value).split())
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _MD_INLINE.sub(lambda m: "\\" + m.group(), s)
+    start = _MD_LINE_START.match(s)
+    if start:
+        s = s[:start.end()] + "\\" + s[start.end():] if start.group()[0].isdigit() else "\\" + s
+    return s
+
+
 def event_markdown(r: dict[str, Any]) -> str:
-    """A readable report of one event, with numbered source references."""
+    """A readable report of one event, with numbered source references; every
+    text from the reports goes through :func:`md_text`."""
+    esc = md_text
     refs = {a["id"]: n for n, a in enumerate(r["articles"], start=1)}
     date = r["date"]
     when = "date unknown" if not date["start"] else (
         date["start"] if date["start"] == date["end"] else f"{date['start']} – {date['end']}"
     )
     cite = lambda ids: "".join(f"[^{refs[c]}]" for c in ids if c in refs)  # noqa: E731
-    lines = [f"## {r['title']}", "", f"*{when}* · {len(r['articles'])} reports · id `{r['id']}`", ""]
+    event_id = str(r["id"]).replace("`", "")
+    lines = [f"## {esc(r['title'])}", "", f"*{esc(when)}* · {len(r['articles'])} reports · id `{event_id}`", ""]
     if r.get("brief_headline"):
-        lines += [f"**{r['brief_headline']['text']}**{cite(r['brief_headline']['citations'])}", ""]
+        lines += [f"**{esc(r['brief_headline']['text'])}**{cite(r['brief_headline']['citations'])}", ""]
     for s in r["brief"]:
-        lines.append(f"- {s['text']}{cite(s['citations'])}")
+        lines.append(f"- {esc(s['text'])}{cite(s['citations'])}")
     if r["brief"]:
         lines.append("")
     if r.get("figures"):
-        lines += ["**Figures and disputes**", ""] + [f"- {f['text']}{cite(f['citations'])}" for f in r["figures"]]
+        lines += ["**Figures and disputes**", ""] + [f"- {esc(f['text'])}{cite(f['citations'])}"
+                                                      for f in r["figures"]]
         lines.append("")
     if r["casualties"]:
         claims = {c["id"]: c for c in r["claims"]}
-        lines += ["**Reconciled rows**", ""] + [f"- {casualty_phrase(c, claims, refs)}" for c in r["casualties"]] + [""]
+        lines += ["**Reconciled rows**", ""] + [f"- {casualty_phrase(c, claims, refs, esc)}"
+                                                for c in r["casualties"]] + [""]
     if r["locations"]:
-        lines += ["**Places:** " + ", ".join(x["name"] for x in r["locations"]), ""]
+        lines += ["**Places:** " + ", ".join(esc(x["name"]) for x in r["locations"]), ""]
     if r["actors"]:
-        lines += ["**Actors:** " + ", ".join(x["name"] for x in r["actors"]), ""]
+        lines += ["**Actors:** " + ", ".join(esc(x["name"]) for x in r["actors"]), ""]
     for a in r["articles"]:
-        where = a["url"] or ""
-        published = a["published"] or "undated"
-        lines.append(f"[^{refs[a['id']]}]: {a['source']}, “{a['title']}”, {published} {where}".rstrip())
+        where = esc(a["url"]) if a["url"] else ""
+        published = esc(a["published"] or "undated")
+        lines.append(f"[^{refs[a['id']]}]: {esc(a['source'])}, “{esc(a['title'])}”, {published} {where}".rstrip())
     return "\n".join(lines) + "\n"
 
 
