@@ -199,3 +199,43 @@ def test_logo_h1_is_not_the_title() -> None:
     )
     raw = read_html(page, "logo.html")
     assert raw.title == "Storm floods Valemont harbour"
+
+
+def _nested(depth: int, *, headline: bool = True, tag: str = "div") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in (BODY_1, BODY_2, BODY_3))
+    h1 = "<h1>Storm floods Valemont harbour</h1>" if headline else ""
+    return ("<!DOCTYPE html><html><head><title>Storm floods Valemont harbour</title></head><body><article>"
+            f"{h1}{f'<{tag} class=wrap>' * depth}{paragraphs}{f'</{tag}>' * depth}</article></body></html>")
+
+
+@pytest.mark.parametrize("depth", [300, 5000])
+@pytest.mark.parametrize("headline", [True, False])
+def test_paragraphs_nested_beyond_the_parsers_limit_are_kept(depth, headline):
+    """lxml stops building the tree at 256 levels: the paragraphs below were lost (the article
+    became its headline, or "no article text found"). Wrappers past the limit are dropped first."""
+    raw = read_html(_nested(depth, headline=headline), "deep.html")
+    assert [BODY_1, BODY_2, BODY_3] == [p for p in raw.text.split("\n\n") if p != "Storm floods Valemont harbour"]
+    assert "nested" in raw.metadata["flattened"] and str(depth) not in raw.metadata.get("warning", "")
+
+
+def test_deep_unclosed_and_mixed_wrappers_keep_their_text():
+    opening = "".join(f"<{t}>" for t in ["div", "span", "section", "font", "b"] * 80)  # never closed
+    page = ("<html><head><title>Storm floods Valemont harbour</title></head><body>"
+            f"{opening}<p>{BODY_1}</p><p>{BODY_2}</p><p>{BODY_3}</p></body></html>")
+    raw = read_html(page, "deep.html")
+    assert BODY_1 in raw.text and BODY_3 in raw.text
+
+
+def test_a_normal_page_is_not_flattened():
+    raw = read_html(_nested(40), "shallow.html")
+    assert "flattened" not in raw.metadata and BODY_2 in raw.text
+
+
+def test_when_text_is_still_lost_the_error_says_why(monkeypatch):
+    import newsfuse.ingest.html as html_module
+
+    monkeypatch.setattr(html_module, "LIMITS", (1000,))  # flattening that cannot get under the limit
+    with pytest.raises(ValueError, match="nested deeper than the parser's 256 levels"):
+        read_html(_nested(5000, headline=False), "deep.html")
+    raw = read_html(_nested(5000), "deep.html")
+    assert "text below is lost" in raw.metadata["warning"]

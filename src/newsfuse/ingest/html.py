@@ -38,6 +38,12 @@ the open tags) and only the balanced pass is run. ``metadata["truncated"]``
 then records the original size. A 20 MB page is read in a few seconds; the
 article body of real pages sits well inside that (the largest page of the
 WCXB dev set is 1.8 MB, but only 0.5 MB without its scripts and styles).
+
+Deep pages: the parser stops at 256 levels of elements and drops what lies
+below. A page that reaches that depth is flattened and parsed again
+(:mod:`newsfuse.ingest.nesting`; ``metadata["flattened"]`` says so); if text is
+still lost, ``metadata["warning"]`` (or the error for a page left without text)
+says why.
 """
 
 from __future__ import annotations
@@ -52,6 +58,8 @@ from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 from newsfuse.models import RawArticle
+
+from .nesting import LIMITS, PARSER_DEPTH, flatten, too_deep
 
 __all__ = ["read_html", "decode_html", "MAX_HTML_CHARS"]
 
@@ -142,6 +150,11 @@ def read_html(data: bytes | str, path: str, *, url: str | None = None) -> RawArt
     tree = _parse(html)
     if tree is None:
         raise ValueError("could not parse the page as HTML")
+    depth_note = ""
+    if too_deep(tree):
+        tree, depth_note = _parse_flattened(html, metadata)
+        if tree is None:
+            raise ValueError("could not parse the page as HTML")
 
     balanced = _bare(tree, url, with_metadata=True)
     recall = None if oversized else _bare(tree, url, favor_recall=True)
@@ -154,7 +167,7 @@ def read_html(data: bytes | str, path: str, *, url: str | None = None) -> RawArt
     if not paragraphs:
         paragraphs, extractor = _baseline(tree), "trafilatura-baseline"
     if not paragraphs:
-        raise ValueError("no article text found in the HTML page")
+        raise ValueError(f"no article text found in the HTML page{depth_note}")
 
     meta = balanced if balanced is not None else _metadata_only(tree, url)
     title = _choose_title(tree, meta.title if meta else None, meta.sitename if meta else None)
@@ -162,7 +175,7 @@ def read_html(data: bytes | str, path: str, *, url: str | None = None) -> RawArt
     if not paragraphs:  # the page was nothing but its headline: keep it
         paragraphs = [title] if title else []
     if not paragraphs:
-        raise ValueError("no article text found in the HTML page")
+        raise ValueError(f"no article text found in the HTML page{depth_note}")
 
     metadata["extractor"] = extractor
     metadata["format"] = "html"  # tells the cleaner the extractor already used the page structure
@@ -225,6 +238,23 @@ def _parse(html: str) -> HtmlElement | None:
         # load_html rejects single-fragment input; wrap it so fragments still parse
         tree = load_html(f"<html><body><div>{html}</div></body></html>")
     return tree
+
+
+def _parse_flattened(html: str, metadata: dict[str, Any]) -> tuple[HtmlElement | None, str]:
+    """Parse a page that reached the parser's depth limit again, flattened (see
+    :mod:`newsfuse.ingest.nesting`); say what was done in ``metadata``, and return a
+    note for the error message should the page still give no text."""
+    tree = None
+    for limit in LIMITS:
+        flat, dropped, deepest = flatten(html, limit)
+        tree = _parse(flat)
+        if tree is not None and not too_deep(tree):
+            metadata["flattened"] = (f"markup nested {deepest} levels deep: {dropped} wrapper tags below "
+                                     f"level {limit} dropped, their text kept (the parser stops at {PARSER_DEPTH})")
+            return tree, ""
+    note = f"markup nested deeper than the parser's {PARSER_DEPTH} levels even after flattening: text below is lost"
+    metadata["warning"] = note
+    return tree, f" ({note})"
 
 
 def _bare(tree: HtmlElement, url: str | None, **kwargs: Any) -> Any:
