@@ -101,3 +101,26 @@ def test_deep_but_parsable_metadata_is_cut_not_fatal(tmp_path):
     while isinstance(value, list):
         value, depth = value[0], depth + 1
     assert value == DROPPED_NESTING and depth == MAX_NESTING
+
+
+def test_numbers_json_consumers_cannot_hold_are_made_safe(tmp_path):
+    """Python's json reads NaN, Infinity and 1e999 (inf) and integers of any length (but raises past
+    4,300 digits); SQLite's json_extract turns integers past 64 bits into inf."""
+    line = ('{"title": "Truck kills two at Varnek market", "text": ' + json.dumps(BODY) + ', "score": NaN, '
+            '"low": -Infinity, "big": 1e999, "fine": 2.5, "views": 12, "ref": 123456789012345678901234567890, '
+            '"huge": ' + "7" * 5000 + "}")
+    store = open_store(str(tmp_path / "x.db"))
+    try:
+        summary = run(["-"], store, stdin=io.BytesIO(line.encode() + b"\n"))
+        (article,) = list(store.iter_articles())
+        records = all_records(store)
+    finally:
+        store.close()
+    assert summary.added == 1 and not summary.issues
+    meta = article.metadata
+    assert (meta["score"], meta["low"], meta["big"], meta["fine"], meta["views"], meta["huge"]) == (
+        None, None, None, 2.5, 12, None)
+    assert meta["ref"] == "123456789012345678901234567890"
+    json.dumps(article.to_dict(), allow_nan=False)
+    for record in records:
+        json.dumps(record, allow_nan=False)

@@ -3,6 +3,7 @@ and scrubbing of strings no UTF-8 consumer can hold."""
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -51,17 +52,24 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
 
 
 def scrub(value: Any, depth: int = 0) -> Any:
-    """``value`` with every string made encodable, recursively through dicts (keys too),
-    lists and tuples: the policy of :func:`decode_text` for strings that are already decoded.
+    """``value`` with every string made encodable and every number storable, recursively
+    through dicts (keys too), lists and tuples: the policy of :func:`decode_text` for
+    values that are already decoded.
 
     JSON escapes ("\\udc00") and file names with undecodable bytes give Python strings with
     lone surrogates, which UTF-8 (SQLite, JSON export, the terminal) cannot encode: each
     becomes U+FFFD; a high and low surrogate written as two escapes become their character.
+    NaN and infinities (which strict JSON cannot write) become None; an integer past 64 bits
+    (which SQLite's json_extract reads as infinity) becomes its digits as text.
     """
     if isinstance(value, str):
         if _SURROGATE.search(value) is None:
             return value
         return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if -2**63 <= value < 2**63 else str(value)
     if isinstance(value, (dict, list, tuple)) and depth >= MAX_NESTING:
         return DROPPED_NESTING
     if isinstance(value, dict):

@@ -1,5 +1,11 @@
 """JSON Lines (and JSON) articles with the fields id, url, title, text or html,
-published, source, language; anything else is kept as metadata."""
+published, source, language; anything else is kept as metadata.
+
+Numbers are read so that no line can stop a run: an integer too long for Python
+to convert (over 4,300 digits) reads as null; NaN, Infinity and floats that
+overflow are made null, and integers past 64 bits text, where every reader goes
+(:func:`newsfuse.ingest.files.scrub`).
+"""
 
 from __future__ import annotations
 
@@ -41,6 +47,15 @@ def article_from_object(obj: Any, where: str) -> RawArticle:
     return raw
 
 
+def _int(digits: str) -> int | None:
+    """An integer literal, or None past Python's limit for converting digits (which raises)."""
+    return int(digits) if len(digits) <= 4300 else None
+
+
+def _loads(text: str) -> Any:
+    return json.loads(text, parse_int=_int)
+
+
 def _str(value: Any) -> str | None:
     if value is None:
         return None
@@ -58,7 +73,7 @@ def iter_jsonl_articles(stream: Iterable[bytes], name: str) -> Iterator[RawArtic
         if note:
             yield (where, note)
         try:
-            obj = json.loads(text)
+            obj = _loads(text)
         except json.JSONDecodeError as exc:
             yield (where, f"not valid JSON ({exc.msg} at column {exc.colno}); line skipped")
             continue
@@ -77,7 +92,7 @@ def iter_json_articles(data: bytes, name: str) -> Iterator[RawArticle | Issue]:
     if note:
         yield (name, note)
     try:
-        obj = json.loads(text)
+        obj = _loads(text)
     except RecursionError:
         yield (name, "JSON nested too deeply to read; skipped")
         return
