@@ -23,5 +23,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The property tests (tests/test_fuzz*.py) at length: about 120,000 generated inputs over
+# ten properties (the pipeline one, which loads spaCy, gets 400); `make test` runs 30 each.
+.PHONY: fuzz
+fuzz: $(STAMP)
+	NEWSFUSE_FUZZ=1 $(BIN)/python -m pytest tests/test_fuzz*.py -q -p no:randomly -p no:cacheprovider \
+		--hypothesis-show-statistics $(PYTEST_ARGS)
+
 clean:
 	rm -rf $(VENV) demo.db build src/*.egg-info

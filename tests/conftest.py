@@ -33,3 +33,27 @@ def seeds(shared: Path) -> Path:
     if not path.is_dir():
         pytest.skip(f"{path} is absent")
     return path
+
+
+# Hypothesis (tests/test_fuzz*.py): a small fixed budget by default, so the suite stays
+# quick and deterministic; `make fuzz` (NEWSFUSE_FUZZ=1) runs the same properties at length,
+# keeping what it found in the user's cache (never in the repository).
+def _hypothesis_profiles() -> None:
+    import os
+
+    try:
+        from hypothesis import HealthCheck, settings
+        from hypothesis.database import DirectoryBasedExampleDatabase
+    except ImportError:  # the test extra is not installed: the fuzz tests will say so
+        return
+
+    slow = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+    settings.register_profile("ci", max_examples=30, deadline=None, derandomize=True, database=None,
+                              suppress_health_check=slow)
+    cache = Path(os.environ.get("NEWSFUSE_CACHE_DIR") or Path.home() / ".cache" / "newsfuse")
+    settings.register_profile("fuzz", max_examples=12_000, deadline=None, suppress_health_check=slow,
+                              database=DirectoryBasedExampleDatabase(str(cache / "hypothesis")))
+    settings.load_profile("fuzz" if os.environ.get("NEWSFUSE_FUZZ") == "1" else "ci")
+
+
+_hypothesis_profiles()
