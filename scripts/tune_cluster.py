@@ -34,7 +34,7 @@ from newsfuse.cluster import ClusterConfig
 
 PACKAGE = Path(newsfuse.__file__).resolve().parent
 # Code whose changes alter the analysed articles (not the clusterer: that is what we tune).
-ANALYSIS_CODE = ["models.py", "prepare.py", "pipeline.py", "clean.py", "clean", "analyse"]
+ANALYSIS_CODE = ["models.py", "prepare.py", "pipeline.py", "clean.py", "clean", "analysis"]
 
 
 def code_hash() -> str:

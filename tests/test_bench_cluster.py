@@ -162,7 +162,11 @@ def test_pair_score_is_symmetric_and_identical_texts_score_highest(tmp_path):
     a, b, c = arts[0], arts[3], arts[1]  # flood-0, flood-1, election-0
     assert pair_score(a, b) == pytest.approx(pair_score(b, a))
     assert pair_score(a, a) >= pair_score(a, b) > pair_score(a, c)
-    assert pair_score(a, a) == pytest.approx(1.0 + ClusterConfig().entity_weight * (1.0 if a.entities else 0.0))
+    from newsfuse.cluster import report_key
+
+    key, config = report_key(a), ClusterConfig()
+    same_people = config.name_bonus * bool(key.names) + config.age_bonus * bool(key.ages)
+    assert pair_score(a, a) == pytest.approx(1.0 + config.entity_weight * (1.0 if a.entities else 0.0) + same_people)
 
 
 def test_pair_score_applies_the_clusterers_lead_figure_penalty():

@@ -78,18 +78,46 @@ def test_nothing_in_nothing_out():
 def test_disjoint_lead_figures_lower_the_score_only_without_dates():
     from datetime import date
 
-    import scipy.sparse as sp
+    from newsfuse.cluster import Incident, ReportKey, score, timing
 
-    from newsfuse.cluster import DocInfo, StreamingClusterer
+    config = ClusterConfig(figure_penalty=0.1)
+    undated = Incident()
+    undated.add(0, ReportKey(vector={"flood": 1.0}, figures={12.0}))
+    other = ReportKey(vector={"flood": 1.0}, figures={4.0})
+    assert timing(other, undated, config) is None
+    assert score(other, undated, None, config) == 0.9
+    assert score(ReportKey(vector={"flood": 1.0}, figures={12.0, 4.0}), undated, None, config) == 1.0
 
-    matrix = sp.csr_matrix([[1.0, 0.0], [1.0, 0.0]])
-    config = ClusterConfig(figure_penalty=0.1, merge_pass=False)
-    undated = StreamingClusterer(matrix, config)
-    undated.add(0, DocInfo(figures={12.0}))
-    vec = {0: 1.0}
-    assert undated._score(0, vec, DocInfo(figures={4.0})) == 0.9
-    assert undated._score(0, vec, DocInfo(figures={12.0, 4.0})) == 1.0
+    dated = Incident()
+    dated.add(0, ReportKey(vector={"flood": 1.0}, figures={12.0}, incident_day=date(2024, 4, 8),
+                           lead_days={date(2024, 4, 8)}, report_day=date(2024, 4, 8)))
+    next_day = ReportKey(vector={"flood": 1.0}, figures={4.0}, report_day=date(2024, 4, 9))
+    when = timing(next_day, dated, config)
+    assert when == "same" and score(next_day, dated, when, config) == 1.0
 
-    dated = StreamingClusterer(matrix, config)
-    dated.add(0, DocInfo(figures={12.0}, day=date(2024, 4, 8)))
-    assert dated._score(0, vec, DocInfo(figures={4.0}, day=date(2024, 4, 9))) == 1.0
+
+def test_a_report_names_its_people_by_age_and_surname():
+    from newsfuse.cluster import report_key
+
+    (article,) = _articles([("Man, 23, shot in Elmridge", "A 23-year-old man was shot on Tuesday night in "
+                             "Elmridge, police said. Officers said Daniel Korvath, 41, was arrested nearby.")],
+                           published="2024-05-08")
+    key = report_key(article)
+    assert key.ages == {23, 41}
+    assert "korvath" in key.names
+    assert str(key.incident_day) == "2024-05-07"
+
+
+def test_an_incident_day_does_not_creep_with_follow_ups():
+    from datetime import date, timedelta
+
+    from newsfuse.cluster import Incident, ReportKey
+
+    incident = Incident()
+    start = date(2024, 3, 9)
+    for n in range(3):
+        incident.add(n, ReportKey(vector={"x": 1.0}, incident_day=start, lead_days={start}, report_day=start))
+    for n in range(3, 5):  # follow-ups on later days
+        later = start + timedelta(days=7 * n)
+        incident.add(n, ReportKey(vector={"x": 1.0}, incident_day=later, lead_days={later}, report_day=later))
+    assert incident.day == start

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jsonschema
 import pytest
 
@@ -41,6 +43,21 @@ def test_events_are_neither_one_per_file_nor_all_in_one(demo_store):
     assert 2 < len(events) < 12
     assert max(len(e.article_ids) for e in events) >= 3
     assert sum(len(e.article_ids) for e in events) == 12
+
+
+def test_the_demo_gives_its_three_events(demo_store):
+    """demo/README.md: A (border clash, May 2024: five reports, the Tajik-side translation
+    included), B (Murcia protest: four), C (the look-alike of May 2023: three)."""
+    store, _ = demo_store
+    by_name = {a.id: Path(a.path).name.split(":")[0] for a in store.iter_articles()}
+    groups = sorted(sorted(by_name[i] for i in e.article_ids) for e in store.list_events())
+    assert groups == [
+        ["asia-bulletin-isfara.txt", "dailybuzz-border-fighting.txt", "ledger-border-clash.txt",
+         "wire-2024-05-15.html", "wire-feed.jsonl"],
+        ["courier-murcia-protest.txt", "iberia-herald-2024-03-22.html", "metro-desk-water-protest.txt",
+         "wire-feed.jsonl"],
+        ["fergana-post-guards-returned.txt", "sentinel-vorukh-shootout.txt", "wire-feed.jsonl"],
+    ]
 
 
 def test_look_alike_year_earlier_event_kept_apart(demo_store):

@@ -50,7 +50,8 @@ EVENT_RE = re.compile(r"\b(?:shell(?:ed|ing|s)?|fight(?:ing|s)?|fought|attack(?:
                       r"raids?|air ?strikes?|missiles?|drones?|rockets?|destroy(?:ed|s)?|damag(?:ed|e)|evacuat\w*|"
                       r"earthquake|quake|storm|hurricane|crash(?:ed)?|collaps\w*|captur(?:ed|e)|seiz(?:ed|e)|"
                       r"hostilities|ceasefire violations?|casualt(?:y|ies)|victims?|arrest(?:ed|s)?|rall(?:y|ies)|"
-                      r"occurred|happened|took place|erupted|broke out|outbreak|wildfires?|landslides?|accident)\b", re.I)
+                      r"occurred|happened|took place|erupted|broke out|outbreak|wildfires?|landslides?|accident|"
+                      r"murder(?:ed|s)?|homicides?|stabb(?:ed|ing)|slain|gunm[ae]n|robb(?:ed|ery)|detained)\b", re.I)
 MENTION_BEFORE_RE = re.compile(r"\b(?:ministry|government|officials?|authorities|spokes(?:wo)?(?:man|person)|statement|"
                                r"reporters|journalists|press conference|told|said|says|announced|leaders?|talks|summit|"
                                r"embassy|envoys?|diplomats?|meeting|visit(?:ed|ing)?|based|headquartered)"

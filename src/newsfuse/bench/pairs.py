@@ -7,10 +7,9 @@ dissimilar; see ``shared/bench/README.md`` section 1).
 Both texts go through the real cleaning and analysis stages (no titles are
 given: the cleaner's title finder decides, as for any plain text), then
 :func:`pair_score` gives the similarity the clusterer would compute between an
-article and a one-article event: TF-IDF cosine (same vectoriser settings as
-:mod:`newsfuse.cluster`, fitted on all distinct texts of the file, title
-counted twice) plus ``entity_weight`` × the Jaccard overlap of their entities,
-minus the clusterer's lead-figure penalty where it applies.
+article and a one-article incident (:func:`newsfuse.cluster.score`: weighted word
+cosine, shared entities, names and ages, and the penalties for other places, ages or
+lead figures where they apply).
 
 Metrics: Pearson of −score with ``overall`` (positive when the similarity is
 good), accuracy of ``score >= ClusterConfig.undated_threshold`` (the pairs carry no
@@ -27,9 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ..cluster import ClusterConfig, doc_info, document_text, join_score, make_vectorizer
+from ..cluster import ClusterConfig, Incident, TermStats, report_key, score, timing
 from ..models import Article, RawArticle
 from .base import BenchReport, PredictionWriter, read_jsonl
 from .cluster import progress_adapter
@@ -39,29 +37,27 @@ SAME_STORY_MAX = 2.0  # gold: overall <= 2 means the same story
 MAX_NOTES = 10
 
 
-def fit_vectorizer(articles: Sequence[Article]) -> TfidfVectorizer:
-    """The clusterer's vectoriser fitted on the distinct document texts of ``articles``."""
-    docs = list(dict.fromkeys(document_text(a.title, a.text) for a in articles))
-    return make_vectorizer().fit(docs)
+def term_stats(articles: Sequence[Article]) -> TermStats:
+    """Word frequencies over the distinct articles of a file, as a stream would have them."""
+    stats = TermStats()
+    for a in {a.id: a for a in articles}.values():
+        stats.add(report_key(a).terms)
+    return stats
 
 
-def pair_score(a: Article, b: Article, *, vectorizer: TfidfVectorizer | None = None,
+def pair_score(a: Article, b: Article, *, stats: TermStats | None = None,
                config: ClusterConfig | None = None) -> float:
-    """Similarity of two analysed articles, scored as the clusterer scores a join
-    (:func:`newsfuse.cluster.join_score` over their TF-IDF cosine).
-
-    Without ``vectorizer`` the IDF is fitted on just these two texts (a poor
-    IDF; pass one fitted on the whole collection when you have it).
-    """
+    """Similarity of two analysed articles, scored as the clusterer scores a report
+    against an incident holding only the other (:func:`newsfuse.cluster.score`).
+    Without ``stats`` the words are weighed over just these two texts."""
     cfg = config or ClusterConfig()
-    texts = [document_text(a.title, a.text), document_text(b.title, b.text)]
-    cosine = 0.0
-    try:
-        m = (vectorizer or make_vectorizer().fit(texts)).transform(texts)  # rows are L2-normalised
-        cosine = float(m[0].multiply(m[1]).sum())
-    except ValueError:  # no usable words in either text
-        pass
-    return join_score(cosine, doc_info(a), doc_info(b), cfg)
+    stats = stats or term_stats([a, b])
+    key, other = report_key(a), report_key(b)
+    stats.weigh(key)
+    stats.weigh(other)
+    incident = Incident()
+    incident.add(0, other)
+    return score(key, incident, timing(key, incident, cfg), cfg)
 
 
 def to_raw(text: str | None, lang: str | None, path: str) -> RawArticle:
@@ -110,11 +106,9 @@ def run(
     items = list(read_jsonl(data, limit=limit))
     start = time.perf_counter()
     pairs, failed = analyse_pairs(items, name=data.name, progress=progress)
-    present = [a for pair in pairs for a in pair if a is not None]
-    vectorizer = fit_vectorizer(present) if present else None
-    scores = []
-    for a, b in pairs:
-        scores.append(pair_score(a, b, vectorizer=vectorizer, config=cfg) if a is not None and b is not None else 0.0)
+    stats = term_stats([a for pair in pairs for a in pair if a is not None])
+    scores = [pair_score(a, b, stats=stats, config=cfg) if a is not None and b is not None else 0.0
+              for a, b in pairs]
     seconds = time.perf_counter() - start
 
     overall = np.array([float(obj["overall"]) for obj in items])
@@ -139,8 +133,8 @@ def run(
         "texts_failed_cleaning": len(failed),
     }
     with PredictionWriter(predictions) as writer:
-        for obj, score in zip(items, scores):
-            writer.write({"id": obj.get("id"), "score": score})
+        for obj, value in zip(items, scores):
+            writer.write({"id": obj.get("id"), "score": value})
     notes = [
         "pearson_* = Pearson(-score, overall): positive when higher similarity means a lower (more similar) rating",
         f"same_story_accuracy = accuracy of score >= ClusterConfig.undated_threshold vs gold overall <= {SAME_STORY_MAX:g}; "

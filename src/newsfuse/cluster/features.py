@@ -1,0 +1,177 @@
+"""What one report says about its incident, in a form reports can be compared on.
+
+Two reports tell of the same incident when they put it on the same day, in the same
+place, with the same people, in similar words. Each of those is read here from one article
+alone (only the words' weights depend on the stream):
+
+* words are counted here and weighted by how rare they are among the reports seen
+  (:class:`TermStats`, a pair of counters a stream keeps);
+* the *incident day* is the first day-precise date of the headline and lead in the week
+  before publication ("was shot Saturday night" in a Monday report); older dates of the
+  lead are kept too (a follow-up names "the March 9 shooting"); with none, the report's
+  own date stands in for it;
+* places are the towns and districts where the lead says something happened;
+* ages ("a 23-year-old man", "John Doe, 23,") and names identify the people involved;
+  two reports of one incident describe the same people.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from collections import Counter
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..analysis.places import EVENT_RE
+from ..analysis.undated import report_date
+from ..models import Article
+
+ENTITY_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT"}
+LEAD_SENTENCES = 3  # the headline and these sentences say what happened, where and when
+FIGURE_SENTENCES = 2
+TEXT_WORDS = 400  # words of the body that count (the rest is background, related stories, junk)
+TOWN_PRECISIONS = {"town", "district"}
+RARE_NAME_SHARE = 0.005
+RECENT_DAYS = 7  # a lead date further back than this is background or a follow-up's reference
+
+_WORD = re.compile(r"(?u)\b[^\W\d_]{2,}\b")
+_AGE = re.compile(
+    r"\b(\d{1,3})[-\s](?:year|yr)s?[-\s]old\b"  # a 23-year-old man
+    r"|\b(?:aged?|ages)\s+(\d{1,3})\b"  # aged 23
+    r"|(?<=[A-Za-z]), (\d{1,2}),(?= )",  # John Doe, 23, of Chicago / a man, 23,
+    re.I,
+)
+
+
+@dataclass
+class ReportKey:
+    """One report's incident evidence (see the module docstring)."""
+
+    terms: dict[str, float] = field(default_factory=dict)  # word -> sublinear count
+    vector: dict[str, float] = field(default_factory=dict)  # word -> TF-IDF weight, unit length (set by TermStats)
+    entities: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # surnames of people named
+    rare_names: set[str] = field(default_factory=set)  # ... that few reports name (not public figures; set by TermStats)
+    ages: set[int] = field(default_factory=set)
+    figures: set[float] = field(default_factory=set)  # counts in the headline and lead
+    places: set[int] = field(default_factory=set)  # geonameids of towns and districts in the lead
+    points: list[tuple[float, float]] = field(default_factory=list)  # their coordinates
+    regions: set[tuple[str, str]] = field(default_factory=set)  # their (country, province)
+    incident_day: date | None = None  # the day the report puts its incident on
+    lead_days: set[date] = field(default_factory=set)  # every day-precise date of the lead
+    report_day: date | None = None  # when the report was written (publication, or inferred)
+    year: int | None = None  # known to the year only
+
+
+def term_counts(title: str, text: str) -> dict[str, float]:
+    """Sublinear counts of the content words: the headline twice (it names the story), the
+    body up to ``TEXT_WORDS`` words once; stop words left out."""
+    words = _WORD.findall(title.lower()) * 2 + _WORD.findall(text.lower())[:TEXT_WORDS]
+    counts: dict[str, int] = {}
+    for w in words:
+        if w not in STOP_WORDS:
+            counts[w] = counts.get(w, 0) + 1
+    return {w: 1.0 + math.log(n) for w, n in counts.items()}
+
+
+class TermStats:
+    """Document frequencies of the reports seen so far: a word most reports use (this
+    stream's "shooting", "police", "Biden") says less than one few use. The state is two
+    counters, so it can be kept and grown as reports arrive."""
+
+    def __init__(self) -> None:
+        self.docs = 0
+        self.df: Counter[str] = Counter()
+
+    def add(self, terms: dict[str, float]) -> None:
+        self.docs += 1
+        self.df.update(terms.keys())
+
+    def weigh(self, key: ReportKey) -> None:
+        """Give a key its TF-IDF vector and the names that identify people: a surname in
+        more than ``RARE_NAME_SHARE`` of the reports is a public figure's, not a victim's."""
+        key.vector = self.vector(key.terms)
+        limit = max(2.0, RARE_NAME_SHARE * self.docs)
+        key.rare_names = {n for n in key.names if self.df.get(n, 0) <= limit}
+
+    def vector(self, terms: dict[str, float]) -> dict[str, float]:
+        """Unit-length TF-IDF vector (smoothed IDF, as scikit-learn's)."""
+        n = self.docs + 1
+        vec = {w: tf * (math.log(n / (self.df.get(w, 0) + 1)) + 1.0) for w, tf in terms.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {w: v / norm for w, v in vec.items()}
+
+
+def _parse(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def lead_end(article: Article, sentences: int) -> int:
+    if not article.sentences:
+        return min(len(article.text), 600)
+    return article.sentences[min(sentences, len(article.sentences)) - 1].end
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name as the word counter sees it ("Biden’s" -> "biden")."""
+    last = re.sub(r"['’]s$", "", name.split()[-1].lower())
+    words = _WORD.findall(last)
+    return words[-1] if words else ""
+
+
+def _happened(article: Article, offset: int) -> bool:
+    """Is the date at ``offset`` in a sentence that says something happened? A lead's
+    "was shot Saturday" dates the incident; "on Tuesday, the senator argued" does not."""
+    sentence = next((s for s in article.sentences if s.start <= offset < s.end), None)
+    text = sentence.text if sentence else article.text[max(0, offset - 200) : offset + 200]
+    return EVENT_RE.search(text) is not None
+
+
+def report_key(article: Article) -> ReportKey:
+    """Everything the clusterer compares, read from this one article."""
+    when = report_date(article)
+    day = _parse(when.value) if when.precision == "day" else None
+    year = int(when.value[:4]) if when.value and when.precision == "year" else None
+    lead = lead_end(article, LEAD_SENTENCES)
+    lead_days = [d for d in (_parse(m.value) for m in article.dates
+                             if m.start < lead and m.precision == "day" and _happened(article, m.start))
+                 if d is not None and (day is None or d <= day)]
+    figure_end = lead_end(article, FIGURE_SENTENCES)
+    figures = {n.value for n in article.numbers
+               if n.start < figure_end and n.value is not None and 2 <= n.value < 1_000_000}
+    head = article.text[:lead]
+    ages = {int(g) for m in _AGE.finditer(f"{article.title}\n{head}") for g in m.groups() if g and 0 < int(g) < 110}
+    lead_towns = [p for p in article.places if p.start < lead and p.geonameid and p.precision in TOWN_PRECISIONS]
+    towns = [p for p in lead_towns if p.role == "event"]
+    if not towns and EVENT_RE.search(article.text[:lead]):  # an incident report: its lead's towns are where
+        towns = lead_towns
+    entities = {e.text.lower() for e in article.entities if e.label in ENTITY_LABELS and len(e.text) > 1}
+    names = {surname(e.text) for e in article.entities
+             if e.label == "PERSON" and len(e.text.split()) >= 2 and e.start < lead} - {""}
+    return ReportKey(
+        terms=term_counts(article.title, article.text),
+        entities=entities,
+        names=names,
+        ages=ages,
+        figures=figures,
+        places={p.geonameid for p in towns},
+        points=[(p.lat, p.lon) for p in towns if p.lat is not None and p.lon is not None],
+        regions={(p.country, p.admin1) for p in towns if p.country and p.admin1},
+        incident_day=next((d for d in lead_days if day is None or (day - d).days <= RECENT_DAYS), None),
+        lead_days=set(lead_days),
+        report_day=day,
+        year=year,
+    )
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    (lat1, lon1), (lat2, lon2) = a, b
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

@@ -1,0 +1,292 @@
+"""Online assignment of reports to incidents.
+
+An incident is bounded in time and place: its day is the day most of its reports put
+it on (fixed by its core reports, so follow-ups weeks later join without moving it, and
+a chain of similar reports cannot walk it forward), its places are the towns its reports
+name. A report joins the incident it tells of:
+
+* on the same day (its incident day, or any day its lead names, within ``window_days``;
+  a report with no day of its own may be written up to ``report_lag_days`` after), with
+  enough shared words and names at the ``threshold`` bar;
+* later (a follow-up: an arrest, a funeral, a trial) only when it names the same people
+  (a surname or an age in common) and at the higher ``far_threshold`` bar;
+* with no date on either side, at the ``undated_threshold`` bar.
+
+Reports in different towns, with people of different ages, or (when time cannot decide)
+with disjoint lead figures are look-alikes and pay a penalty. Candidates come from an
+inverted index over rare words, names and places in which only the newest
+``posting_scan`` entries of a list are read, so the cost of placing a report does not
+grow with the number of incidents stored.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from .features import ReportKey, km
+
+ANCHOR_DAYS = 1  # member days further than this from the founding report's day do not move it
+NEAR_KM = 40.0  # towns this close are one place for a report (suburb and city, neighbours)
+
+
+@dataclass
+class ClusterConfig:
+    """Bars and weights; tuned on the development sets, never on the seeds."""
+
+    threshold: float = 0.10  # same day (or a report written within the lag after it)
+    undated_threshold: float = 0.35  # no date on one side
+    far_threshold: float = 0.40  # a later report: a follow-up must look like the incident
+    near_extra: float = 0.05  # written within the lag, but its lead dates it to another day
+    entity_weight: float = 0.15  # shared named entities (Jaccard)
+    name_bonus: float = 0.10  # a surname both name
+    age_bonus: float = 0.10  # an age both give
+    age_penalty: float = 0.15  # both give ages, none shared: other people
+    place_penalty: float = 0.25  # both name towns, none shared or near: another place
+    figure_penalty: float = 0.10  # disjoint lead figures when time cannot decide
+    window_days: int = 1
+    report_lag_days: int = 1
+    far_days: int = 400  # follow-ups later than this are a new story
+    index_terms: int = 30
+    max_candidates: int = 50
+    posting_scan: int = 400
+    merge_boost: float = 0.10
+    merge_pass: bool = True
+
+
+@dataclass
+class Incident:
+    """An event being built: its reports and what they agree on."""
+
+    members: list[int] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)  # sum of the members' unit vectors
+    entities: Counter[str] = field(default_factory=Counter)
+    names: set[str] = field(default_factory=set)
+    ages: set[int] = field(default_factory=set)
+    figures: set[float] = field(default_factory=set)
+    places: set[int] = field(default_factory=set)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    regions: set[tuple[str, str]] = field(default_factory=set)
+    days: Counter[date] = field(default_factory=Counter)  # members' incident days near the anchor
+    anchor: date | None = None  # the founding report's day: the incident's day stays beside it
+    first_report: date | None = None
+    years: set[int] = field(default_factory=set)
+    _norm: float = 0.0
+
+    @property
+    def day(self) -> date | None:
+        """The day most reports give beside the founding report's (the earliest of a tie);
+        else the founding report's own date. It never walks away with later reports."""
+        if self.days:
+            top = max(self.days.values())
+            return min(d for d, n in self.days.items() if n == top)
+        return self.anchor
+
+    def add(self, row: int, key: ReportKey) -> None:
+        self.members.append(row)
+        for w, v in key.vector.items():
+            self.centroid[w] = self.centroid.get(w, 0.0) + v
+        self._norm = sum(v * v for v in self.centroid.values()) ** 0.5
+        self.entities.update(key.entities)
+        self.names |= key.names
+        self.ages |= key.ages
+        self.figures |= key.figures
+        self.places |= key.places
+        self.points.extend(key.points[:5])
+        self.regions |= key.regions
+        if not self.members[:-1]:
+            self.anchor = key.incident_day or key.report_day
+        if key.incident_day and self.anchor and abs((key.incident_day - self.anchor).days) <= ANCHOR_DAYS:
+            self.days[key.incident_day] += 1
+        if key.report_day:
+            self.first_report = min(self.first_report or key.report_day, key.report_day)
+            self.years.add(key.report_day.year)
+        elif key.year:
+            self.years.add(key.year)
+
+    def absorb(self, other: Incident) -> None:
+        self.members.extend(other.members)
+        for w, v in other.centroid.items():
+            self.centroid[w] = self.centroid.get(w, 0.0) + v
+        self._norm = sum(v * v for v in self.centroid.values()) ** 0.5
+        self.entities.update(other.entities)
+        self.names |= other.names
+        self.ages |= other.ages
+        self.figures |= other.figures
+        self.places |= other.places
+        self.points.extend(other.points)
+        self.regions |= other.regions
+        if self.anchor is None:
+            self.anchor = other.anchor
+        if self.anchor:
+            self.days.update({d: n for d, n in other.days.items() if abs((d - self.anchor).days) <= ANCHOR_DAYS})
+        if other.first_report:
+            self.first_report = min(self.first_report or other.first_report, other.first_report)
+        self.years |= other.years
+
+    def cosine(self, vector: dict[str, float]) -> float:
+        if not self._norm:
+            return 0.0
+        return sum(v * self.centroid.get(w, 0.0) for w, v in vector.items()) / self._norm
+
+    def as_key(self) -> ReportKey:
+        """The incident seen as one report (for comparing two incidents)."""
+        norm = self._norm or 1.0
+        return ReportKey(vector={w: v / norm for w, v in self.centroid.items()}, entities=set(self.entities),
+                         names=self.names, ages=self.ages, figures=self.figures, places=self.places,
+                         points=self.points, regions=self.regions, incident_day=self.day if self.days else None,
+                         lead_days=set(self.days), report_day=self.first_report,
+                         year=min(self.years) if self.years else None)
+
+
+def timing(key: ReportKey, incident: Incident, config: ClusterConfig) -> str | None:
+    """``same``; ``near`` (written within the lag, though its lead names another day);
+    ``later`` (a follow-up); ``other`` (another day); or None (time unknown)."""
+    day = incident.day
+    if day is None:
+        year = key.report_day.year if key.report_day else key.year
+        if year and incident.years:
+            return None if year in incident.years or year - 1 in incident.years else "other"
+        return None
+    window = config.window_days
+    if any(abs((d - day).days) <= window for d in key.lead_days):
+        return "same"
+    written = key.report_day
+    if written is not None:
+        lag = config.report_lag_days
+        if key.incident_day is None and -window <= (written - day).days <= lag:
+            return "same"
+        first = incident.first_report or day
+        if -window <= (written - day).days <= lag or -window <= (written - first).days <= lag:
+            return "near"  # written with the incident's first reports, though its lead names another day
+    anchor = key.incident_day or key.report_day
+    if anchor is None:
+        return None
+    if key.report_day is not None and 0 < (key.report_day - day).days <= config.far_days:
+        return "later"
+    return "other"
+
+
+def same_place(a: ReportKey, b: ReportKey | Incident) -> bool | None:
+    """True: a town in common (or two within ``NEAR_KM``); False: towns in different
+    provinces; None: no towns on one side, or other towns of one province (a protest or
+    a storm may be reported from several of its towns)."""
+    if not a.places or not b.places:
+        return None
+    if a.places & b.places or any(km(p, q) <= NEAR_KM for p in a.points for q in b.points):
+        return True
+    if a.regions and b.regions and not a.regions & b.regions:
+        return False
+    return None
+
+
+def same_people(key: ReportKey, incident: Incident) -> bool:
+    """A follow-up names the people of the incident again: a surname few reports use, or
+    an age in common in the same place (a 9-year-old is shot somewhere every month)."""
+    if key.rare_names & incident.names:
+        return True
+    return bool(key.ages & incident.ages) and same_place(key, incident) is True
+
+
+def score(key: ReportKey, incident: Incident, when: str | None, config: ClusterConfig) -> float:
+    """How strongly a report tells of this incident (see the module docstring)."""
+    union = key.entities | set(incident.entities)
+    value = incident.cosine(key.vector)
+    if union:
+        value += config.entity_weight * len(key.entities & set(incident.entities)) / len(union)
+    if key.rare_names & incident.names:
+        value += config.name_bonus
+    if key.ages and incident.ages:
+        value += config.age_bonus if key.ages & incident.ages else -config.age_penalty
+    if same_place(key, incident) is False:
+        value -= config.place_penalty
+    if when is None and key.figures and incident.figures and not key.figures & incident.figures:
+        value -= config.figure_penalty
+    return value
+
+
+def bar(when: str | None, config: ClusterConfig) -> float | None:
+    return {"same": config.threshold, "near": config.threshold + config.near_extra, "later": config.far_threshold,
+            None: config.undated_threshold}.get(when)
+
+
+class IncidentClusterer:
+    """Places reports one at a time; ``incidents`` holds the result."""
+
+    def __init__(self, config: ClusterConfig | None = None):
+        self.config = config or ClusterConfig()
+        self.incidents: list[Incident | None] = []  # None: merged into another
+        self._postings: dict[str, list[int]] = defaultdict(list)
+
+    def _index_keys(self, key: ReportKey) -> list[str]:
+        top = sorted(key.vector, key=key.vector.__getitem__, reverse=True)[: self.config.index_terms]
+        return (top + [f"e:{e}" for e in key.entities] + [f"n:{n}" for n in key.names]
+                + [f"p:{p}" for p in key.places])
+
+    def candidates(self, key: ReportKey, skip: int = -1) -> list[int]:
+        hits: Counter[int] = Counter()
+        scan = self.config.posting_scan
+        for k in self._index_keys(key):
+            posting = self._postings.get(k)
+            if posting:
+                hits.update(set(posting[-scan:]))
+        hits.pop(skip, None)
+        return [cid for cid, _ in hits.most_common(self.config.max_candidates) if self.incidents[cid] is not None]
+
+    def best(self, key: ReportKey, skip: int = -1, boost: float = 0.0,
+             allowed: tuple[str | None, ...] = ("same", "near", "later", None)) -> tuple[int, float]:
+        best, best_score = -1, float("-inf")
+        for cid in self.candidates(key, skip):
+            incident = self.incidents[cid]
+            when = timing(key, incident, self.config)
+            if when not in allowed:
+                continue
+            needed = bar(when, self.config)
+            if needed is None or (when == "later" and not same_people(key, incident)):
+                continue
+            value = score(key, incident, when, self.config)
+            if value >= needed + boost and value > best_score:
+                best, best_score = cid, value
+        return best, best_score
+
+    def add(self, row: int, key: ReportKey) -> int:
+        """Put report ``row`` into an incident and return the incident's number."""
+        cid, _ = self.best(key)
+        if cid < 0:
+            cid = len(self.incidents)
+            self.incidents.append(Incident())
+        self.incidents[cid].add(row, key)
+        self._index(cid, key)
+        return cid
+
+    def _index(self, cid: int, key: ReportKey) -> None:
+        for k in self._index_keys(key):
+            posting = self._postings[k]
+            if not posting or posting[-1] != cid:
+                posting.append(cid)
+
+    def repair(self, touched: list[int]) -> None:
+        """Merge incidents that arrival order kept apart: each touched incident, seen as
+        one report, joins the best other incident of the same day (or with no date) over a
+        slightly higher bar. Follow-ups are not merged here: they arrive after their incident."""
+        for cid in touched:
+            incident = self.incidents[cid]
+            if incident is None or not incident.members:
+                continue
+            key = incident.as_key()
+            other, _ = self.best(key, skip=cid, boost=self.config.merge_boost, allowed=("same", None))
+            if other < 0 or not self._days_agree(incident, self.incidents[other]):
+                continue
+            keep, drop = (other, cid) if self.incidents[other].members[0] < incident.members[0] else (cid, other)
+            self.incidents[keep].absorb(self.incidents[drop])
+            self.incidents[drop] = None
+            self._index(keep, key)
+
+    def _days_agree(self, a: Incident, b: Incident) -> bool:
+        if a.day and b.day:
+            return abs((a.day - b.day).days) <= self.config.window_days
+        return True
+
+    def groups(self) -> list[list[int]]:
+        return [sorted(i.members) for i in self.incidents if i is not None and i.members]
