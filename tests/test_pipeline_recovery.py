@@ -159,3 +159,16 @@ def test_migrations_are_decided_under_the_write_lock(tmp_path):
         assert [p.exitcode for p in procs] == [0] * 8
         names = [r[0] for r in sqlite3.connect(db).execute("SELECT name FROM migrations")]
         assert len(names) == len(set(names)) == 4
+
+
+def test_serve_finishes_what_a_dead_run_left(clean_run, tmp_path, monkeypatch):
+    import uvicorn
+
+    db = str(tmp_path / "s.db")
+    assert _child(["run", str(DEMO), "--db", db], crash_at="stored") == -9
+    assert snapshot(db)["stale"]
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)  # start-up only
+    result = CliRunner().invoke(main, ["serve", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "finishing them first" in result.output
+    assert snapshot(db) == clean_run

@@ -43,6 +43,29 @@ def _open_existing(db: str, readonly: bool = True):
         raise click.ClickException(str(exc)) from exc
 
 
+def _finish_interrupted_run(db: str) -> None:
+    """Upgrade a writable store and rebuild events a stopped run left stale, so the web
+    app never shows articles outside every event. A read-only store is served as it is."""
+    from .pipeline import RunSummary, settle
+    from .store import open_store
+    from .store.sqlite import StoreError
+
+    if not Path(db).is_file():
+        return  # named by the read-only check after this
+    try:
+        store = open_store(db)
+    except StoreError:
+        return
+    try:
+        if store.events_stale():
+            err.print(f"{db}: a run stopped before writing its events; finishing them first", highlight=False)
+            settle(store, RunSummary())
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+
+
 def _records(store) -> list[dict]:
     from .render.record import all_records
 
@@ -287,6 +310,7 @@ def serve(db: str, host: str, port: int, allowed_hosts: tuple[str, ...]) -> None
     from .web import create_app
     from .web.app import LOOPBACK_HOSTS, WILDCARD_ADDRESSES, allowed_host_names
 
+    _finish_interrupted_run(db)
     _open_existing(db).close()
     from_env = os.environ.get("NEWSFUSE_ALLOWED_HOSTS", "")
     hosts = allowed_host_names(host, allowed_hosts, from_env)
