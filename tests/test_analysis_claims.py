@@ -180,3 +180,10 @@ def test_a_figure_above_everyone_alive_is_not_a_casualty_count():
     assert [(c.category, c.number) for c in find_claims(a)] == [("wounded", 14)]
     a = _article("Officials said 9,000,000,000 people were displaced.")
     assert [(c.category, c.number) for c in find_claims(a)] == [("displaced", 9e9)]
+
+
+def test_an_attribution_naming_no_one_is_not_a_claimant():
+    """"according to" followed by blanks gave an empty claimant, and find_claims raised (found by make fuzz)."""
+    a = _article("Police said 4 people were killed, according to  , and 2 were hurt.")
+    assert [(c.number, c.claimant) for c in find_claims(a)][:1] == [(4, "Police")]
+    assert find_claims(_article("according to  ")) == []

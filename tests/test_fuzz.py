@@ -180,6 +180,7 @@ def _claims_view(claims) -> list[str]:
 @example(Article(id="fz1", path="p", source="s", title="t", published="2024-05-14", text=(
     "The ministry said 20,000,000,000 people were killed and " + "9" * 400 + " were wounded. Its defence "
     "ministry said another 3 soldiers were killed in their area, according to the governor of Isfara.")))
+@example(Article(id="fz1", path="p", source="s", title="t", text="according to  "))  # found by make fuzz
 def test_find_claims_quotes_are_views_and_figures_finite(article):
     if not article.sentences:
         article.sentences = split_sentences(article.text)

@@ -34,7 +34,8 @@ def attributions(article: Article, s: Span) -> list[tuple[int, str]]:
     """(position, claimant) for each attribution in sentence ``s``."""
     text, out = article.text, []
     for m in _ACCORDING.finditer(text, s.start, s.end):
-        out.append((m.start(), m.group("who").strip()))
+        if m.group("who").strip():  # "according to  ," names no one
+            out.append((m.start(), m.group("who").strip()))
     for v in _ATTR_VERB.finditer(text, s.start, s.end):
         if index.ends_with_word(_PASSIVE_END, text, s.start, v.start(), 5) or _KW_RE.match(text, v.end() + 1):
             continue  # "were reported killed": not an attribution
