@@ -1,6 +1,6 @@
 """Build one Event record from a cluster of articles.
 
-The record carries a title, the date span of the reports, places and actors
+The record carries a title, the incident's date, places and actors
 named in them (with spans), the ACLED type, every casualty claim of the reports
 and the casualties reconciled from them (casualties.py).
 """
@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter, defaultdict
 from datetime import date
-from collections import defaultdict
 
 from .analysis.claims import country_of
 from .analysis.undated import report_date
 from .casualties import reconcile
+from .cluster.features import incident_day
 from .event_type import classify
 from .models import Actor, Article, Event, EventDate, InferredDate, Location, PlaceMention, Span
 
@@ -23,7 +24,7 @@ ACTOR_LABELS = {"NORP", "ORG", "PERSON"}
 MAX_PLACES = 15
 PRECISION_RANK = {"town": 0, "district": 1, "province": 2, "region": 3, "country": 4}
 MAX_ACTORS = 10
-LEAD_SENTENCES = 3
+CORE_SPAN_DAYS = 1
 
 
 def event_id(articles: list[Article]) -> str:
@@ -33,27 +34,23 @@ def event_id(articles: list[Article]) -> str:
 
 
 def report_event_day(article: Article) -> InferredDate:
-    """When the report says its news happened: the earliest day its lead names ("on
-    Tuesday", "overnight") up to three days before publication; else the report's date."""
-    own = report_date(article)
-    lead_end = article.sentences[min(LEAD_SENTENCES, len(article.sentences)) - 1].end if article.sentences else 0
-    if own.precision != "day" or not own.value:
-        return own
-    published = date.fromisoformat(own.value)
-    days = [m for m in article.dates if m.start < lead_end and m.precision == "day" and m.value
-            and 0 <= (published - date.fromisoformat(m.value)).days <= 3]
-    if not days:
-        return own
-    first = min(days, key=lambda m: m.value)
-    return InferredDate(first.value, "day", f"{first.text!r} in the lead")
+    """When the report says its news happened (:func:`newsfuse.cluster.features.incident_day`),
+    else when it was written."""
+    day = incident_day(article)
+    return InferredDate(day.isoformat(), "day", "the lead's day") if day else report_date(article)
 
 
 def event_date(articles: list[Article]) -> EventDate:
-    """The span of the days the reports say the event happened (stated or inferred)."""
+    """The day most reports give and the days next to it (a night's fighting spans two):
+    a follow-up weeks later does not stretch the incident's date."""
     inferred = [report_event_day(a) for a in articles]
-    days = sorted(d.value for d in inferred if d.value and d.precision == "day")
+    days = [date.fromisoformat(d.value) for d in inferred if d.value and d.precision == "day"]
     if days:
-        return EventDate(days[0], days[-1], "day")
+        counts = Counter(days)
+        top = max(counts.values())
+        core = min(d for d, n in counts.items() if n == top)
+        near = sorted(d for d in counts if abs((d - core).days) <= CORE_SPAN_DAYS)
+        return EventDate(near[0].isoformat(), near[-1].isoformat(), "day")
     years = sorted(d.value[:4] for d in inferred if d.value and d.precision == "year")
     if years:
         return EventDate(years[0], years[-1], "year")

@@ -32,6 +32,7 @@ from ..models import Article
 ENTITY_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT"}
 LEAD_SENTENCES = 3  # the headline and these sentences say what happened, where and when
 FIGURE_SENTENCES = 2
+PLACE_SENTENCES = 3
 TEXT_WORDS = 400  # words of the body that count (the rest is background, related stories, junk)
 TOWN_PRECISIONS = {"town", "district"}
 RARE_NAME_SHARE = 0.005
@@ -133,23 +134,46 @@ def _happened(article: Article, offset: int) -> bool:
     return EVENT_RE.search(text) is not None
 
 
+def lead_days(article: Article) -> tuple[date | None, list[date]]:
+    """The report's own day and the days its lead says something happened on (in text
+    order, none after the report)."""
+    when = report_date(article)
+    day = _parse(when.value) if when.precision == "day" else None
+    lead = lead_end(article, LEAD_SENTENCES)
+    days = [d for d in (_parse(m.value) for m in article.dates
+                        if m.start < lead and m.precision == "day" and _happened(article, m.start))
+            if d is not None and (day is None or d <= day)]
+    return day, days
+
+
+def incident_day(article: Article) -> date | None:
+    """The day the report puts its incident on: the earliest of its lead's days in the week
+    before it was written (older ones are background or a follow-up's reference)."""
+    day, days = lead_days(article)
+    return earliest_recent(day, days)
+
+
+def earliest_recent(day: date | None, days: list[date]) -> date | None:
+    """The earliest lead day within ``RECENT_DAYS`` before the report: later ones are updates
+    ("police said on Friday" after "Thursday's protest")."""
+    return min((d for d in days if day is None or (day - d).days <= RECENT_DAYS), default=None)
+
+
 def report_key(article: Article) -> ReportKey:
     """Everything the clusterer compares, read from this one article."""
     when = report_date(article)
-    day = _parse(when.value) if when.precision == "day" else None
+    day, days = lead_days(article)
     year = int(when.value[:4]) if when.value and when.precision == "year" else None
     lead = lead_end(article, LEAD_SENTENCES)
-    lead_days = [d for d in (_parse(m.value) for m in article.dates
-                             if m.start < lead and m.precision == "day" and _happened(article, m.start))
-                 if d is not None and (day is None or d <= day)]
     figure_end = lead_end(article, FIGURE_SENTENCES)
     figures = {n.value for n in article.numbers
                if n.start < figure_end and n.value is not None and 2 <= n.value < 1_000_000}
     head = article.text[:lead]
     ages = {int(g) for m in _AGE.finditer(f"{article.title}\n{head}") for g in m.groups() if g and 0 < int(g) < 110}
-    lead_towns = [p for p in article.places if p.start < lead and p.geonameid and p.precision in TOWN_PRECISIONS]
+    place_end = lead_end(article, PLACE_SENTENCES)
+    lead_towns = [p for p in article.places if p.start < place_end and p.geonameid and p.precision in TOWN_PRECISIONS]
     towns = [p for p in lead_towns if p.role == "event"]
-    if not towns and EVENT_RE.search(article.text[:lead]):  # an incident report: its lead's towns are where
+    if not towns and EVENT_RE.search(article.text[:place_end]):  # an incident report: its lead's towns are where
         towns = lead_towns
     entities = {e.text.lower() for e in article.entities if e.label in ENTITY_LABELS and len(e.text) > 1}
     names = {surname(e.text) for e in article.entities
@@ -163,8 +187,8 @@ def report_key(article: Article) -> ReportKey:
         places={p.geonameid for p in towns},
         points=[(p.lat, p.lon) for p in towns if p.lat is not None and p.lon is not None],
         regions={(p.country, p.admin1) for p in towns if p.country and p.admin1},
-        incident_day=next((d for d in lead_days if day is None or (day - d).days <= RECENT_DAYS), None),
-        lead_days=set(lead_days),
+        incident_day=earliest_recent(day, days),
+        lead_days=set(days),
         report_day=day,
         year=year,
     )

@@ -1,22 +1,22 @@
 """Online assignment of reports to incidents.
 
-An incident is bounded in time and place: its day is the day most of its reports put
-it on (fixed by its core reports, so follow-ups weeks later join without moving it, and
-a chain of similar reports cannot walk it forward), its places are the towns its reports
-name. A report joins the incident it tells of:
+An incident is bounded in time and place. Its day is its founding report's, refined
+only by reports within a day of it, so follow-ups weeks later join without moving it
+and a chain of similar reports cannot walk it forward. A report joins the incident it
+tells of:
 
-* on the same day (its incident day, or any day its lead names, within ``window_days``;
-  a report with no day of its own may be written up to ``report_lag_days`` after), with
-  enough shared words and names at the ``threshold`` bar;
+* on the same day (a day its lead names within ``window_days``, or written within
+  ``report_lag_days`` of the incident or of its first reports), at the ``threshold`` bar;
 * later (a follow-up: an arrest, a funeral, a trial) only when it names the same people
-  (a surname or an age in common) and at the higher ``far_threshold`` bar;
+  (a surname few reports use, or an age in the same place), at the ``far_threshold`` bar;
 * with no date on either side, at the ``undated_threshold`` bar.
 
-Reports in different towns, with people of different ages, or (when time cannot decide)
-with disjoint lead figures are look-alikes and pay a penalty. Candidates come from an
-inverted index over rare words, names and places in which only the newest
-``posting_scan`` entries of a list are read, so the cost of placing a report does not
-grow with the number of incidents stored.
+The score is the cosine of the report's words with the incident's, plus shared named
+entities and, when time is known, a shared rare surname or age. Towns in different
+provinces, people of other ages, or (when time cannot decide) disjoint lead figures mark
+a look-alike and cost a penalty. Candidates come from an inverted index over rare words,
+entities, names and places in which only the newest ``posting_scan`` entries of a list
+are read, so the cost of placing a report does not grow with the incidents stored.
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ class ClusterConfig:
     threshold: float = 0.10  # same day (or a report written within the lag after it)
     undated_threshold: float = 0.35  # no date on one side
     far_threshold: float = 0.40  # a later report: a follow-up must look like the incident
-    near_extra: float = 0.05  # written within the lag, but its lead dates it to another day
     entity_weight: float = 0.15  # shared named entities (Jaccard)
     name_bonus: float = 0.10  # a surname both name
     age_bonus: float = 0.10  # an age both give
@@ -51,7 +50,7 @@ class ClusterConfig:
     index_terms: int = 30
     max_candidates: int = 50
     posting_scan: int = 400
-    merge_boost: float = 0.10
+    merge_boost: float = 0.0  # added to the bar when the repair pass merges two incidents
     merge_pass: bool = True
 
 
@@ -141,8 +140,9 @@ class Incident:
 
 
 def timing(key: ReportKey, incident: Incident, config: ClusterConfig) -> str | None:
-    """``same``; ``near`` (written within the lag, though its lead names another day);
-    ``later`` (a follow-up); ``other`` (another day); or None (time unknown)."""
+    """``same`` (a lead day within the window, or written within the lag of the incident
+    or of its first reports); ``later`` (a follow-up); ``other`` (another day); or None
+    (time unknown)."""
     day = incident.day
     if day is None:
         year = key.report_day.year if key.report_day else key.year
@@ -159,7 +159,7 @@ def timing(key: ReportKey, incident: Incident, config: ClusterConfig) -> str | N
             return "same"
         first = incident.first_report or day
         if -window <= (written - day).days <= lag or -window <= (written - first).days <= lag:
-            return "near"  # written with the incident's first reports, though its lead names another day
+            return "same"  # written with the incident's first reports, though its lead names another day
     anchor = key.incident_day or key.report_day
     if anchor is None:
         return None
@@ -170,13 +170,15 @@ def timing(key: ReportKey, incident: Incident, config: ClusterConfig) -> str | N
 
 def same_place(a: ReportKey, b: ReportKey | Incident) -> bool | None:
     """True: a town in common (or two within ``NEAR_KM``); False: towns in different
-    provinces; None: no towns on one side, or other towns of one province (a protest or
-    a storm may be reported from several of its towns)."""
+    provinces of one country; None: no towns on one side, other towns of one province (a
+    protest or a storm may be reported from several of its towns), or towns in different
+    countries (more often a misread name, "Gaza" found in Germany, than another incident)."""
     if not a.places or not b.places:
         return None
     if a.places & b.places or any(km(p, q) <= NEAR_KM for p in a.points for q in b.points):
         return True
-    if a.regions and b.regions and not a.regions & b.regions:
+    countries = {c for c, _ in a.regions} & {c for c, _ in b.regions}
+    if countries and not a.regions & b.regions:
         return False
     return None
 
@@ -195,7 +197,7 @@ def score(key: ReportKey, incident: Incident, when: str | None, config: ClusterC
     value = incident.cosine(key.vector)
     if union:
         value += config.entity_weight * len(key.entities & set(incident.entities)) / len(union)
-    if key.rare_names & incident.names:
+    if when is not None and key.rare_names & incident.names:  # without time, a shared name is a public figure's
         value += config.name_bonus
     if key.ages and incident.ages:
         value += config.age_bonus if key.ages & incident.ages else -config.age_penalty
@@ -207,8 +209,7 @@ def score(key: ReportKey, incident: Incident, when: str | None, config: ClusterC
 
 
 def bar(when: str | None, config: ClusterConfig) -> float | None:
-    return {"same": config.threshold, "near": config.threshold + config.near_extra, "later": config.far_threshold,
-            None: config.undated_threshold}.get(when)
+    return {"same": config.threshold, "later": config.far_threshold, None: config.undated_threshold}.get(when)
 
 
 class IncidentClusterer:
@@ -235,7 +236,7 @@ class IncidentClusterer:
         return [cid for cid, _ in hits.most_common(self.config.max_candidates) if self.incidents[cid] is not None]
 
     def best(self, key: ReportKey, skip: int = -1, boost: float = 0.0,
-             allowed: tuple[str | None, ...] = ("same", "near", "later", None)) -> tuple[int, float]:
+             allowed: tuple[str | None, ...] = ("same", "later", None)) -> tuple[int, float]:
         best, best_score = -1, float("-inf")
         for cid in self.candidates(key, skip):
             incident = self.incidents[cid]
@@ -268,14 +269,17 @@ class IncidentClusterer:
 
     def repair(self, touched: list[int]) -> None:
         """Merge incidents that arrival order kept apart: each touched incident, seen as
-        one report, joins the best other incident of the same day (or with no date) over a
-        slightly higher bar. Follow-ups are not merged here: they arrive after their incident."""
+        one report, joins the best other incident of the same day over a slightly higher bar.
+        Follow-ups are not merged here (they arrive after their incident); undated
+        incidents only when one of them is a lone report that came before its incident
+        had formed (merging whole undated groups costs more than it mends)."""
         for cid in touched:
             incident = self.incidents[cid]
             if incident is None or not incident.members:
                 continue
             key = incident.as_key()
-            other, _ = self.best(key, skip=cid, boost=self.config.merge_boost, allowed=("same", None))
+            allowed = ("same", None) if len(incident.members) == 1 else ("same",)
+            other, _ = self.best(key, skip=cid, boost=self.config.merge_boost, allowed=allowed)
             if other < 0 or not self._days_agree(incident, self.incidents[other]):
                 continue
             keep, drop = (other, cid) if self.incidents[other].members[0] < incident.members[0] else (cid, other)
