@@ -198,6 +198,19 @@ def test_find_claims_quotes_are_views_and_figures_finite(article):
         assert text[mention.start:mention.end] == mention.text
 
 
+@given(analysed_articles())
+def test_every_analysis_component_runs_on_any_article(article):
+    """The components after spaCy's entities (numbers, dates, places, claims, report date) raise
+    nothing: a raise is caught per article in analyse_articles and loses that field silently."""
+    from newsfuse.analysis import COMPONENTS
+
+    for _, component in COMPONENTS:
+        component(article)
+    for span in [*article.numbers, *article.dates, *article.places]:
+        assert article.text[span.start:span.end] == span.text
+    _json([dataclasses.asdict(x) for x in [*article.claims, *article.dates, *article.places]])
+
+
 def test_the_fuzz_profile_is_chosen_by_the_environment():
     import os
 
