@@ -182,5 +182,4 @@ def test_pair_score_applies_the_clusterers_lead_figure_penalty():
     cfg = ClusterConfig()
     same = pair_score(art(40), art(40), config=cfg)
     other = pair_score(art(40), art(75), config=cfg)
-    penalty = getattr(cfg, "figure_penalty", 0.0)
-    assert same - other == pytest.approx(penalty, abs=1e-6)  # numbers are not TF-IDF terms: same words
+    assert same - other == pytest.approx(cfg.figure_penalty + cfg.figure_bonus, abs=1e-6)  # same words otherwise

@@ -75,18 +75,19 @@ def test_nothing_in_nothing_out():
     assert cluster_articles(_articles([("1 2 3", "4 5 6.")]), ClusterConfig()) != []
 
 
-def test_disjoint_lead_figures_lower_the_score_only_without_dates():
+def test_lead_figures_count_only_without_dates():
     from datetime import date
 
     from newsfuse.cluster import Incident, ReportKey, score, timing
 
-    config = ClusterConfig(figure_penalty=0.1)
+    config = ClusterConfig(figure_penalty=0.1, figure_bonus=0.05)
     undated = Incident()
     undated.add(0, ReportKey(vector={"flood": 1.0}, figures={12.0}))
     other = ReportKey(vector={"flood": 1.0}, figures={4.0})
     assert timing(other, undated, config) is None
     assert score(other, undated, None, config) == 0.9
-    assert score(ReportKey(vector={"flood": 1.0}, figures={12.0, 4.0}), undated, None, config) == 1.0
+    assert score(ReportKey(vector={"flood": 1.0}, figures={12.0, 4.0}), undated, None, config) == 1.05
+    assert score(ReportKey(vector={"flood": 1.0}), undated, None, config) == 1.0
 
     dated = Incident()
     dated.add(0, ReportKey(vector={"flood": 1.0}, figures={12.0}, incident_day=date(2024, 4, 8),

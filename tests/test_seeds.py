@@ -143,3 +143,32 @@ def test_seed_brief_gives_both_governments_figures_cited_and_nothing_from_the_ea
     for line in september.figures:  # every figure a line states is a claim's, cited
         assert line.citations and set(line.citations) <= set(september.article_ids)
     store.close()
+
+
+def test_seed_grouping_does_not_depend_on_order_or_company(seeds: Path):
+    """The seeds alone, with the demo corpus stored too, and in shuffled orders: the
+    same two events for the seeds (the November 2021 report stays alone)."""
+    import random
+
+    from newsfuse.analysis import analyse_articles
+    from newsfuse.cluster import cluster_articles
+
+    from .conftest import DEMO
+
+    seed_articles = _articles(seeds)
+    demo_articles = prepare_batch(list(iter_inputs([str(DEMO)])), RunSummary())
+    analyse_articles(seed_articles + demo_articles)
+    names = {a.id: Path(a.path).name[:3] for a in seed_articles}
+
+    def seed_groups(articles):
+        return sorted(sorted(names[a.id] for a in group if a.id in names)
+                      for group in cluster_articles(articles) if any(a.id in names for a in group))
+
+    expected = [["000", "001", "002", "003"], ["004"]]
+    assert seed_groups(seed_articles) == expected
+    assert seed_groups(seed_articles + demo_articles) == expected
+    everything = seed_articles + demo_articles
+    for seed in range(3):
+        shuffled = everything[:]
+        random.Random(seed).shuffle(shuffled)
+        assert seed_groups(shuffled) == expected

@@ -10,7 +10,8 @@ alone (only the words' weights depend on the stream):
   before publication ("was shot Saturday night" in a Monday report); older dates of the
   lead are kept too (a follow-up names "the March 9 shooting"); with none, the report's
   own date stands in for it;
-* places are the towns and districts where the lead says something happened;
+* places are the towns and districts where the lead says something happened, else the
+  dateline's city (a wire report from a capital bureau names the incident's town in its lead);
 * ages ("a 23-year-old man", "John Doe, 23,") and names identify the people involved;
   two reports of one incident describe the same people.
 """
@@ -27,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..analysis.places import EVENT_RE
 from ..analysis.undated import report_date
+from ..geo.gazetteer import KIND_CITY, get_gazetteer, haversine_km
 from ..models import Article
 
 ENTITY_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT"}
@@ -36,6 +38,8 @@ PLACE_SENTENCES = 3
 TEXT_WORDS = 400  # words of the body that count (the rest is background, related stories, junk)
 TOWN_PRECISIONS = {"town", "district"}
 RARE_NAME_SHARE = 0.005
+RARE_NAME_MIN = 10  # the reports of one incident may all name its victim
+VECTOR_TERMS = 100  # a report's strongest words: a long text's tail of common words is chance overlap
 RECENT_DAYS = 7  # a lead date further back than this is background or a follow-up's reference
 
 _WORD = re.compile(r"(?u)\b[^\W\d_]{2,}\b")
@@ -64,6 +68,7 @@ class ReportKey:
     incident_day: date | None = None  # the day the report puts its incident on
     lead_days: set[date] = field(default_factory=set)  # every day-precise date of the lead
     report_day: date | None = None  # when the report was written (publication, or inferred)
+    weekdays: set[int] = field(default_factory=set)  # weekdays an undated lead says it happened on (Monday = 0)
     year: int | None = None  # known to the year only
 
 
@@ -93,15 +98,19 @@ class TermStats:
 
     def weigh(self, key: ReportKey) -> None:
         """Give a key its TF-IDF vector and the names that identify people: a surname in
-        more than ``RARE_NAME_SHARE`` of the reports is a public figure's, not a victim's."""
+        more than ``RARE_NAME_SHARE`` of the reports (and ``RARE_NAME_MIN``) is a public figure's, not a victim's."""
         key.vector = self.vector(key.terms)
-        limit = max(2.0, RARE_NAME_SHARE * self.docs)
+        limit = max(RARE_NAME_MIN, RARE_NAME_SHARE * self.docs)
         key.rare_names = {n for n in key.names if self.df.get(n, 0) <= limit}
 
     def vector(self, terms: dict[str, float]) -> dict[str, float]:
-        """Unit-length TF-IDF vector (smoothed IDF, as scikit-learn's)."""
+        """Unit-length TF-IDF vector (smoothed IDF, as scikit-learn's) of the ``VECTOR_TERMS``
+        strongest words: two long reports share many mid-frequency words by chance, which
+        would make any two long texts look alike (a month of one paper's politics)."""
         n = self.docs + 1
         vec = {w: tf * (math.log(n / (self.df.get(w, 0) + 1)) + 1.0) for w, tf in terms.items()}
+        if len(vec) > VECTOR_TERMS:
+            vec = dict(sorted(vec.items(), key=lambda x: -x[1])[:VECTOR_TERMS])
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {w: v / norm for w, v in vec.items()}
 
@@ -119,11 +128,64 @@ def lead_end(article: Article, sentences: int) -> int:
     return article.sentences[min(sentences, len(article.sentences)) - 1].end
 
 
+# A dateline opens a line in the first few hundred characters: "TULSA, Okla. -",
+# "HAWTHORNE —", "GARY |", "lucknow:", "(AP) GREENVILLE, N.C. -".
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:\([A-Za-z]{2,10}\)[ \t]*)?(?P<city>[A-Za-z][A-Za-z.'’ ]{1,28}?)"
+    r"(?P<qualified>,[ \t]*[A-Za-z. ]{2,20}?)?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?:[:|—–]|-{1,2}[ \t])"
+)
+DATELINE_CHARS = 300
+DATELINE_MIN_POP = 20_000  # datelines name cities; a small namesake is not one
+
+
+def dateline_place(article: Article) -> tuple[int, float, float, str, str] | None:
+    """The city a report was filed from, when its text opens with a dateline: the place a
+    local report's incident happened, in wire copy, newspapers and TV sites alike.
+
+    A city the analysis already resolved in the text is taken as resolved there (it knows
+    "Greenville, N.C." from context); otherwise, with no state or country after it, the
+    gazetteer's biggest city of that name. All-capital or lower-case city words only, so a
+    headline-like "Police:" or "Updated:" line is not a dateline.
+    """
+    m = _DATELINE.search(article.text[:DATELINE_CHARS])
+    if not m:
+        return None
+    city = m.group("city").strip()
+    letters = [c for c in city if c.isalpha()]
+    if not letters or not (city.isupper() or city.islower()) or city.lower() in STOP_WORDS:
+        return None
+    key = city.lower()
+    for p in article.places:
+        if p.text.lower() == key and p.geonameid and p.lat is not None and p.precision in TOWN_PRECISIONS:
+            return p.geonameid, p.lat, p.lon, p.country or "", p.admin1 or ""
+    if m.group("qualified"):
+        return None
+    cities = [c for c in get_gazetteer().lookup(city) if c.kind == KIND_CITY and c.population >= DATELINE_MIN_POP
+              and c.geonameid and c.lat is not None]
+    if not cities:
+        return None
+    best = max(cities, key=lambda c: c.population)
+    return best.geonameid, best.lat, best.lon, best.country or "", best.admin1 or ""
+
+
 def surname(name: str) -> str:
     """The last word of a person's name as the word counter sees it ("Biden’s" -> "biden")."""
     last = re.sub(r"['’]s$", "", name.split()[-1].lower())
     words = _WORD.findall(last)
     return words[-1] if words else ""
+
+
+_SO_FAR = re.compile(r"[^.;]{0,40}\bso far\b", re.I)
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def lead_weekdays(article: Article) -> set[int]:
+    """Weekdays an undated report's lead puts something happening on ("clashed on
+    Thursday"): with no date, still a clue to which dated incident it tells of."""
+    lead = lead_end(article, LEAD_SENTENCES)
+    return {_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY.finditer(article.text[:lead])
+            if _happened(article, m.start())}
 
 
 def _happened(article: Article, offset: int) -> bool:
@@ -166,8 +228,9 @@ def report_key(article: Article) -> ReportKey:
     year = int(when.value[:4]) if when.value and when.precision == "year" else None
     lead = lead_end(article, LEAD_SENTENCES)
     figure_end = lead_end(article, FIGURE_SENTENCES)
-    figures = {n.value for n in article.numbers
-               if n.start < figure_end and n.value is not None and 2 <= n.value < 1_000_000}
+    figures = {n.value for n in article.numbers  # exact counts: "at least 15" may grow into 19
+               if n.start < figure_end and n.value is not None and 2 <= n.value < 1_000_000
+               and n.qualifier == "exact" and not _SO_FAR.match(article.text, n.end)}
     head = article.text[:lead]
     ages = {int(g) for m in _AGE.finditer(f"{article.title}\n{head}") for g in m.groups() if g and 0 < int(g) < 110}
     place_end = lead_end(article, PLACE_SENTENCES)
@@ -175,6 +238,15 @@ def report_key(article: Article) -> ReportKey:
     towns = [p for p in lead_towns if p.role == "event"]
     if not towns and EVENT_RE.search(article.text[:place_end]):  # an incident report: its lead's towns are where
         towns = lead_towns
+    filed = None if towns else dateline_place(article)  # where it happened beats where it was filed
+    places = {p.geonameid for p in towns}
+    points = [(p.lat, p.lon) for p in towns if p.lat is not None and p.lon is not None]
+    regions = {(p.country, p.admin1) for p in towns if p.country and p.admin1}
+    if filed:
+        places.add(filed[0])
+        points.append((filed[1], filed[2]))
+        if filed[3] and filed[4]:
+            regions.add((filed[3], filed[4]))
     entities = {e.text.lower() for e in article.entities if e.label in ENTITY_LABELS and len(e.text) > 1}
     names = {surname(e.text) for e in article.entities
              if e.label == "PERSON" and len(e.text.split()) >= 2 and e.start < lead} - {""}
@@ -184,18 +256,16 @@ def report_key(article: Article) -> ReportKey:
         names=names,
         ages=ages,
         figures=figures,
-        places={p.geonameid for p in towns},
-        points=[(p.lat, p.lon) for p in towns if p.lat is not None and p.lon is not None],
-        regions={(p.country, p.admin1) for p in towns if p.country and p.admin1},
+        places=places,
+        points=points,
+        regions=regions,
         incident_day=earliest_recent(day, days),
         lead_days=set(days),
         report_day=day,
+        weekdays=lead_weekdays(article) if day is None and not days else set(),
         year=year,
     )
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    (lat1, lon1), (lat2, lon2) = a, b
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a[0], a[1], b[0], b[1])

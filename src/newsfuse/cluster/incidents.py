@@ -11,7 +11,8 @@ tells of:
   (a surname few reports use, or an age in the same place), at the ``far_threshold`` bar;
 * with no date on either side, at the ``undated_threshold`` bar.
 
-The score is the cosine of the report's words with the incident's, plus shared named
+The score is the cosine of the report's words with the incident's core (its first
+``CORE_REPORTS`` reports: what the incident is, before commentary drifts it), plus shared named
 entities and, when time is known, a shared rare surname or age. Towns in different
 provinces, people of other ages, or (when time cannot decide) disjoint lead figures mark
 a look-alike and cost a penalty. Candidates come from an inverted index over rare words,
@@ -28,6 +29,7 @@ from datetime import date
 from .features import ReportKey, km
 
 ANCHOR_DAYS = 1  # member days further than this from the founding report's day do not move it
+CORE_REPORTS = 3  # the first reports say what the incident is; later ones do not redefine it
 NEAR_KM = 40.0  # towns this close are one place for a report (suburb and city, neighbours)
 
 
@@ -44,6 +46,8 @@ class ClusterConfig:
     age_penalty: float = 0.15  # both give ages, none shared: other people
     place_penalty: float = 0.25  # both name towns, none shared or near: another place
     figure_penalty: float = 0.10  # disjoint lead figures when time cannot decide
+    figure_bonus: float = 0.05  # ... and a lead figure in common
+    weekday_bonus: float = 0.05  # an undated report's weekday agrees with the incident's day (else a penalty)
     window_days: int = 1
     report_lag_days: int = 1
     far_days: int = 400  # follow-ups later than this are a new story
@@ -59,8 +63,8 @@ class Incident:
     """An event being built: its reports and what they agree on."""
 
     members: list[int] = field(default_factory=list)
-    centroid: dict[str, float] = field(default_factory=dict)  # sum of the members' unit vectors
-    entities: Counter[str] = field(default_factory=Counter)
+    centroid: dict[str, float] = field(default_factory=dict)  # sum of the core reports' unit vectors
+    entities: Counter[str] = field(default_factory=Counter)  # of the core reports
     names: set[str] = field(default_factory=set)
     ages: set[int] = field(default_factory=set)
     figures: set[float] = field(default_factory=set)
@@ -84,10 +88,11 @@ class Incident:
 
     def add(self, row: int, key: ReportKey) -> None:
         self.members.append(row)
-        for w, v in key.vector.items():
-            self.centroid[w] = self.centroid.get(w, 0.0) + v
-        self._norm = sum(v * v for v in self.centroid.values()) ** 0.5
-        self.entities.update(key.entities)
+        if len(self.members) <= CORE_REPORTS:
+            for w, v in key.vector.items():
+                self.centroid[w] = self.centroid.get(w, 0.0) + v
+            self._norm = sum(v * v for v in self.centroid.values()) ** 0.5
+            self.entities.update(key.entities)
         self.names |= key.names
         self.ages |= key.ages
         self.figures |= key.figures
@@ -203,8 +208,10 @@ def score(key: ReportKey, incident: Incident, when: str | None, config: ClusterC
         value += config.age_bonus if key.ages & incident.ages else -config.age_penalty
     if same_place(key, incident) is False:
         value -= config.place_penalty
-    if when is None and key.figures and incident.figures and not key.figures & incident.figures:
-        value -= config.figure_penalty
+    if when is None and key.weekdays and incident.day:  # an undated "on Thursday" against a dated incident
+        value += config.weekday_bonus if incident.day.weekday() in key.weekdays else -config.weekday_bonus
+    if when is None and key.figures and incident.figures:  # time cannot tell: do the counts agree?
+        value += config.figure_bonus if key.figures & incident.figures else -config.figure_penalty
     return value
 
 
