@@ -89,20 +89,12 @@ class Incident:
     def add(self, row: int, key: ReportKey) -> None:
         self.members.append(row)
         if len(self.members) <= CORE_REPORTS:
-            for w, v in key.vector.items():
-                self.centroid[w] = self.centroid.get(w, 0.0) + v
-            self._norm = sum(v * v for v in self.centroid.values()) ** 0.5
-            self.entities.update(key.entities)
-        self.names |= key.names
-        self.ages |= key.ages
-        self.figures |= key.figures
-        self.places |= key.places
-        self.points.extend(key.points[:5])
-        self.regions |= key.regions
+            self._take_words(key.vector, key.entities)
+        self._take_identity(key, key.points[:5])
         if not self.members[:-1]:
             self.anchor = key.incident_day or key.report_day
-        if key.incident_day and self.anchor and abs((key.incident_day - self.anchor).days) <= ANCHOR_DAYS:
-            self.days[key.incident_day] += 1
+        if key.incident_day:
+            self._take_days({key.incident_day: 1})
         if key.report_day:
             self.first_report = min(self.first_report or key.report_day, key.report_day)
             self.years.add(key.report_day.year)
@@ -111,23 +103,33 @@ class Incident:
 
     def absorb(self, other: Incident) -> None:
         self.members.extend(other.members)
-        for w, v in other.centroid.items():
-            self.centroid[w] = self.centroid.get(w, 0.0) + v
-        self._norm = sum(v * v for v in self.centroid.values()) ** 0.5
-        self.entities.update(other.entities)
-        self.names |= other.names
-        self.ages |= other.ages
-        self.figures |= other.figures
-        self.places |= other.places
-        self.points.extend(other.points)
-        self.regions |= other.regions
-        if self.anchor is None:
-            self.anchor = other.anchor
-        if self.anchor:
-            self.days.update({d: n for d, n in other.days.items() if abs((d - self.anchor).days) <= ANCHOR_DAYS})
+        self._take_words(other.centroid, other.entities)
+        self._take_identity(other, other.points)
+        self.anchor = self.anchor or other.anchor
+        self._take_days(other.days)
         if other.first_report:
             self.first_report = min(self.first_report or other.first_report, other.first_report)
         self.years |= other.years
+
+    def _take_words(self, vector: dict[str, float], entities) -> None:
+        for w, v in vector.items():
+            self.centroid[w] = self.centroid.get(w, 0.0) + v
+        self._norm = sum(v * v for v in self.centroid.values()) ** 0.5
+        self.entities.update(entities)
+
+    def _take_identity(self, source: ReportKey | Incident, points: list[tuple[float, float]]) -> None:
+        """People, figures and places from a report or a merged incident: follow-ups add them all."""
+        self.names |= source.names
+        self.ages |= source.ages
+        self.figures |= source.figures
+        self.places |= source.places
+        self.points.extend(points)
+        self.regions |= source.regions
+
+    def _take_days(self, days: dict[date, int]) -> None:
+        """Count incident days beside the anchor only: the day cannot walk away."""
+        if self.anchor:
+            self.days.update({d: n for d, n in days.items() if abs((d - self.anchor).days) <= ANCHOR_DAYS})
 
     def cosine(self, vector: dict[str, float]) -> float:
         if not self._norm:
