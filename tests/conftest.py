@@ -48,11 +48,17 @@ def _hypothesis_profiles() -> None:
         return
 
     slow = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+    cache = Path(os.environ.get("NEWSFUSE_CACHE_DIR") or Path.home() / ".cache" / "newsfuse") / "hypothesis"
+    try:  # Hypothesis keeps caches in ./.hypothesis otherwise
+        from hypothesis.configuration import set_hypothesis_home_dir
+
+        set_hypothesis_home_dir(cache)
+    except ImportError:
+        pass
     settings.register_profile("ci", max_examples=30, deadline=None, derandomize=True, database=None,
                               suppress_health_check=slow)
-    cache = Path(os.environ.get("NEWSFUSE_CACHE_DIR") or Path.home() / ".cache" / "newsfuse")
     settings.register_profile("fuzz", max_examples=12_000, deadline=None, suppress_health_check=slow,
-                              database=DirectoryBasedExampleDatabase(str(cache / "hypothesis")))
+                              database=DirectoryBasedExampleDatabase(str(cache / "examples")))
     settings.load_profile("fuzz" if os.environ.get("NEWSFUSE_FUZZ") == "1" else "ci")
 
 
