@@ -16,6 +16,7 @@ something happened there, "mentioned" for where officials spoke or the like.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -173,11 +174,42 @@ def _acceptable(places: list[Place], context: bool, strong: bool, listed: bool, 
     return False
 
 
+_NEXT_CAP = re.compile(r"[ -]([A-Z][\w'’.-]*)")
+
+
+class _Spans:
+    """Character spans, found by position in logarithmic time: an article with thousands
+    of names must not test every word against every span taken before it."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int]] = []
+        self._longest = 0
+
+    def add(self, span: tuple[int, int]) -> None:
+        start, end = span
+        i = bisect.bisect_right(self._starts, start)
+        self._starts.insert(i, start)
+        self._spans.insert(i, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def covering(self, pos: int) -> tuple[int, int] | None:
+        """The first span (by start) holding ``pos``, or None."""
+        lo = bisect.bisect_left(self._starts, pos - self._longest)
+        hi = bisect.bisect_right(self._starts, pos)
+        return next(((s, e) for s, e in self._spans[lo:hi] if s <= pos < e), None)
+
+    def overlapping(self, start: int, end: int) -> bool:
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return any(s < end and start < e for s, e in self._spans[lo:hi])
+
+
 def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include_modifiers: bool) -> list[_Cand]:
     text = article.text
     cands: list[_Cand] = []
-    taken: list[tuple[int, int]] = []  # no matching inside these
-    named: list[tuple[int, int]] = []  # inside these, only words that are clearly places (modifiers)
+    taken = _Spans()  # no matching inside these
+    named = _Spans()  # inside these, only words that are clearly places (modifiers)
     lowered = set(re.findall(r"\b[a-z]\w+", text))
     person_words = {w for e in article.entities if e.label == "PERSON" and " " in e.text.strip()
                     for w in e.text.split()}
@@ -188,7 +220,7 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
             continue
         seg = text[start:end]
         if ent.label in PLACE_LABELS and seg in first_names and not _context_ok(text, start, end)[0]:
-            taken.append((ent.start, ent.end))  # "said Georgia" where "Georgia Stevens" is named
+            taken.add((ent.start, ent.end))  # "said Georgia" where "Georgia Stevens" is named
             continue
         if ent.label in PLACE_LABELS:
             parts = [(start, end)]
@@ -202,25 +234,25 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
             for a, b in parts:
                 places = gz.lookup(text[a:b]) or _broader(gz, text[a:b])
                 if not places and ent.label == "FAC":
-                    named.append((ent.start, ent.end))
+                    named.add((ent.start, ent.end))
                     break
                 if not places and " " not in text[a:b]:
                     continue  # an unknown one-word "GPE" is more often a name than a place
                 if not places and ent.label == "GPE" and len(parts) == 1:
-                    named.append((ent.start, ent.end))  # "Building Ireland": look for known names inside
+                    named.add((ent.start, ent.end))  # "Building Ireland": look for known names inside
                     break
                 cands.append(_Cand(a, b, text[a:b], "ner", places))
             else:
-                taken.append((ent.start, ent.end))
+                taken.add((ent.start, ent.end))
         elif ent.label == "NORP" and "-" in seg and include_demonyms:  # "anti-Russian", "Russian-European"
-            taken.append((ent.start, ent.end))
+            taken.add((ent.start, ent.end))
             pos = start
             for part in seg.split("-"):
                 if part[:1].isupper() and gz.is_demonym(part):
                     cands.append(_Cand(pos, pos + len(part), part, "demonym", gz.demonym(part), demonym=True))
                 pos += len(part) + 1
         elif ent.label == "NORP":
-            taken.append((ent.start, ent.end))
+            taken.add((ent.start, ent.end))
             places = [] if gz.is_demonym(seg) else gz.lookup(seg)  # "German" is not the Manx parish
             if places and any(p.kind in (KIND_COUNTRY, KIND_ADMIN1, KIND_REGION) for p in places):
                 cands.append(_Cand(start, end, seg, "ner-other", places))
@@ -229,7 +261,7 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 if places:
                     cands.append(_Cand(start, end, seg, "demonym", places, demonym=True))
         elif ent.label in MAYBE_LABELS and include_demonyms and " " not in seg and gz.is_demonym(seg):
-            taken.append((ent.start, ent.end))  # "Slovak" or "Azerbaijani" tagged as a person
+            taken.add((ent.start, ent.end))  # "Slovak" or "Azerbaijani" tagged as a person
             cands.append(_Cand(start, end, seg, "demonym", gz.demonym(seg), demonym=True))
         elif ent.label in MAYBE_LABELS:
             pieces, pos = [], start
@@ -250,46 +282,46 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                     found.append(_Cand(a, b, piece, "ner-other", places, strong=strong))
             if found and (len(found) == len(pieces) or len(pieces) > 1):
                 cands.extend(found)
-                taken.append((ent.start, ent.end))
+                taken.add((ent.start, ent.end))
             elif include_modifiers and ent.label in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT"):
-                named.append((ent.start, ent.end))
+                named.add((ent.start, ent.end))
             else:
-                taken.append((ent.start, ent.end))
+                taken.add((ent.start, ent.end))
         else:
-            taken.append((ent.start, ent.end))
+            taken.add((ent.start, ent.end))
     # gazetteer matcher over capitalised words outside any entity
     for m in WORD_RE.finditer(text):
         a, b = m.start(), m.end()
         if text[b - 2:b] in ("'s", "’s"):  # "Canada's"
             b -= 2
-        if any(s <= a < e for s, e in taken):
+        if taken.covering(a):
             continue
-        host = next(((s, e) for s, e in named if s <= a < e), None)
+        host = named.covering(a)
         inside = host is not None
         lead = inside and (a == _trim(text, host[0], host[1])[0] or text[max(0, a - 3):a] == "of ")
         # the longest known run of capitalised words starting here (up to 4 words)
         words = [(a, b)]
         pos = b
         for _ in range(3):
-            nxt = re.match(r"[ -]([A-Z][\w'’.-]*)", text[pos:])
+            nxt = _NEXT_CAP.match(text, pos)
             if not nxt:
                 break
-            words.append((pos + 1, pos + nxt.end()))
-            pos += nxt.end()
+            words.append((pos + 1, nxt.end()))
+            pos = nxt.end()
         for k in range(len(words), 0, -1):
             s, e = words[0][0], words[k - 1][1]
             seg = text[s:e]
             if seg.endswith(".") and not (gz.is_abbreviation(seg) or seg.count(".") > 1):
                 seg = seg.rstrip(".")
                 e = s + len(seg)
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.overlapping(s, e):
                 continue
             if k == 1 and (seg in COMMON_CAPS or seg.lower() in lowered or seg in person_words or "'" in seg
                            or "’" in seg or (len(seg) < 3 and not seg.isupper())):
                 break
             if k == 1 and include_demonyms and gz.is_demonym(seg):  # also inside names: "BBC Russian Service"
                 cands.append(_Cand(s, e, seg, "demonym", gz.demonym(seg), demonym=True))
-                taken.append((s, e))
+                taken.add((s, e))
                 break
             if gz.is_abbreviation(seg) and not text[max(0, s - 2):s] == ", ":
                 continue  # "Ky." after a town ("Louisville, Ky."), not "P.A." on its own
@@ -305,7 +337,7 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                     not inside or lead or any(p.kind in (KIND_COUNTRY, KIND_REGION) or p.population >= 1_000_000
                                               for p in places)):
                 cands.append(_Cand(s, e, seg, "gaz", places, strong=strong))
-                taken.append((s, e))
+                taken.add((s, e))
             break
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[_Cand] = []
@@ -464,7 +496,27 @@ def normalize_name(s: str) -> str:
     return s.casefold()
 
 
-def _role(article: Article, start: int, end: int, capital: bool = False) -> str:
+class _SentenceEvents:
+    """Whether each sentence tells of something happening, found once per sentence (a
+    sentence naming a thousand places is searched once, not a thousand times)."""
+
+    def __init__(self, article: Article) -> None:
+        self.text = article.text
+        self.sentences = article.sentences
+        self.starts = [x.start for x in article.sentences]
+        self.cache: dict[tuple[int, int], bool] = {}
+
+    def around(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        sent = self.sentences[i] if i >= 0 and start < self.sentences[i].end else None
+        span = (sent.start, sent.end) if sent else (max(0, start - 200), min(len(self.text), end + 200))
+        if span not in self.cache:
+            self.cache[span] = EVENT_RE.search(self.text, *span) is not None
+        return self.cache[span]
+
+
+def _role(article: Article, start: int, end: int, capital: bool = False,
+          events: _SentenceEvents | None = None) -> str:
     """"event" when the sentence tells of something happening there. A national capital
     is usually where governments speak, so it needs the event word right before it
     ("shelling of Kyiv", "strikes on Kyiv")."""
@@ -474,9 +526,7 @@ def _role(article: Article, start: int, end: int, capital: bool = False) -> str:
     if capital:
         before = text[max(0, start - 40):start]
         return "event" if EVENT_RE.search(before) and _TARGET_PREP.search(before) else "mentioned"
-    sent = next((s for s in article.sentences if s.start <= start < s.end), None)
-    s_start, s_end = (sent.start, sent.end) if sent else (max(0, start - 200), min(len(text), end + 200))
-    return "event" if EVENT_RE.search(text[s_start:s_end]) else "mentioned"
+    return "event" if (events or _SentenceEvents(article)).around(start, end) else "mentioned"
 
 
 def find_places(article: Article, *, include_demonyms: bool = False, include_modifiers: bool = False,
@@ -490,6 +540,7 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
     gz = gazetteer or get_gazetteer()
     cands = _candidates(article, gz, include_demonyms, include_modifiers)
     resolved = _resolve(cands, gz, article.text)
+    events = _SentenceEvents(article)
     out = []
     for c, p in zip(cands, resolved):
         m = PlaceMention(c.start, c.end, article.text[c.start:c.end])
@@ -498,6 +549,6 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
             m.lat, m.lon, m.geonameid = p.lat, p.lon, p.geonameid
             m.precision = p.precision
         capital = p is not None and p.geonameid in gz.capitals
-        m.role = "mentioned" if c.demonym else _role(article, c.start, c.end, capital)
+        m.role = "mentioned" if c.demonym else _role(article, c.start, c.end, capital, events)
         out.append(m)
     return out
