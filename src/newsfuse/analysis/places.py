@@ -26,6 +26,7 @@ from ..geo.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, 
                              get_gazetteer, haversine_km)
 from ..geo.coherence import neighbour_counts
 from ..models import Article, PlaceMention
+from .spans import SpanIndex
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MAYBE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
@@ -177,39 +178,11 @@ def _acceptable(places: list[Place], context: bool, strong: bool, listed: bool, 
 _NEXT_CAP = re.compile(r"[ -]([A-Z][\w'’.-]*)")
 
 
-class _Spans:
-    """Character spans, found by position in logarithmic time: an article with thousands
-    of names must not test every word against every span taken before it."""
-
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._spans: list[tuple[int, int]] = []
-        self._longest = 0
-
-    def add(self, span: tuple[int, int]) -> None:
-        start, end = span
-        i = bisect.bisect_right(self._starts, start)
-        self._starts.insert(i, start)
-        self._spans.insert(i, (start, end))
-        self._longest = max(self._longest, end - start)
-
-    def covering(self, pos: int) -> tuple[int, int] | None:
-        """The first span (by start) holding ``pos``, or None."""
-        lo = bisect.bisect_left(self._starts, pos - self._longest)
-        hi = bisect.bisect_right(self._starts, pos)
-        return next(((s, e) for s, e in self._spans[lo:hi] if s <= pos < e), None)
-
-    def overlapping(self, start: int, end: int) -> bool:
-        lo = bisect.bisect_left(self._starts, start - self._longest)
-        hi = bisect.bisect_left(self._starts, end)
-        return any(s < end and start < e for s, e in self._spans[lo:hi])
-
-
 def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include_modifiers: bool) -> list[_Cand]:
     text = article.text
     cands: list[_Cand] = []
-    taken = _Spans()  # no matching inside these
-    named = _Spans()  # inside these, only words that are clearly places (modifiers)
+    taken = SpanIndex()  # no matching inside these
+    named = SpanIndex()  # inside these, only words that are clearly places (modifiers)
     lowered = set(re.findall(r"\b[a-z]\w+", text))
     person_words = {w for e in article.entities if e.label == "PERSON" and " " in e.text.strip()
                     for w in e.text.split()}

@@ -6,10 +6,10 @@ alone (only the words' weights depend on the stream):
 
 * words are counted here and weighted by how rare they are among the reports seen
   (:class:`TermStats`, a pair of counters a stream keeps);
-* the *incident day* is the first day-precise date of the headline and lead in the week
-  before publication ("was shot Saturday night" in a Monday report); older dates of the
-  lead are kept too (a follow-up names "the March 9 shooting"); with none, the report's
-  own date stands in for it;
+* the *incident day* is the earliest day-precise date, in a sentence saying something
+  happened, of the headline and lead in the week before publication ("was shot Saturday
+  night" in a Monday report); older dates of the lead are kept too (a follow-up names
+  "the March 9 shooting"); with none, the report's own date stands in for it;
 * places are the towns and districts where the lead says something happened, else the
   dateline's city (a wire report from a capital bureau names the incident's town in its lead);
 * ages ("a 23-year-old man", "John Doe, 23,") and names identify the people involved;
@@ -21,8 +21,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from collections import Counter
+from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
