@@ -226,6 +226,18 @@ class BriefSentence:
 
 
 @dataclass
+class Mention:
+    """A passage of a report filed under another event that tells of this one ("weeks
+    after a fire in Lorca killed three"): linked, never counted as a member."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    day: str | None = None  # the date the passage gives
+
+
+@dataclass
 class FigureLine:
     """One line of the brief's "Figures and disputes" part, written from a reconciled
     casualty row: every number in ``text`` is a claim's number, cited by article id."""
@@ -257,6 +269,7 @@ class Event:
     sub_event_type: str | None = None  # ACLED sub-event type ("Armed clash", "Air/drone strike"...)
     brief_headline: BriefSentence | None = None  # an independent report's title, cited
     figures: list[FigureLine] = field(default_factory=list)  # "Figures and disputes"
+    mentioned_in: list[Mention] = field(default_factory=list)  # passages of other events' reports about it
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -278,4 +291,5 @@ class Event:
             sub_event_type=data.get("sub_event_type"),
             brief_headline=BriefSentence(**data["brief_headline"]) if data.get("brief_headline") else None,
             figures=[FigureLine(**x) for x in data.get("figures", [])],
+            mentioned_in=[Mention(**x) for x in data.get("mentioned_in", [])],
         )

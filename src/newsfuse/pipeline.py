@@ -15,6 +15,7 @@ from .analysis import analyse_articles
 from .brief import RewriteConfig, build_brief
 from .clean import repeated_lines
 from .cluster import cluster_articles
+from .cluster.mentions import link_mentions
 from .ingest import IngestIssue, iter_inputs
 from .models import Article, Event, RawArticle
 from .origins import find_origins, independent_sources
@@ -112,6 +113,9 @@ def build_events(articles: list[Article], fatality_rule: str = "best",
         if written.rewrite_note and notes is not None:
             notes.append(IngestIssue(event.id, f"brief rewrite not used, extractive brief kept: {written.rewrite_note}"))
         events.append(event)
+    mentions = link_mentions(events, {a.id: a for a in articles})
+    for event in events:
+        event.mentioned_in = mentions.get(event.id, [])
     return events
 
 

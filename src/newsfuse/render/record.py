@@ -41,6 +41,7 @@ def event_record(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
         "sub_event_type": event.sub_event_type,
         "brief_headline": asdict(event.brief_headline) if event.brief_headline else None,
         "figures": [asdict(x) for x in event.figures],
+        "mentioned_in": [asdict(x) for x in event.mentioned_in],
     }
 
 
