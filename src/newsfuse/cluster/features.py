@@ -12,8 +12,9 @@ alone (only the words' weights depend on the stream):
   "the March 9 shooting"); with none, the report's own date stands in for it;
 * places are the towns and districts where the lead says something happened, else the
   dateline's city (a wire report from a capital bureau names the incident's town in its lead);
-* ages ("a 23-year-old man", "John Doe, 23,") and names identify the people involved;
-  two reports of one incident describe the same people.
+* ages ("a 23-year-old man", "John Doe, 23,") in the lead and people's surnames anywhere
+  in the report identify the people involved; two reports of one incident describe the
+  same people (a first report may name the victim only in its fourth paragraph).
 """
 
 from __future__ import annotations
@@ -249,7 +250,7 @@ def report_key(article: Article) -> ReportKey:
             regions.add((filed[3], filed[4]))
     entities = {e.text.lower() for e in article.entities if e.label in ENTITY_LABELS and len(e.text) > 1}
     names = {surname(e.text) for e in article.entities
-             if e.label == "PERSON" and len(e.text.split()) >= 2 and e.start < lead} - {""}
+             if e.label == "PERSON" and len(e.text.split()) >= 2} - {""}  # anywhere: follow-ups name victims late
     return ReportKey(
         terms=term_counts(article.title, article.text),
         entities=entities,
