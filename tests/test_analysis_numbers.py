@@ -143,7 +143,7 @@ def test_mixed_paragraph_offsets_and_order():
             "The fighting, which began in 2019, has displaced more than 1,000 families "
             "(some 6,500 people), and two of the five clinics closed.")
     got = [(m.text, m.qualifier) for m in _found(text)]
-    assert got == [("at least 12", "at_least"), ("dozens of", "vague"), ("12", "exact"),
+    assert got == [("at least 12", "at_least"), ("dozens of", "vague"),  # "a 12-year-old" is an age
                    ("more than 1,000", "more_than"), ("some 6,500", "about"),
                    ("two", "exact"), ("five", "exact")]
     starts = [m.start for m in find_numbers(text)]
@@ -190,3 +190,17 @@ def test_quantities_stay_finite_and_below_the_cap():
     assert [m.text for m in found] == ["5", "about 999 trillion", "2 billion"]
     for m in found:
         assert all(v is None or v <= MAX_QUANTITY for v in (m.value, m.low, m.high))
+
+
+@pytest.mark.parametrize("text", [
+    "A 12-year-old boy was killed", "a 35-year-old man was arrested", "two 17-year-olds were shot",
+    "the 3-month-old baby", "Ana Ruiz, 41, of Lorca was hurt", "a man, 23, was shot", "aged 35",
+])
+def test_ages_are_not_counts(text):
+    assert [m.value for m in find_numbers(text) if m.value not in (2.0,)] == []
+
+
+def test_counts_beside_ages_and_commas_stay():
+    assert [m.value for m in find_numbers("killed 3, 4 and 5 people")] == [3.0, 4.0, 5.0]
+    assert [m.value for m in find_numbers("The toll rose to 27, officials said")] == [27.0]
+    assert [m.value for m in find_numbers("two 17-year-olds were shot")] == [2.0]

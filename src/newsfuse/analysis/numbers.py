@@ -47,7 +47,9 @@ Not numbers here: years ("in 2020", "since 1994"; a bare 1900-2099 stays a
 year unless hedged by a bound or followed by a counted plural noun), times
 ("22:05", "5pm"), dates ("13/9", "13 September", "13th"), ordinals, percents,
 money, phone numbers, codes glued to letters ("COVID-19", "F-16", "MH17",
-"1990s") and labels ("Resolution 2334", "Flight 752"). The pronoun "one" ("no
+"1990s"), labels ("Resolution 2334", "Flight 752") and ages ("a 12-year-old
+boy", "two 17-year-olds" keeps only the two, "aged 35", "John Doe, 23, of Tulsa"),
+which casualty claims used to read as tolls. The pronoun "one" ("no
 one", "one another", "one day", "one of the most") is skipped; "one of its
 soldiers" and "one of the victims" are kept as a count of 1.
 """
@@ -124,6 +126,8 @@ _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3
 _AFTER_EXCLUDE = re.compile(
     r"\s*(?:%|per\s?cent\b|pc\b|percentage\b|dollars?\b|euros?\b|pounds\b|rupees\b|yuan\b|"
     r"shekels?\b|naira\b|dinars?\b|roubles?\b|rubles?\b|yen\b|cents\b|USD\b|EUR\b|GBP\b)", re.I)
+_AGE_AFTER = re.compile(r"[-\s]+(?:years?|yrs?|months?|weeks?|days?)[-\s]+olds?\b", re.I)
+_AGE_APPOSITION = re.compile(r"[A-Za-z][A-Za-z.'’]*,[ \t]*$")  # "John Doe, 23, of Tulsa"; "a man, 23,"
 _BEFORE_EXCLUDE = re.compile(r"(?:[$£€¥₹]|\b(?:US|USD|EUR|GBP|Rs\.?|INR|NIS|AED))\s*$")
 _LABELS = {"resolution", "route", "article", "flight", "highway", "road", "no", "nos", "number",
            "page", "chapter", "section", "paragraph", "clause", "unit", "block", "gate", "room",
@@ -336,6 +340,10 @@ def _excluded(c: _Ctx, j: int, end: int, qual: str | None) -> bool:
             return True  # Resolution 2334, Flight 752, No. 10
     if post[:1].isalpha() or (post[:1] in ("/", ":") and post[1:2].isdigit()):
         return True  # 1990s, 3D, 5G, 4x4
+    if _AGE_AFTER.match(text, last.end) or before in ("aged", "age", "ages") or (
+            first is last and first.num and post[:1] == "," and len(first.text) <= 2
+            and _AGE_APPOSITION.search(text, max(0, first.start - 40), first.start)):
+        return True  # an age, not a count: "a 12-year-old boy", "aged 35", "John Doe, 23, of Tulsa"
     if _AFTER_EXCLUDE.match(text, last.end) or \
             _BEFORE_EXCLUDE.search(text, max(0, first.start - 5), first.start):
         return True  # percentages and money
