@@ -187,3 +187,10 @@ def test_an_attribution_naming_no_one_is_not_a_claimant():
     a = _article("Police said 4 people were killed, according to  , and 2 were hurt.")
     assert [(c.number, c.claimant) for c in find_claims(a)][:1] == [(4, "Police")]
     assert find_claims(_article("according to  ")) == []
+
+
+def test_a_person_described_by_age_is_one_person_not_a_toll():
+    (c,) = find_claims(_article("A 12-year-old boy was killed in the shooting, police said."))
+    assert (c.category, c.number) == ("killed", 1.0)
+    (c,) = find_claims(_article("Police said a 35-year-old woman was arrested at the scene."))
+    assert (c.category, c.number) == ("arrested", 1.0)
