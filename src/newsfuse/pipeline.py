@@ -66,9 +66,14 @@ def prepare_batch(raws: Sequence[RawArticle], summary: RunSummary) -> list[Artic
     return articles
 
 
-def analyse_in_chunks(articles: Sequence[Article], progress: Progress | None = None) -> None:
+def analyse_in_chunks(articles: Sequence[Article], progress: Progress | None = None,
+                      after: Callable[[Sequence[Article]], None] | None = None) -> None:
+    """Analyse ``ANALYSE_CHUNK`` articles at a time; ``after`` gets each chunk once analysed."""
     for start in range(0, len(articles), ANALYSE_CHUNK):
-        analyse_articles(articles[start : start + ANALYSE_CHUNK])
+        chunk = articles[start : start + ANALYSE_CHUNK]
+        analyse_articles(chunk)
+        if after:
+            after(chunk)
         if progress:
             progress("analyse", min(start + ANALYSE_CHUNK, len(articles)), len(articles))
 
@@ -153,14 +158,13 @@ def store_new(articles: Sequence[Article], store: Store, summary: RunSummary,
         else:
             seen.add(article.id)
             fresh.append(article)
-    for start in range(0, len(fresh), ANALYSE_CHUNK):
-        chunk = fresh[start : start + ANALYSE_CHUNK]
-        analyse_articles(chunk)
+
+    def commit(chunk: Sequence[Article]) -> None:
         _crash_point("analysed")
         summary.added += store.add_articles(chunk)
         _crash_point("stored")
-        if progress:
-            progress("analyse", min(start + ANALYSE_CHUNK, len(fresh)), len(fresh))
+
+    analyse_in_chunks(fresh, progress, after=commit)
 
 
 def settle(store: Store, summary: RunSummary, progress: Progress | None = None,

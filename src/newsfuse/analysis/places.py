@@ -469,7 +469,7 @@ def normalize_name(s: str) -> str:
     return s.casefold()
 
 
-class _SentenceEvents:
+class SentenceEvents:
     """Whether each sentence tells of something happening, found once per sentence (a
     sentence naming a thousand places is searched once, not a thousand times)."""
 
@@ -489,7 +489,7 @@ class _SentenceEvents:
 
 
 def _role(article: Article, start: int, end: int, capital: bool = False,
-          events: _SentenceEvents | None = None) -> str:
+          events: SentenceEvents | None = None) -> str:
     """"event" when the sentence tells of something happening there. A national capital
     is usually where governments speak, so it needs the event word right before it
     ("shelling of Kyiv", "strikes on Kyiv")."""
@@ -499,7 +499,7 @@ def _role(article: Article, start: int, end: int, capital: bool = False,
     if capital:
         before = text[max(0, start - 40):start]
         return "event" if EVENT_RE.search(before) and _TARGET_PREP.search(before) else "mentioned"
-    return "event" if (events or _SentenceEvents(article)).around(start, end) else "mentioned"
+    return "event" if (events or SentenceEvents(article)).around(start, end) else "mentioned"
 
 
 def find_places(article: Article, *, include_demonyms: bool = False, include_modifiers: bool = False,
@@ -513,7 +513,7 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
     gz = gazetteer or get_gazetteer()
     cands = _candidates(article, gz, include_demonyms, include_modifiers)
     resolved = _resolve(cands, gz, article.text)
-    events = _SentenceEvents(article)
+    events = SentenceEvents(article)
     out = []
     for c, p in zip(cands, resolved):
         m = PlaceMention(c.start, c.end, article.text[c.start:c.end])

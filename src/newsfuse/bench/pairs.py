@@ -39,10 +39,7 @@ MAX_NOTES = 10
 
 def term_stats(articles: Sequence[Article]) -> TermStats:
     """Word frequencies over the distinct articles of a file, as a stream would have them."""
-    stats = TermStats()
-    for a in {a.id: a for a in articles}.values():
-        stats.add(report_key(a).terms)
-    return stats
+    return TermStats.of(report_key(a) for a in {a.id: a for a in articles}.values())
 
 
 def pair_score(a: Article, b: Article, *, stats: TermStats | None = None,

@@ -33,9 +33,7 @@ def cluster_articles(articles: list[Article], config: ClusterConfig | None = Non
     if not articles:
         return []
     keys = [report_key(a) for a in articles]
-    stats = TermStats()
-    for key in keys:
-        stats.add(key.terms)
+    stats = TermStats.of(keys)
     for key in keys:
         stats.weigh(key)
     clusterer = IncidentClusterer(config)

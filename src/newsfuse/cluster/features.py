@@ -23,11 +23,12 @@ import math
 import re
 from dataclasses import dataclass, field
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..analysis.places import EVENT_RE
+from ..analysis.places import EVENT_RE, SentenceEvents
 from ..analysis.undated import report_date
 from ..geo.gazetteer import KIND_CITY, get_gazetteer, haversine_km
 from ..models import Article
@@ -96,6 +97,14 @@ class TermStats:
     def add(self, terms: dict[str, float]) -> None:
         self.docs += 1
         self.df.update(terms.keys())
+
+    @classmethod
+    def of(cls, keys: Iterable[ReportKey]) -> TermStats:
+        """The counters after these reports."""
+        stats = cls()
+        for key in keys:
+            stats.add(key.terms)
+        return stats
 
     def weigh(self, key: ReportKey) -> None:
         """Give a key its TF-IDF vector and the names that identify people: a surname in
@@ -185,16 +194,9 @@ def lead_weekdays(article: Article) -> set[int]:
     """Weekdays an undated report's lead puts something happening on ("clashed on
     Thursday"): with no date, still a clue to which dated incident it tells of."""
     lead = lead_end(article, LEAD_SENTENCES)
+    happened = SentenceEvents(article)  # "on Tuesday, the senator argued" dates no incident
     return {_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY.finditer(article.text[:lead])
-            if _happened(article, m.start())}
-
-
-def _happened(article: Article, offset: int) -> bool:
-    """Is the date at ``offset`` in a sentence that says something happened? A lead's
-    "was shot Saturday" dates the incident; "on Tuesday, the senator argued" does not."""
-    sentence = next((s for s in article.sentences if s.start <= offset < s.end), None)
-    text = sentence.text if sentence else article.text[max(0, offset - 200) : offset + 200]
-    return EVENT_RE.search(text) is not None
+            if happened.around(m.start(), m.start())}
 
 
 def lead_days(article: Article) -> tuple[date | None, list[date]]:
@@ -203,8 +205,9 @@ def lead_days(article: Article) -> tuple[date | None, list[date]]:
     when = report_date(article)
     day = _parse(when.value) if when.precision == "day" else None
     lead = lead_end(article, LEAD_SENTENCES)
+    happened = SentenceEvents(article)  # "was shot Saturday" dates the incident; "the senator argued on Tuesday" not
     days = [d for d in (_parse(m.value) for m in article.dates
-                        if m.start < lead and m.precision == "day" and _happened(article, m.start))
+                        if m.start < lead and m.precision == "day" and happened.around(m.start, m.start))
             if d is not None and (day is None or d <= day)]
     return day, days
 

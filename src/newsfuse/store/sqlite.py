@@ -234,15 +234,6 @@ class SQLiteStore:
                 conn.execute("UPDATE settings SET value = CAST(value AS INTEGER) + 1 WHERE key = 'articles_generation'")
         return added
 
-    def update_articles(self, articles: Iterable[Article]) -> None:
-        """Rewrite stored articles (e.g. after clustering set ``derived_from``)."""
-        with self._write() as conn:
-            self._update_articles(conn, articles)
-
-    @staticmethod
-    def _update_articles(conn: sqlite3.Connection, articles: Iterable[Article]) -> None:
-        conn.executemany("UPDATE articles SET data = ? WHERE id = ?", [(_json(a.to_dict()), a.id) for a in articles])
-
     def get_article(self, article_id: str) -> Article | None:
         row = self.conn.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
         return Article.from_dict(json.loads(row[0])) if row else None
@@ -305,7 +296,8 @@ class SQLiteStore:
                 )
             if self.fts:
                 search.index_events(conn, events)
-            self._update_articles(conn, articles)
+            conn.executemany("UPDATE articles SET data = ? WHERE id = ?",
+                             [(_json(a.to_dict()), a.id) for a in articles])
             for key, value in (settings or {}).items():
                 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
             current = int(conn.execute("SELECT value FROM settings WHERE key = 'articles_generation'").fetchone()[0])
