@@ -344,6 +344,7 @@ def bench(task: str, data: str | None, predictions: str | None, as_json: bool, l
 
     \b
     Examples:
+      newsfuse bench events --data ../shared/bench/events/gva_dev.jsonl --predictions pred.jsonl
       newsfuse bench extract --data ../shared/bench/extract/wcxb_dev_articles.jsonl
       newsfuse bench speed --limit 200 --json
     """
