@@ -20,8 +20,11 @@ Rules (docs/reconciliation.md has worked examples):
    claim that says nothing of whose casualties ("3 killed", "18 people wounded") joins the
    one group that gives the same figure ("3 civilians").
 5. Across claimants: ``low``/``high`` span their current figures (ranges and
-   "at least" floors included); ``best`` is the side's own admission when the
-   claimant is that side, else the median. Different claimants giving the same
+   "at least" floors included); ``best`` is always a figure somebody stated: the
+   side's own admission when the claimant is that side, else the current figure of
+   the most authoritative claimant (an official body before a named witness before
+   the outlet's own voice), the latest first, then the figure most claimants repeat.
+   Never an average: a median of 5 and 10,000 is nobody's figure. Different claimants giving the same
    quantity in words no single figure can satisfy is a ``conflict`` ("11" against
    "more than 30"; not "at least 23" against "27"); figures about different sides never are.
 6. ``rule="conservative"`` (ACLED) takes the lowest current figure as ``best``.
@@ -30,7 +33,6 @@ Rules (docs/reconciliation.md has worked examples):
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -179,6 +181,28 @@ def compatible(claims: list[Claim]) -> bool:
     return max(lo for lo, _ in intervals) <= min(hi for _, hi in intervals)
 
 
+_OFFICIAL = re.compile(
+    r"\b(?:ministry|ministries|government|officials?|police|polic\w+|sheriff\w*|deput(?:y|ies)|coroner|medical examiner|"
+    r"prosecutors?|district attorney|authorities|spokes(?:man|woman|person)|department|army|military|forces|"
+    r"governor|president|minister|mayor|chief|agency|office|command|headquarters|hospital|doctors|"
+    r"state media|news agency)\b", re.I)
+
+
+def authority(claim: Claim, side: str | None = None) -> int:
+    """How much a claimant's word weighs: 2 an official body, 1 another named source, 0 the outlet's own voice."""
+    if side or claim.claimant_side:
+        return 2
+    if not claim.claimant:
+        return 0
+    return 2 if _OFFICIAL.search(claim.claimant) else 1
+
+
+def _standing(current: _Current, values: list[float | None]) -> tuple:
+    """Which claimant's current figure is best: most authoritative, latest, most repeated, then larger."""
+    claim = current.claim
+    return (authority(claim), current.order[0], values.count(_value(claim)), _value(claim) or 0)
+
+
 def _row(key: tuple[str, str, str | None], currents: dict[str, _Current], rule: str,
          speakers: dict[str, str]) -> Casualty:
     category, who, region = key
@@ -193,7 +217,7 @@ def _row(key: tuple[str, str, str | None], currents: dict[str, _Current], rule: 
     elif own:
         best = _value(own[0])
     else:
-        best = statistics.median(values)
+        best = _value(max(currents.values(), key=lambda cur: _standing(cur, values)).claim)
     whose = next((c.whose for c in claims if c.whose and c.side == side), None)
     whose = whose or next((c.whose for c in claims if c.whose), None)
     return Casualty(

@@ -78,6 +78,7 @@ class DateMention:
     text: str
     value: str | None  # ISO date YYYY-MM-DD, or None when it cannot be resolved
     precision: str = "day"  # day, month, year, unknown
+    role: str = ""  # incident, aftermath, stamp (the report's own time), or "" (analysis/dates.py)
 
 
 @dataclass
@@ -118,6 +119,9 @@ class PlaceMention:
     precision: str = "unknown"  # town, district, province, country, region, unknown
     geonameid: int | None = None
     role: str = "mentioned"  # "event" where it happened, or "mentioned" (a capital where a ministry spoke)
+    dateline: bool = False  # opens the report as its dateline ("SPRINGFIELD, Ohio —")
+    in_title: bool = False  # also named in the report's title
+    within: str | None = None  # for a street or a neighbourhood: the town it lies in (its point is the town's)
 
 
 @dataclass
@@ -174,9 +178,12 @@ class Article:
 
 @dataclass
 class EventDate:
+    """When the incident happened (event_dates.py)."""
+
     start: str | None = None
     end: str | None = None
     precision: str = "unknown"  # day, month, year, unknown
+    basis: str = "unknown"  # text: the reports' words say it; publication: only when they were written; unknown
 
 
 @dataclass
@@ -211,6 +218,17 @@ class Casualty:
     superseded_ids: list[str] = field(default_factory=list)  # earlier figures of the same claimants
     provisional: bool = False
     region: str | None = None  # a regional sub-total, never compared with the national figure
+
+
+@dataclass
+class Total:
+    """An ACLED-style event total (``fatalities``, ``injured``): one whole number, how it
+    was formed from the casualty rows, and the claims it rests on (totals.py)."""
+
+    category: str
+    value: int
+    basis: str
+    claim_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -270,6 +288,9 @@ class Event:
     brief_headline: BriefSentence | None = None  # an independent report's title, cited
     figures: list[FigureLine] = field(default_factory=list)  # "Figures and disputes"
     mentioned_in: list[Mention] = field(default_factory=list)  # passages of other events' reports about it
+    fatalities: int | None = None  # ACLED-style totals (totals.py); None only in records from before them
+    injured: int | None = None
+    totals: list[Total] = field(default_factory=list)  # how fatalities and injured were formed
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -292,4 +313,7 @@ class Event:
             brief_headline=BriefSentence(**data["brief_headline"]) if data.get("brief_headline") else None,
             figures=[FigureLine(**x) for x in data.get("figures", [])],
             mentioned_in=[Mention(**x) for x in data.get("mentioned_in", [])],
+            fatalities=data.get("fatalities"),
+            injured=data.get("injured"),
+            totals=[Total(**x) for x in data.get("totals", [])],
         )

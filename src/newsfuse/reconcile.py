@@ -15,6 +15,7 @@ from .event_dates import event_date
 from .event_places import PLACE_LABELS, event_locations
 from .event_type import classify
 from .models import Article, Event
+from .totals import event_totals
 
 
 def event_id(articles: list[Article]) -> str:
@@ -34,6 +35,7 @@ def build_event(articles: list[Article], fatality_rule: str = "best") -> Event:
     """``articles`` in the order the clusterer took them (earliest first)."""
     event_type, sub_event_type = classify(articles)
     casualties = reconcile(articles, fatality_rule)
+    totals = event_totals(casualties)
     return Event(
         id=event_id(articles),
         title=central_article(articles).title,
@@ -45,4 +47,7 @@ def build_event(articles: list[Article], fatality_rule: str = "best") -> Event:
         actors=event_actors(articles, {c.side for c in casualties if c.side}),
         claims=[c for a in articles for c in a.claims],
         casualties=casualties,
+        fatalities=totals[0].value,
+        injured=totals[1].value,
+        totals=totals,
     )

@@ -39,6 +39,7 @@ from bisect import bisect_right
 from ..models import Article, Claim, NumberMention, Span
 from . import claims_index as index
 from . import claims_people as people
+from .claims_groups import group_phrase
 from .claims_attrib import PRONOUN as _PRONOUN, SentenceAttributions
 from .claims_scope import Regions, scope as _scope, second_release
 from .claims_vocab import CATEGORY_WORDS, KW as _KW, KW_RE as _KW_RE, country_of  # noqa: F401 (country_of re-exported)
@@ -112,6 +113,10 @@ _VP_AND_KW = re.compile(
     r"(?P<kw>killed|detained|captured|arrested)\b", re.I)
 
 
+_FATALLY = re.compile(r"\s*(?:of (?:them|those|the victims)\s+)?(?:fatally|mortally)\b(?!\s+(?:shot|wounded|injured|struck))",
+                      re.I)
+
+
 def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False):
     """(category, distance) of the casualty word this number counts, or None.
 
@@ -131,6 +136,8 @@ def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False)
         ap = re.match(rf"\s*,[^,.;]{{1,80}},\s+(?:was|had been|has been)\s+(?:\w+\s+)?(?P<kw>{_KW})\b", after, re.I)
         if ap:
             return (CATEGORY_WORDS[ap.group("kw").lower()], 2)  # "Sangari, an insurgent leader, was killed"
+    if _FATALLY.match(after):
+        return ("killed", 1)  # "four people were shot, one fatally": the part of the shot who died
     if _WOUNDED_HELD.match(after):
         return ("captured", 2)  # "the two wounded were detained": held, counted as captured
     best = None
@@ -242,6 +249,7 @@ def find_claims(article: Article) -> list[Claim]:
             if speaks_for:  # "Its defence ministry" after "Tajikistan gave…" -> "the Tajik defence ministry"
                 claim.claimant = f"the {speaks_for[1]} {_POSSESSIVE.sub('', claim.claimant)}"
         claim.claimant_side = speaks_for[0] if speaks_for else None
+        claim.whose = group_phrase(claim.whose, claim.side)
     return claims
 
 

@@ -10,8 +10,15 @@ from ..geo.gazetteer import read_demonyms
 CATEGORY_WORDS: dict[str, str] = {}
 for _cat, _words in {
     "killed": "killed|killing|kill|kills|dead|died|die|dies|death|deaths|death toll|toll|slain|"
-              "perished|fatalities|fatality|lost|lose|lives|bodies",
-    "wounded": "wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|hurting|casualties",
+              "perished|fatalities|fatality|lost|lose|lives|bodies|"
+              # how news says someone was killed with a weapon (the manner is not a second figure)
+              "shot dead|shot to death|shot and killed|shooting and killing|fatally shot|fatally shooting|"
+              "fatally wounded|fatally injured|fatally struck|fatally stabbed|stabbed to death|beaten to death|"
+              "gunned down|murdered|slaying|pronounced dead|found dead|succumbed",
+    "wounded": "wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|hurting|casualties|"
+               "shot and wounded|shot and injured|hospitalized|hospitalised",
+    # hit by gunfire, dead or alive: "four people were shot, one fatally" (casualties.py keeps the parts apart)
+    "shot": "shot|shooting victims|gunshot victims",
     "captured": "captured|capturing|capture|captures|detained|detaining|detain|detains|abducted|"
                 "abducting|kidnapped|kidnapping|taken prisoner|taken captive|seized|seizing|"
                 "taken into custody|in custody|taken hostage|held hostage|prisoners|prisoners of war|"

@@ -127,6 +127,8 @@ _AFTER_EXCLUDE = re.compile(
     r"\s*(?:%|per\s?cent\b|pc\b|percentage\b|dollars?\b|euros?\b|pounds\b|rupees\b|yuan\b|"
     r"shekels?\b|naira\b|dinars?\b|roubles?\b|rubles?\b|yen\b|cents\b|USD\b|EUR\b|GBP\b)", re.I)
 _AGE_AFTER = re.compile(r"[-\s]+(?:years?|yrs?|months?|weeks?|days?)[-\s]+olds?\b", re.I)
+_COMPOUND_MODIFIER = re.compile(r"-(?!(?:and|or|to|odd|plus)\b)(?!(?:%s)\b)[A-Za-z]" % "|".join(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]), re.I)  # "three-hour", "12-gauge"
 _AGE_APPOSITION = re.compile(r"[A-Za-z][A-Za-z.'’]*,[ \t]*$")  # "John Doe, 23, of Tulsa"; "a man, 23,"
 _BEFORE_EXCLUDE = re.compile(r"(?:[$£€¥₹]|\b(?:US|USD|EUR|GBP|Rs\.?|INR|NIS|AED))\s*$")
 _LABELS = {"resolution", "route", "article", "flight", "highway", "road", "no", "nos", "number",
@@ -344,6 +346,8 @@ def _excluded(c: _Ctx, j: int, end: int, qual: str | None) -> bool:
             first is last and first.num and post[:1] == "," and len(first.text) <= 2
             and _AGE_APPOSITION.search(text, max(0, first.start - 40), first.start)):
         return True  # an age, not a count: "a 12-year-old boy", "aged 35", "John Doe, 23, of Tulsa"
+    if _COMPOUND_MODIFIER.match(text, last.end):
+        return True  # a compound modifier counts hours, storeys or gauge, not people: "a three-hour period"
     if _AFTER_EXCLUDE.match(text, last.end) or \
             _BEFORE_EXCLUDE.search(text, max(0, first.start - 5), first.start):
         return True  # percentages and money

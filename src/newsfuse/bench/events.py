@@ -15,8 +15,8 @@ such doc's id as ``metadata["external_id"]``; it is checked against this mapping
 A doc the cleaner rejects has no article: its line says ``"event": null`` (its own
 singleton under the protocol, not counted in ``missing``).
 
-What an event predicts (:func:`event_values`): killed / injured = the best figure of
-the largest non-regional ``killed`` / ``wounded`` row (0 with none), the start of a
+What an event predicts (:func:`event_values`): killed / injured = the event's ACLED-style
+totals ``fatalities`` / ``injured`` (:mod:`newsfuse.totals`, 0 with no figure), the start of a
 day-precise date, and the first geocoded place in the order reconcile gives (where it
 happened, most specific first). Scores: :func:`~newsfuse.bench.scoring.event_fusion_scores`.
 """
@@ -64,8 +64,8 @@ def event_values(event: Event) -> dict[str, Any]:
     """The values the benchmark reads off one event (the only place that decides them)."""
     lat, lon = main_point(event.locations)
     return {
-        "killed": largest_figure(event.casualties, "killed"),
-        "injured": largest_figure(event.casualties, INJURED),
+        "killed": event.fatalities if event.fatalities is not None else largest_figure(event.casualties, "killed"),
+        "injured": event.injured if event.injured is not None else largest_figure(event.casualties, INJURED),
         "date": event.date.start if event.date.precision == "day" else None,
         "lat": lat,
         "lon": lon,

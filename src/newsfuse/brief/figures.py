@@ -16,7 +16,7 @@ from ..models import Article, Casualty, Claim, Event, FigureLine
 from ..wording import figure_words
 
 CATEGORY = {"killed": "Killed", "wounded": "Wounded", "captured": "Captured", "arrested": "Arrested",
-            "missing": "Missing", "displaced": "Displaced"}
+            "missing": "Missing", "displaced": "Displaced", "shot": "Shot (killed or wounded)"}
 
 
 def _join(names: list[str]) -> str:

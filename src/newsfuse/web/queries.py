@@ -16,7 +16,7 @@ from ..wording import number_text
 
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_PER_PAGE = 100
-CATEGORY_ORDER = ("killed", "wounded", "captured", "missing", "arrested", "displaced")
+CATEGORY_ORDER = ("killed", "wounded", "shot", "captured", "missing", "arrested", "displaced")
 
 
 class BadRequest(ValueError):
