@@ -141,3 +141,39 @@ def test_a_date_off_the_calendar_is_unknown_not_a_crash(published, text):
     it is kept with value None (it used to raise and lose every date of the article)."""
     found = _dates(text, published)
     assert len(found) == 1 and found[0][1:] == (None, "unknown")
+
+
+def _roles(text, published=PUB):
+    return [(m.text, m.role) for m in resolve_dates(text, [], published)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A courier was shot Tuesday outside a bakery.", [("Tuesday", "incident")]),
+    ("A courier was shot Tuesday, police said.", [("Tuesday", "incident")]),
+    ("The gunfire rang out at 10:40 p.m. Tuesday near the depot.", [("Tuesday", "incident")]),
+    ("Police said Tuesday that the courier had died.", [("Tuesday", "aftermath")]),
+    ("A driver was arrested Tuesday in connection with a stabbing that wounded two over the weekend.",
+     [("Tuesday", "aftermath"), ("the weekend", "incident")]),
+    ("The clerk was in stable condition Tuesday after being shot.", [("Tuesday", "aftermath")]),
+    ("The council met on Tuesday to discuss parking.", [("Tuesday", "")]),
+])
+def test_role_comes_from_the_nearest_word_of_what_happened(text, expected):
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize("text, stamp", [
+    ("Posted: Wednesday, September 14, 2022 6:31 PM EDT\nA courier was shot Tuesday.",
+     "Wednesday, September 14, 2022"),
+    ("PORT ELLIS, Ore. (Sept. 14, 2022)— A courier was shot Tuesday.", "Sept. 14, 2022"),
+    ("Shots fired downtown — Jo Reporter (@joreports) September 14, 2022\nA courier was shot Tuesday.",
+     "September 14, 2022"),
+    ("A courier was shot Tuesday. (Published Wednesday, Sept. 14, 2022)", "Wednesday, Sept. 14, 2022"),
+])
+def test_a_report_stamp_is_its_own_time_not_the_incident(text, stamp):
+    roles = dict(_roles(text))
+    assert roles[stamp] == "stamp" and roles["Tuesday"] == "incident"
+
+
+def test_a_dated_incident_clause_is_not_a_stamp():
+    assert _roles("The courier was shot on Sept. 13, 2022, outside the depot.") == [
+        ("Sept. 13, 2022", "incident")]

@@ -170,8 +170,56 @@ def resolve_dates(text: str, spans: list[tuple[int, int]], published: str | None
     out = []
     for s, e in _dedupe(list(resolved)):
         value, precision = resolved[(s, e)]
-        out.append(DateMention(s, e, text[s:e], value, precision if value else "unknown"))
+        out.append(DateMention(s, e, text[s:e], value, precision if value else "unknown", date_role(text, s, e)))
     return out
+
+
+# What a date in a report dates. A report's own time is stamped next to "Posted:", a clock time,
+# a tweet's handle or a dateline's parentheses; of the words that say what happened on a date,
+# the one nearest to it tells: "was shot Friday" dates the incident, "was arrested Monday" or
+# "in stable condition Friday after being shot" what came after it.
+_STAMP_BEFORE = re.compile(r"(?:\b(?i:posted|updated|published|modified|created|date)\b[^\n]{0,12}"
+                           r"|\(@\w+\)\s*|\b[A-Z]{2,}[^\n]{0,20}\(\s*)$")
+_STAMP_AFTER = re.compile(r"(?i)(?:\)\s*[-—–:|]|[,\s@\-–—|at]{0,6}\d{1,2}:\d\d)")
+_INCIDENT_CUES = (r"shot|shoot(?:ing|ings|out)|gunfire|gunshots?|fired|opened\s+fire|rang\s+out|kill(?:ed|ing)|"
+                  r"wound(?:ed|ing)|injur(?:ed|ing)|hurt|struck|stabb(?:ed|ing)|murder(?:ed)?|slain|"
+                  r"happened|occurred|took\s+place|erupted|broke\s+out|attack(?:ed)?|robb(?:ed|ery)|"
+                  r"crash(?:ed)?|explo(?:ded|sion)|blasts?|clash(?:ed|es)|fighting|shell(?:ed|ing)|"
+                  r"bomb(?:ed|ing)|raid(?:ed)?|homicide|found|responded|dispatched|called\s+to")
+_AFTERMATH_CUES = (r"arrest(?:ed|s)?|charge[ds]?|booked|arraign(?:ed|ment)|court|judge|sentenc(?:ed|ing)|"
+                   r"convicted|pleaded|plea|trial|hearing|bond|bail|indicted|jury|identified|named|"
+                   r"announced|confirmed|statement|conference|vigil|funeral|memorial|hospital(?:ized)?|"
+                   r"condition|recovering|remain(?:s|ed)|custody|surrendered|turned\s+(?:him|her)self\s+in|"
+                   r"warrant|investigat(?:ing|ion)|released|update[ds]?")
+_SAYING = r"said|says|told|reported"  # dates the saying only before the date: "said Friday", not "on Friday, police said"
+_CUE = re.compile(rf"(?i)\b(?:(?P<incident>{_INCIDENT_CUES})|(?P<aftermath>{_AFTERMATH_CUES})|(?P<saying>{_SAYING}))\b")
+# A sentence ends at . ? ! or a line break, but not after "p.m.", "St." or an initial.
+_SENTENCE_END = re.compile(r"(?<!\b[ap]\.m)(?<!\b(?:St|Dr|Mr|Ms|No|Jr|Sr|Lt|Ft|Mt))(?<!\b(?:Ave|Mrs|Sgt))"
+                           r"(?<!\b[A-Z])[.?!](?=\s)|\n")
+_CLAUSE_CHARS = 150
+
+
+def date_role(text: str, start: int, end: int) -> str:
+    """"stamp" for the report's own timestamp, "incident" or "aftermath" by the nearest word of
+    the sentence saying what happened then, "" when no such word is near."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if re.search(_YEAR, text[start:end]) and (_STAMP_BEFORE.search(text, max(line_start, start - 40), start)
+                                              or _STAMP_AFTER.match(text, end, end + 12)):
+        return "stamp"
+    lo = max(0, start - _CLAUSE_CHARS)
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        lo = m.end()
+    m = _SENTENCE_END.search(text, end, end + _CLAUSE_CHARS)
+    hi = m.start() if m else min(len(text), end + _CLAUSE_CHARS)
+    best: tuple[int, str] | None = None
+    for m in _CUE.finditer(text, lo, hi):
+        if start <= m.start() < end or (m.group("saying") and m.start() >= end):
+            continue
+        gap = start - m.end() if m.end() <= start else m.start() - end
+        kind = "incident" if m.group("incident") else "aftermath"
+        if best is None or gap < best[0] or (gap == best[0] and kind == "incident"):
+            best = (gap, kind)
+    return best[1] if best else ""
 
 
 def _parse_published(published: str | None) -> dt.date | None:
