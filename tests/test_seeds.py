@@ -172,3 +172,21 @@ def test_seed_grouping_does_not_depend_on_order_or_company(seeds: Path):
         shuffled = everything[:]
         random.Random(seed).shuffle(shuffled)
         assert seed_groups(shuffled) == expected
+
+
+def test_seed_clash_type_and_one_typed_actor_per_country(seeds: Path):
+    """The September clash is an armed clash between two states, each one actor (its names,
+    people and forces together) typed as state forces; a mediator is no participant."""
+    store, _, september, november = _events(seeds)
+    for event in (september, november):
+        assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+        for country in ("AM", "AZ"):
+            entries = [a for a in event.actors if a.country == country]
+            assert len(entries) == 1, [a.name for a in entries]
+            assert (entries[0].role, entries[0].kind, entries[0].inter) == ("participant", "state_forces", 1)
+        participants = {a.country for a in event.actors if a.role == "participant" and a.country}
+        assert participants == {"AM", "AZ"}
+    armenia = next(a for a in september.actors if a.country == "AM")
+    assert {"Armenia", "Armenian"} <= set(armenia.aliases)
+    assert any(a.country == "RU" and a.role == "third_party" for a in september.actors)
+    store.close()

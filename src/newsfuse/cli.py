@@ -340,13 +340,14 @@ def serve(db: str, host: str, port: int, allowed_hosts: tuple[str, ...]) -> None
 def bench(task: str, data: str | None, predictions: str | None, as_json: bool, limit: int | None) -> None:
     """Score a pipeline stage on a benchmark file.
 
-    TASK is one of: extract, cluster, pairs, claims, geo, summarize, speed, events.
+    TASK is one of: extract, cluster, pairs, claims, geo, summarize, speed, events, types.
 
     \b
     Examples:
       newsfuse bench events --data ../shared/bench/events/gva_dev.jsonl --predictions pred.jsonl
       newsfuse bench extract --data ../shared/bench/extract/wcxb_dev_articles.jsonl
       newsfuse bench speed --limit 200 --json
+      newsfuse bench types --data ../shared/bench/events_raw/openeventdata_PLOVER/PLOVER_GSR_CAMEO.txt
     """
     from .bench import TASKS, BenchUnavailable, run_task
     from .render.bench import print_report

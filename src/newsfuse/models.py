@@ -200,9 +200,14 @@ class Location:
 
 @dataclass
 class Actor:
+    """One actor of an event (a country's names and forces are one), typed as ACLED codes actors."""
+
     name: str
     country: str | None = None
     role: str = "mentioned"  # participant, claimant, third_party, mentioned
+    kind: str | None = None  # state_forces, police, rebels, political_militia, identity_militia, rioters, protesters, civilians, external
+    inter: int | None = None  # ACLED inter code of the kind: 1 state forces ... 7 civilians, 8 external/other
+    aliases: list[str] = field(default_factory=list)  # the names the reports use for it
 
 
 @dataclass
@@ -275,7 +280,7 @@ class Event:
 
     id: str
     title: str
-    event_type: str | None
+    event_type: str | None  # ACLED event type, or "accident" / "disaster" / "other" (docs/event-types.md)
     date: EventDate
     article_ids: list[str]
     locations: list[Location] = field(default_factory=list)

@@ -21,8 +21,9 @@ TASKS: dict[str, str | None] = {
     "summarize": "newsfuse.bench.summarize",
     "speed": "newsfuse.bench.speed",
     "events": "newsfuse.bench.events",
+    "types": "newsfuse.bench.types",
 }
-NEEDS_DATA = {"extract", "cluster", "pairs", "claims", "geo", "summarize", "events"}
+NEEDS_DATA = {"extract", "cluster", "pairs", "claims", "geo", "summarize", "events", "types"}
 
 
 class BenchUnavailable(Exception):
