@@ -86,3 +86,14 @@ def test_publication_dates_only_vote_when_no_text_dates_the_incident():
 def test_no_date_anywhere_is_unknown():
     got = event_date([_article("A courier was hurt on Pine Street.", None)])
     assert (got.start, got.precision, got.basis) == (None, "unknown", "unknown")
+
+
+def test_reports_whose_lead_tells_the_incident_outvote_passing_mentions():
+    reports = [
+        _article("A courier was shot early Sunday on Pine Street.", "2022-09-12"),
+        _article("Neighbours met Tuesday on Pine Street. The mayor spoke.", "2022-09-13"),
+        _article("Crews cleaned Pine Street Tuesday. Traffic resumed.", "2022-09-13"),
+    ]
+    assert [report_incident_day(r).rank for r in reports] == [0, 3, 3]
+    got = event_date(reports)
+    assert (got.start, got.end) == ("2022-09-11", "2022-09-11")

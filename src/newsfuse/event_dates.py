@@ -15,8 +15,10 @@ after ("was arrested Monday", "in stable condition Friday"). A bare weekday six 
 ambiguous (last week's, or the day after a publication stamp that lags the report's local
 day) and is taken only when nothing else is.
 
-The event's day is the day most reports give from their text, the earliest of a tie; the
-publication dates only vote when no report's text dates the incident.
+The event's day is the day most reports give from their text, the earliest of a tie. When
+some reports' leads tell the incident with its day, only they vote: a report that names
+the day only in passing (a follow-up, a round-up) does not outvote them. The publication
+dates only vote when no report's text dates the incident.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ RECENT_DAYS = 7  # a weekday or "yesterday" reaches a week back at most
 FOLLOW_UP_DAYS = 366  # a follow-up names its incident's date up to a year on
 _EXPLICIT = re.compile(r"\d")  # "March 7", "3/7", "2016-03-07": a date stated in full, not a weekday
 _BARE_WEEKDAY_AMBIGUOUS_DAYS = 6
+_TIERS = ("the lead's incident sentence", "an incident sentence", "a follow-up's date of the incident",
+          "the lead", "the text", "an ambiguous weekday")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class ReportDay:
     day: date | None
     basis: str  # text, publication, unknown
     evidence: str = ""
+    rank: int = len(_TIERS)  # which of _TIERS found it (0: the lead's incident sentence); publication after them
 
 
 def _parse(value: str | None) -> date | None:
@@ -89,17 +94,17 @@ def report_incident_day(article: Article) -> ReportDay:
     incident = [x for x in recent + older if x[1].role == "incident"]
     in_lead = [x for x in incident if x[1].start < lead]
     tiers = [
-        ("the lead's incident sentence", in_lead, _earliest),
-        ("an incident sentence", [x for x in recent if x[1].role == "incident"], _first),
-        ("a follow-up's date of the incident", older, _first),
-        ("the lead", [x for x in recent if x[1].start < lead], _earliest),
-        ("the text", recent, _first),
-        ("an ambiguous weekday", doubtful, _first),
+        (in_lead, _earliest),
+        ([x for x in recent if x[1].role == "incident"], _first),
+        (older, _first),
+        ([x for x in recent if x[1].start < lead], _earliest),
+        (recent, _first),
+        (doubtful, _first),
     ]
-    for evidence, found, pick in tiers:
+    for rank, (found, pick) in enumerate(tiers):
         if found:
             day, m = pick(found)
-            return ReportDay(day, "text", f"{evidence}: {m.text!r}")
+            return ReportDay(day, "text", f"{_TIERS[rank]}: {m.text!r}", rank)
     if written is None:
         return ReportDay(None, "unknown", when.evidence)
     # an undated report's own date inferred from its words ("Tuesday (13/9)") is still text
@@ -116,10 +121,13 @@ def report_event_day(article: Article) -> InferredDate:
 
 def event_date(articles: list[Article]) -> EventDate:
     """The day most reports give and the days next to it (a night's fighting spans two):
-    a follow-up weeks later does not stretch the incident's date. Text beats publication."""
+    a follow-up weeks later does not stretch the incident's date. Reports whose lead tells the
+    incident with its day outvote the others; text beats publication."""
     found = [report_incident_day(a) for a in articles]
     for basis in ("text", "publication"):
-        days = [f.day for f in found if f.basis == basis and f.day is not None]
+        dated = [f for f in found if f.basis == basis and f.day is not None]
+        lead_told = [f.day for f in dated if f.rank == 0]
+        days = lead_told or [f.day for f in dated]
         if days:
             counts = Counter(days)
             top = max(counts.values())
