@@ -116,8 +116,8 @@ def test_indefinite_people_with_long_names_and_object_words():
 
 
 def test_lists_and_subjects():
-    assert _counts("A smuggling ring leader and a courier were captured by the patrol.") \
-        == [("captured", 1), ("captured", 1)]
+    # people listed together are one count (claims_parts): two captured, not one person said twice
+    assert _counts("A smuggling ring leader and a courier were captured by the patrol.") == [("captured", 2)]
     assert _counts("The unit detained a ring leader who ran safe houses in three districts, "
                    "along with four of his associates.") == [("captured", 1), ("captured", 4)]
     assert _counts("The raid ended with the detention of five suspects.") == [("captured", 5)]
@@ -194,3 +194,32 @@ def test_a_person_described_by_age_is_one_person_not_a_toll():
     assert (c.category, c.number) == ("killed", 1.0)
     (c,) = find_claims(_article("Police said a 35-year-old woman was arrested at the scene."))
     assert (c.category, c.number) == ("arrested", 1.0)
+
+
+def _whose(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(c.category, c.number, c.whose) for c in find_claims(_article(text))]
+
+
+def test_how_local_news_tells_of_a_shooting():
+    # written for these tests: the ways a local report says who was shot, killed or hurt
+    assert _whose("A 19-year-old woman was shot and killed late Friday in Marlow.") == [("killed", 1, "people")]
+    assert _whose("Four people were shot, one fatally, outside a bar on Dell Avenue.") \
+        == [("shot", 4, "people"), ("killed", 1, None)]
+    assert _whose("A teenage boy who was found fatally shot in a car has not been named.") == [("killed", 1, "people")]
+    assert _whose("A 15-year-old boy was shot in the leg Tuesday night.") == [("shot", 1, "people")]
+    assert _whose("Two officers were wounded in the exchange of fire.") == [("wounded", 2, "police officers")]
+
+
+def test_a_list_of_victims_is_one_count_and_the_agent_is_not_a_victim():
+    assert _whose("A young girl and a man are dead after a shooting in Fenwick.") == [("killed", 2, "people")]
+    assert _whose("Police say a man fatally shot a woman and girl before killing himself.") \
+        == [("killed", 2, "people"), ("killed", 1, "attackers")]
+    assert _whose("He shot a man and a woman on the porch.") == [("shot", 2, "people")]
+    assert _whose("The gunman turned the gun on himself as deputies arrived.") == [("killed", 1, "attackers")]
+
+
+def test_numbers_that_are_not_people():
+    assert _counts("The boy was shot to death at 2417 Larch St. on Sunday.") == [("killed", 1)]
+    assert _counts("Three people were killed within a three-hour period.") == [("killed", 3)]
+    assert _counts("A 35-year-old man was arrested on Monday.") == [("arrested", 1)]
+    assert _counts("His record includes two prior felony counts, police said.") == []

@@ -11,7 +11,9 @@ Rules (docs/reconciliation.md has worked examples):
    whose casualties it counts ("civilians", "troops on both sides").
 4. Within a group, each claimant (the country it speaks for, when known) keeps
    its **latest** figure: a later report from the same claimant supersedes an
-   earlier one; on the same day or undated, the figure it repeats most, then the
+   earlier one; on the same day or undated, the figure it repeats in most reports
+   (within one report a smaller figure is usually a part of the larger: "three are
+   dead" and "a woman was found dead" — the larger wins), then the
    larger (tolls are revised upward far more often than down). Superseded claims
    stay listed under ``superseded_ids``. A claimant the claims could not place
    ("Colonel X") takes the side any report of the event gives it ("Colonel X, a
@@ -126,7 +128,8 @@ def reconcile(articles: list[Article], rule: str = "best") -> list[Casualty]:
     speakers = speaker_sides(articles)
     voice = lambda c, a: claimant_key(c, a.source, speakers.get(c.claimant or ""))  # noqa: E731
     # How often each claimant states each figure: a claimant's repeated figure is its figure.
-    repeats = Counter((voice(c, a), c.category, c.side, _value(c)) for a, c in usable)
+    stated = {(voice(c, a), c.category, c.side, _value(c), a.id) for a, c in usable}  # once per report
+    repeats = Counter(key[:4] for key in stated)
     groups: dict[tuple[str, str, str | None], dict[str, _Current]] = defaultdict(dict)
     for position, (article, claim) in enumerate(usable):
         category, who = _group_key(claim)

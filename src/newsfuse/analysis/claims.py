@@ -34,13 +34,15 @@ number to what it counts:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from ..models import Article, Claim, NumberMention, Span
 from . import claims_index as index
 from . import claims_people as people
+from .claims_attrib import PRONOUN as _PRONOUN, POSSESSIVE as _POSSESSIVE, SentenceAttributions, own_toll, \
+    own_toll_match, owner_before
 from .claims_groups import group_phrase
-from .claims_attrib import PRONOUN as _PRONOUN, SentenceAttributions
+from .claims_parts import merge_lists
+from .claims_self import self_inflicted
 from .claims_scope import Regions, scope as _scope, second_release
 from .claims_vocab import CATEGORY_WORDS, KW as _KW, KW_RE as _KW_RE, country_of  # noqa: F401 (country_of re-exported)
 
@@ -113,6 +115,10 @@ _VP_AND_KW = re.compile(
     r"(?P<kw>killed|detained|captured|arrested)\b", re.I)
 
 
+_OBJECT = re.compile(  # a verb's object right after it: the phrase before the verb is its agent, not its toll
+    r"\s+(?:an?|another|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+|both|him|her|them|"
+    r"himself|herself|themselves|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|On|At|"
+    r"After|During|Near|Outside|Inside)\b)[A-Z][a-z]+)\b")
 _FATALLY = re.compile(r"\s*(?:of (?:them|those|the victims)\s+)?(?:fatally|mortally)\b(?!\s+(?:shot|wounded|injured|struck))",
                       re.I)
 
@@ -143,7 +149,8 @@ def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False)
     best = None
     am = index.after_keyword(_REDUCED_REL.sub(lambda r: "x" * len(r.group()), after, count=1))
     if am and not (set(_words(am[0])) & (_NP_BLOCK - {"the"})):
-        if not re.search(r"[,;:()\[\]“”\"]", am[3]):
+        active = not am[1].strip() and _OBJECT.match(text, m.end + len(am[3]) + len(am[2]))
+        if not re.search(r"[,;:()\[\]“”\"]", am[3]) and not active:  # "a man fatally shot his wife": the agent
             kw = am[2].lower()
             if not (kw in ("lost", "lose", "lives", "toll", "bodies", "death", "prisoners", "detainees",
                            "arrest", "arrests", "capture", "captures", "detention", "detentions",
@@ -233,69 +240,28 @@ _NEGATED = re.compile(r"\b(?:without|not|never)\s+(?:giving|providing|specifying
 
 def find_claims(article: Article) -> list[Claim]:
     """Every casualty figure of ``article`` as a Claim (see module docstring)."""
-    claims = [c for c, m in claims_with_mentions(article)
-              if not (m.value is None and _NEGATED.search(article.text[max(0, m.start - 40):m.start]))]
+    pairs = [(c, m) for c, m in claims_with_mentions(article)
+             if not (m.value is None and _NEGATED.search(article.text[max(0, m.start - 40):m.start]))]
+    claims = [c for c, _ in merge_lists(article.text, pairs)]
     own_tolls: dict[int, re.Match[str] | None] = {}  # one search per sentence, not per claim
     starts = [s.start for s in article.sentences]
     ordered = all(a <= b for a, b in zip(starts, starts[1:]))
     for claim in claims:
         if claim.whose is None and claim.side is None:
             if claim.start not in own_tolls:
-                own_tolls[claim.start] = _own_toll_match(claim.quote)
-            _own_toll(claim, own_tolls[claim.start])
+                own_tolls[claim.start] = own_toll_match(claim.quote)
+            own_toll(claim, own_tolls[claim.start])
         speaks_for = country_of(claim.claimant)
         if speaks_for is None and claim.claimant and _POSSESSIVE.match(claim.claimant):
-            speaks_for = _owner_before(article, claim.start, starts if ordered else None)
+            speaks_for = owner_before(article, claim.start, starts if ordered else None)
             if speaks_for:  # "Its defence ministry" after "Tajikistan gave…" -> "the Tajik defence ministry"
                 claim.claimant = f"the {speaks_for[1]} {_POSSESSIVE.sub('', claim.claimant)}"
         claim.claimant_side = speaks_for[0] if speaks_for else None
         claim.whose = group_phrase(claim.whose, claim.side)
-    return claims
-
-
-_POSSESSIVE = re.compile(r"^(?:its|their)\s+", re.I)
-
-
-def _owner_before(article: Article, pos: int, starts: list[int] | None = None) -> tuple[str, str] | None:
-    """The country a sentence-initial "its"/"their" points back to: the first one named
-    in the sentence before (the subject, in news prose), else earlier in its own.
-    ``starts``: the sentences' starts when they are in order (found by bisection)."""
-    if starts is not None:
-        k = bisect_right(starts, pos)
-        sentences = article.sentences[max(0, k - 2):k]
-    else:
-        sentences = [s for s in article.sentences if s.start <= pos]
-    if not sentences:
-        return None
-    own = sentences[-1]
-    previous = sentences[-2].text if len(sentences) > 1 else ""
-    return country_of(previous) or country_of(article.text[own.start:pos])
-
-
-_OWN_TOLL = re.compile(
-    r"(?P<subj>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)\s+(?:has\s+|had\s+)?(?:raised|revised|put|updated|increased|"
-    r"lowered|gave)\s+(?:its|their)\s+(?P<adj>military\s+|army\s+|civilian\s+)?(?:death\s+)?toll")
-
-
-_OWN_TOLL_VERB = re.compile(r"(?:raised|revised|put|updated|increased|lowered|gave)\s+(?:its|their)\s+"
-                            r"(?:military\s+|army\s+|civilian\s+)?(?:death\s+)?toll")
-
-
-def _own_toll_match(quote: str) -> re.Match[str] | None:
-    """_OWN_TOLL in ``quote``; its verb is looked for first (the subject part is slow on long runs of capitals)."""
-    return _OWN_TOLL.search(quote) if _OWN_TOLL_VERB.search(quote) else None
-
-
-def _own_toll(claim: Claim, m: re.Match[str] | None) -> None:
-    """"Kyrgyzstan raised its military death toll to 27": the figure counts the subject's own dead
-    (``m``: :func:`_own_toll_match` of the claim's quote)."""
-    found = country_of(m.group("subj")) if m else None
-    if not found:
-        return
-    iso, demonym = found
-    noun = {"military": "soldiers", "army": "soldiers", "civilian": "civilians"}.get((m.group("adj") or "").strip(), "people")
-    claim.whose, claim.side = f"{demonym} {noun}", iso
-    claim.claimant = claim.claimant or m.group("subj")
+    ctx = _Sentences(article, _sentences(article))
+    next_id = 1 + max((int(c.id.rsplit("-c", 1)[1]) for c, _ in pairs), default=0)  # merged ids stay unused
+    return claims + self_inflicted(article, next_id, lambda idx, pos: ctx.attributions(idx).claimant(pos, None),
+                                   lambda idx, pos: ctx.scope(idx, NumberMention(pos, pos, "", None)))
 
 
 _FAMILY = {"arrested": "captured"}

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..models import Article, Span
+from ..models import Article, Claim, Span
 from . import claims_index as index
-from .claims_vocab import KW_RE as _KW_RE
+from .claims_vocab import KW_RE as _KW_RE, country_of
 
 _PARTICIPLE_ATTR = {"saying", "adding", "claiming", "reporting", "announcing", "confirming"}
 _ATTR_VERB = re.compile(r"\b(?:saying|adding|claiming|reporting|announcing|confirming|said|says|say|told|tells|announced|announces|reported|reports|confirmed|"
@@ -103,3 +103,48 @@ class SentenceAttributions:
 
 def claimant(article: Article, s: Span, pos: int, last: str | None) -> str | None:
     return SentenceAttributions(article, s).claimant(pos, last)
+
+
+POSSESSIVE = re.compile(r"^(?:its|their)\s+", re.I)
+
+
+def owner_before(article: Article, pos: int, starts: list[int] | None = None) -> tuple[str, str] | None:
+    """The country a sentence-initial "its"/"their" points back to: the first one named
+    in the sentence before (the subject, in news prose), else earlier in its own.
+    ``starts``: the sentences' starts when they are in order (found by bisection)."""
+    if starts is not None:
+        k = bisect_right(starts, pos)
+        sentences = article.sentences[max(0, k - 2):k]
+    else:
+        sentences = [s for s in article.sentences if s.start <= pos]
+    if not sentences:
+        return None
+    own = sentences[-1]
+    previous = sentences[-2].text if len(sentences) > 1 else ""
+    return country_of(previous) or country_of(article.text[own.start:pos])
+
+
+_OWN_TOLL = re.compile(
+    r"(?P<subj>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)\s+(?:has\s+|had\s+)?(?:raised|revised|put|updated|increased|"
+    r"lowered|gave)\s+(?:its|their)\s+(?P<adj>military\s+|army\s+|civilian\s+)?(?:death\s+)?toll")
+
+
+_OWN_TOLL_VERB = re.compile(r"(?:raised|revised|put|updated|increased|lowered|gave)\s+(?:its|their)\s+"
+                            r"(?:military\s+|army\s+|civilian\s+)?(?:death\s+)?toll")
+
+
+def own_toll_match(quote: str) -> re.Match[str] | None:
+    """_OWN_TOLL in ``quote``; its verb is looked for first (the subject part is slow on long runs of capitals)."""
+    return _OWN_TOLL.search(quote) if _OWN_TOLL_VERB.search(quote) else None
+
+
+def own_toll(claim: Claim, m: re.Match[str] | None) -> None:
+    """"Kyrgyzstan raised its military death toll to 27": the figure counts the subject's own dead
+    (``m``: :func:`own_toll_match` of the claim's quote)."""
+    found = country_of(m.group("subj")) if m else None
+    if not found:
+        return
+    iso, demonym = found
+    noun = {"military": "soldiers", "army": "soldiers", "civilian": "civilians"}.get((m.group("adj") or "").strip(), "people")
+    claim.whose, claim.side = f"{demonym} {noun}", iso
+    claim.claimant = claim.claimant or m.group("subj")

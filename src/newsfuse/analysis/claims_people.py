@@ -138,10 +138,11 @@ def named_mentions(text: str, start: int, end: int, taken: list[NumberMention]) 
     return out
 
 
-_DEF_PERSON = r"(?:insurgent|individual|man|male|attacker|gunman|militant|shooter|suicide bomber|fighter)"
+_DEF_PERSON = rf"(?:insurgent|individual|man|male|attacker|gunman|militant|shooter|suicide bomber|fighter|{PERSON_SING})"
+_DIED = (r"(?:(?:was|had been|has been)\s+(?:\w+\s+)?(?:killed|shot dead|shot to death|fatally shot|shot and killed|"
+         r"gunned down|murdered|pronounced dead)|(?:later\s+|also\s+|then\s+)?(?:died|has died|had died))\b")
 _DEF_KILLED = re.compile(rf"\b(?:killing|killed)\s+(?P<m>him|the {_DEF_PERSON})\b|"
-                         rf"(?P<m2>\b(?:He|he|The {_DEF_PERSON}|the {_DEF_PERSON}))\s+(?:was|had been)\s+"
-                         rf"(?:\w+\s+)?killed\b")
+                         rf"(?P<m2>\b(?:He|he|She|she|The {_DEF_PERSON}|the {_DEF_PERSON}))\s+{_DIED}")
 
 
 def definite_killed(text: str, start: int, end: int, taken: list[NumberMention]) -> list[NumberMention]:
@@ -158,9 +159,9 @@ def definite_killed(text: str, start: int, end: int, taken: list[NumberMention])
 
 def is_definite(m: NumberMention) -> bool:
     """"him", "the insurgent", "both men", a name: people who may have been counted before."""
-    return m.text.lower() in ("him", "he", "the", "both") or is_named(m)
+    return m.text.lower() in ("him", "he", "she", "the", "both") or is_named(m)
 
 
 def is_named(m: NumberMention) -> bool:
-    return m.text[:1].isupper() and m.text.lower() not in ("a", "an", "another", "both", "he", "the", "his", "her",
+    return m.text[:1].isupper() and m.text.lower() not in ("a", "an", "another", "both", "he", "she", "the", "his", "her",
                                                            "their")

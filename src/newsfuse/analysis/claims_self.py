@@ -1,0 +1,45 @@
+"""A shooter who dies by his own hand is a casualty too.
+
+"killed himself", "took his own life", "turned the gun on himself" count one dead
+attacker; registries (GVA, ACLED) count the perpetrator among the dead, and news
+counts him apart from the victims ("killed two people before killing himself"),
+so the claim's group is ``attackers`` and the totals add it (totals.py).
+"Shot himself" says nothing of death: one ``shot``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..models import Article, Claim
+
+_KILLED_SELF = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|fatally\s+shoot(?:ing|s)?|fatally\s+shot)\s+(?:himself|herself)\b|"
+    r"\b(?:took|taking|takes|take)\s+(?:his|her)\s+own\s+life\b|"
+    r"\bturn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|pistol|shotgun|handgun)\s+on\s+(?:himself|herself)\b|"
+    r"\b(?:self-inflicted|self inflicted)\s+(?:gunshot\s+)?wound\b[^.;]{0,40}\b(?:died|dead|killed|fatal)\b|"
+    r"\bdied\s+(?:of|from)\s+an?\s+(?:apparent\s+)?self-inflicted\b", re.I)
+_SHOT_SELF = re.compile(r"\bshot\s+(?:himself|herself)\b", re.I)
+
+
+def self_inflicted(article: Article, first_id: int, claimant_of: Callable[[int, int], str | None],
+                   scope_of: Callable[[int, int], str]) -> list[Claim]:
+    """One claim per sentence that tells of a self-inflicted death (or shot), ids from ``first_id``.
+    ``claimant_of``/``scope_of(sentence index, position)``: the sentence's attribution and scope,
+    as for the other claims."""
+    out: list[Claim] = []
+    for idx, s in enumerate(article.sentences):
+        sentence = article.text[s.start:s.end]
+        m = _KILLED_SELF.search(sentence)
+        category = "killed" if m else None
+        if m is None and (m := _SHOT_SELF.search(sentence)):
+            category = "shot"
+        if m is None:
+            continue
+        out.append(Claim(
+            id=f"{article.id}-c{first_id + len(out)}", category=category, number=1.0, qualifier="exact",
+            whose="attackers", side=None, claimant=claimant_of(idx, s.start + m.start()), article_id=article.id,
+            quote=sentence, start=s.start, end=s.end, low=1.0, high=1.0,
+            scope=scope_of(idx, s.start + m.start())))
+    return out
