@@ -109,3 +109,60 @@ def test_unknown_part_of_a_known_place_reads_as_the_whole():
     span = next((m for t, m in found.items() if "Kansas" in t), None)
     assert span is not None and span.lat is not None
     assert span.precision == "province" and span.country == "US"
+
+
+# --- what the words around a name say (analysis/place_context.py); fictional reports, real towns ---
+
+def test_street_is_not_the_town_of_its_name_and_lies_in_the_report_town():
+    places = find_places(_article(
+        "SCHENECTADY — A man was shot late Friday outside a house on Houston Street, police said. "
+        "Officers found him in the 300 block of Quincy."))
+    by = _by_text(places)
+    assert "Houston" not in by and "Quincy" not in by
+    street = by["Houston Street"]
+    assert street.precision == "street" and street.within == "Schenectady"
+    assert by["SCHENECTADY"].dateline and by["SCHENECTADY"].role == "event"
+
+
+def test_a_person_with_an_age_or_a_rank_is_not_a_place():
+    places = find_places(_article(
+        "Police arrested Marcus Dunlap, 19, on Saturday after the shooting in Fresno. "
+        "Officer Tyler said the victim was taken to hospital."))
+    names = {m.text for m in places}
+    assert "Dunlap" not in names and "Tyler" not in names and "Fresno" in names
+
+
+def test_an_interface_label_is_not_a_place():
+    places = find_places(_article("Reading time: 3 minutes\nA bridge collapsed in Nantes on Tuesday, officials said."))
+    assert "Reading" not in {m.text for m in places}
+
+
+def test_a_country_that_brokers_or_is_called_on_is_only_mentioned():
+    places = find_places(_article(
+        "Shelling hit villages in Armenia on Tuesday and three soldiers were killed. Russia brokered a "
+        "truce hours later, and Yerevan called on France to help after the fighting."))
+    by = _by_text(places)
+    assert by["Armenia"].role == "event"
+    assert by["Russia"].role == "mentioned" and by["France"].role == "mentioned"
+
+
+def test_town_qualified_by_a_state_without_that_town_stays_in_the_state():
+    places = find_places(_article(
+        "HOWLAND, Ohio (WKBN) — Two men were shot at a home in Howland on Saturday, police said."))
+    for m in places:
+        if m.text.lower() == "howland":
+            assert m.admin1 == "Ohio" and m.country == "US", m  # never the namesake in Maine
+
+
+def test_neighbourhood_lies_in_the_city_it_is_part_of():
+    places = find_places(_article(
+        "A teenager was killed Monday night in the Austin neighborhood of Chicago, police said."))
+    austin = _by_text(places)["Austin"]
+    assert austin.precision == "neighbourhood" and austin.within == "Chicago" and austin.admin1 == "Illinois"
+
+
+def test_a_residence_is_only_mentioned():
+    places = find_places(_article(
+        "Two people were shot dead in Springfield on Friday. Jon Reyes, 29, of Dayton, was arrested."))
+    by = _by_text(places)
+    assert by["Dayton"].role == "mentioned" and by["Springfield"].role == "event"

@@ -49,3 +49,15 @@ def test_run_end_to_end(tmp_path):
     assert line["id"] == "d1"
     for t in line["toponyms"]:
         assert TEXT[t["start"]:t["end"]] == t["name"]
+
+
+def test_country_acc_counts_a_country_right_when_the_gold_point_lies_inside_it():
+    from newsfuse.geo.coherence import country_at
+    from newsfuse.geo.gazetteer import get_gazetteer
+
+    gz = get_gazetteer()
+    us = PlaceMention(0, 2, "US", country="US", lat=38.0, lon=-97.0, precision="country")
+    france = PlaceMention(10, 16, "France", country="FR", lat=46.0, lon=2.0, precision="country")
+    gold = [{"start": 0, "end": 2, "lat": 39.76, "lon": -98.5}, {"start": 10, "end": 16, "lat": 51.5, "lon": 10.5}]
+    m = geo_metrics([[us, france]], [gold], country_of=lambda lat, lon: country_at(gz, lat, lon))
+    assert m["country_matched"] == 2 and m["country_acc"] == 0.5  # the US point is inside; France's gold is Germany

@@ -190,3 +190,22 @@ def test_seed_clash_type_and_one_typed_actor_per_country(seeds: Path):
     assert {"Armenia", "Armenian"} <= set(armenia.aliases)
     assert any(a.country == "RU" and a.role == "third_party" for a in september.actors)
     store.close()
+
+
+def test_seed_places_spelt_as_the_reports_once_each_and_mentioned_ones_not_where_it_happened(seeds: Path):
+    from newsfuse.geo.gazetteer import normalize
+
+    store, by_file, september, november = _events(seeds)
+    texts = {a.id: a.text for a in store.iter_articles()}
+    for event in (september, november):
+        keys = [normalize(loc.name) for loc in event.locations]
+        assert len(keys) == len(set(keys)), f"a place listed twice: {[x.name for x in event.locations]}"
+        for loc in event.locations:
+            written = {texts[s["article_id"]][s["start"]:s["end"]] for s in loc.spans}
+            assert loc.name in written, f"{loc.name} is not how the reports write it ({written})"
+        russia = [loc for loc in event.locations if loc.country == "RU"]
+        assert russia and all(loc.role == "mentioned" for loc in russia)  # the mediator, not a battlefield
+    named = {normalize(loc.name) for loc in september.locations}
+    assert {"kalbajar", "kelbajar"} & named and not {"kalbajar", "kelbajar"} <= named
+    assert "lachin" in named
+    store.close()

@@ -1,42 +1,159 @@
-"""Where the event happened: its places from the reports' gazetteer-resolved mentions."""
+"""Where the event happened: its places from the reports' gazetteer-resolved mentions.
+
+One entry per place: mentions resolved to one gazetteer place, or spelt the same way, are
+merged; the entry is named as the reports spell it most often (the gazetteer's own name is
+kept as ``native_name``). Where a name was resolved to different namesakes in different
+reports, the reading that agrees with the provinces the reports name wins for all of them.
+
+The event's place is the best-supported place where something happened: a dateline ("the
+city of a dateline is a strong hint"), the title, the number of reports naming it, and being
+named early count for it; a town inside a province the reports name counts more than one
+elsewhere. Among places so supported, the most specific (a town before its county or state)
+comes first. Streets and neighbourhoods are not entries of their own: they support the town
+they lie in.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import replace
 
+from .geo.gazetteer import haversine_km, normalize
 from .models import Article, Location, PlaceMention, Span
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MAX_PLACES = 15
 PRECISION_RANK = {"town": 0, "district": 1, "province": 2, "region": 3, "country": 4}
+LOCAL_PRECISIONS = ("street", "neighbourhood")
+LEAD_CHARS = 600  # the lead of a report: its first paragraph or two
+# support for one place (see the module docstring); the weights are round numbers, not fitted
+W_DATELINE, W_TITLE, W_REPORT, W_EVENT_REPORT, W_LEAD, W_MENTION = 3.0, 1.5, 1.0, 1.0, 1.0, 0.2
+W_IN_NAMED_PROVINCE, W_OUTSIDE_NAMED_PROVINCES, W_LOCAL = 1.0, -1.5, 0.5
+PRECISION_SCORE = {"town": 0.5, "district": 0.0, "province": -1.0, "region": -2.0, "country": -2.0}
+
+
+def _key(m: PlaceMention) -> str:
+    return str(m.geonameid) if m.geonameid else normalize(m.name or m.text)
+
+
+def _agree_namesakes(mentions: list[tuple[Article, PlaceMention]],
+                     provinces: Counter) -> list[tuple[Article, PlaceMention]]:
+    """Mentions spelt alike but resolved to different namesakes (Lafayette in Alabama and in
+    Louisiana) take the reading in a province the reports name, else the most common one.
+    The articles' own mentions are left as they are: the event works on copies."""
+    by_text: dict[str, list[PlaceMention]] = defaultdict(list)
+    for _, m in mentions:
+        if m.precision not in LOCAL_PRECISIONS and m.lat is not None:
+            by_text[normalize(m.text)].append(m)
+    reading: dict[int, PlaceMention] = {}
+    for group in by_text.values():
+        readings = {m.geonameid: m for m in group}
+        if len(readings) < 2:
+            continue
+        votes = Counter(m.geonameid for m in group)
+        best = max(readings.values(), key=lambda r: (provinces.get(r.admin1 or "", 0) > 0, votes[r.geonameid]))
+        for m in group:
+            if m.geonameid != best.geonameid:
+                reading[id(m)] = replace(m, name=best.name, country=best.country, admin1=best.admin1, lat=best.lat,
+                                         lon=best.lon, geonameid=best.geonameid, precision=best.precision)
+    return [(a, reading.get(id(m), m)) for a, m in mentions]
+
+
+def _support(mentions: list[tuple[Article, PlaceMention]], precision: str, admin1: str | None,
+             provinces: Counter, locals_in: int) -> float:
+    reports = {a.id for a, _ in mentions}
+    event_reports = {a.id for a, m in mentions if m.role == "event"}
+    score = (W_DATELINE * any(m.dateline for _, m in mentions) + W_TITLE * any(m.in_title for _, m in mentions)
+             + W_REPORT * len(reports) + W_EVENT_REPORT * len(event_reports)
+             + W_LEAD * len({a.id for a, m in mentions if m.start < LEAD_CHARS})
+             + W_MENTION * min(len(mentions), 5) + PRECISION_SCORE.get(precision, -2.0) + W_LOCAL * locals_in)
+    if precision in ("town", "district") and provinces:
+        score += W_IN_NAMED_PROVINCE if provinces.get(admin1 or "") else W_OUTSIDE_NAMED_PROVINCES
+    return score
 
 
 def event_locations(articles: list[Article]) -> list[Location]:
-    """Places of the event, from the gazetteer-resolved mentions of its independent reports.
-
-    Mentions of one place (same gazetteer id, else same name) are merged with all
-    their spans; places where something happened come first, then the most named.
-    """
+    """Places of the event, from the gazetteer-resolved mentions of its reports: where it
+    happened first (best supported, then most specific), then the places only mentioned."""
+    mentions = [(a, m) for a in articles for m in a.places]
+    if not mentions:
+        return _entity_locations(articles)
+    provinces = Counter(m.name for _, m in mentions if m.precision == "province" and m.name)
+    mentions = _agree_namesakes(mentions, provinces)
+    locals_in: Counter = Counter()  # streets and neighbourhoods support the town they lie in
     groups: dict[str, list[tuple[Article, PlaceMention]]] = defaultdict(list)
-    for a in articles:
-        for m in a.places:
-            key = str(m.geonameid) if m.geonameid else (m.name or m.text).lower()
-            groups[key].append((a, m))
+    spelt: dict[str, str] = {}  # a spelling -> the group it already belongs to
+    for a, m in mentions:
+        if m.precision in LOCAL_PRECISIONS:
+            if m.within:
+                locals_in[normalize(m.within)] += 1
+            continue
+        key = spelt.get(normalize(m.text)) or _key(m)
+        spelt.setdefault(normalize(m.text), key)
+        groups[key].append((a, m))
     if not groups:
         return _entity_locations(articles)
-    locations = []
-    for mentions in groups.values():
-        _, first = mentions[0]
-        resolved = next((m for _, m in mentions if m.lat is not None), first)
-        locations.append(Location(
-            name=resolved.name or resolved.text, country=resolved.country, admin1=resolved.admin1,
+    scored = []
+    for group in _merge_same_place(list(groups.values())):
+        located = [m for _, m in group if m.lat is not None]
+        resolved = min(located, key=lambda m: PRECISION_RANK.get(m.precision, 9)) if located else group[0][1]
+        spellings = Counter(m.text for _, m in group if not m.text.isupper()) or Counter(m.text for _, m in group)
+        name = spellings.most_common(1)[0][0]
+        location = Location(
+            name=name, native_name=resolved.name if resolved.name and resolved.name != name else None,
+            country=resolved.country, admin1=resolved.admin1,
             lat=resolved.lat, lon=resolved.lon, precision=resolved.precision,
-            spans=[{"article_id": a.id, "start": m.start, "end": m.end} for a, m in mentions],
-            role="event" if any(m.role == "event" for _, m in mentions) else "mentioned",
-        ))
-    # Where it happened, most specific first (a town says more than a country), then most named.
-    locations.sort(key=lambda x: (x.role != "event", PRECISION_RANK.get(x.precision, 9), -len(x.spans)))
+            spans=[{"article_id": a.id, "start": m.start, "end": m.end} for a, m in group],
+            role="event" if any(m.role == "event" for _, m in group) else "mentioned",
+        )
+        support = _support(group, resolved.precision, resolved.admin1, provinces,
+                           locals_in.get(normalize(resolved.name or ""), 0))
+        scored.append((location, support))
+    scored.sort(key=lambda ls: (ls[0].role != "event", ls[0].lat is None, -ls[1],
+                                PRECISION_RANK.get(ls[0].precision, 9)))
+    locations = _most_specific_first([loc for loc, _ in scored])
     return locations[:MAX_PLACES]
+
+
+SAME_PLACE_KM = 60.0
+
+
+def _merge_same_place(groups: list[list[tuple[Article, PlaceMention]]]) -> list[list[tuple[Article, PlaceMention]]]:
+    """One entry per place: a town and its district of the same name, or one place under two
+    spellings, where one group's spelling is the other's gazetteer name ("Kelbajar" the town,
+    "Kalbajar" the district) and the two lie close together."""
+    def names(group):
+        return {normalize(m.text) for _, m in group} | {normalize(m.name) for _, m in group if m.name}
+
+    def point(group):
+        return next(((m.lat, m.lon) for _, m in group if m.lat is not None), None)
+
+    merged: list[list[tuple[Article, PlaceMention]]] = []
+    for group in groups:
+        here = point(group)
+        for other in merged:
+            there = point(other)
+            if names(group) & names(other) and (here is None or there is None
+                                                or haversine_km(*here, *there) <= SAME_PLACE_KM):
+                other.extend(group)
+                break
+        else:
+            merged.append(list(group))
+    return merged
+
+
+def _most_specific_first(locations: list[Location]) -> list[Location]:
+    """When the best-supported place is a province or a country, a town of the event inside it
+    where something also happened says more: it goes first."""
+    if not locations or locations[0].role != "event" or locations[0].precision not in ("province", "country"):
+        return locations
+    top = locations[0]
+    inside = next((x for x in locations[1:] if x.role == "event" and x.lat is not None
+                   and x.precision in ("town", "district") and x.country == top.country
+                   and (top.precision == "country" or x.admin1 == top.admin1)), None)
+    if inside is None:
+        return locations
+    return [inside] + [x for x in locations if x is not inside]
 
 
 def entity_mentions(articles: list[Article], labels: set[str]) -> dict[str, list[tuple[Article, Span]]]:

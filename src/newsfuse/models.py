@@ -102,6 +102,7 @@ class Claim:
     provisional: bool = False  # "this is not the final number", "the toll may rise"
     regional: str | None = None  # a sub-total for this place ("three killed in Batken Region")
     claimant_side: str | None = None  # the country the claimant speaks for (ISO2), when known
+    field: str = "text"  # "title": a headline's figure; start/end are then offsets into the title
 
 
 @dataclass
@@ -188,7 +189,8 @@ class EventDate:
 
 @dataclass
 class Location:
-    name: str
+    name: str  # as the reports spell it
+    native_name: str | None = None  # the gazetteer's name, when it differs ("Laçın" for the reports' "Lachin")
     country: str | None = None
     admin1: str | None = None
     lat: float | None = None

@@ -16,7 +16,6 @@ something happened there, "mentioned" for where officials spoke or the like.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections import Counter
@@ -25,7 +24,11 @@ from dataclasses import dataclass, field
 from ..geo.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_REGION, Gazetteer, Place,
                              get_gazetteer, haversine_km)
 from ..geo.coherence import neighbour_counts
+from ..geo.gazetteer import normalize
 from ..models import Article, PlaceMention
+from .place_context import (dateline_spans, is_country_site, is_label, is_person, is_quarter, is_residence, is_street, is_subject,
+                            street_spans)
+from .place_roles import EVENT_RE, SentenceEvents, place_role  # noqa: F401  (EVENT_RE, SentenceEvents: cluster/)
 from .spans import SpanIndex
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -46,18 +49,6 @@ def _listed(text: str, start: int, end: int) -> bool:
     """In a list with another capitalised name: "Siversk, Kreminna and Svatove"."""
     return bool(LIST_BEFORE_RE.search(text[max(0, start - 30):start]) or LIST_AFTER_RE.match(text[end:end + 8]))
 WORD_RE = re.compile(r"\b[A-Z][\w'’.]*")  # a hyphen ends a word: "EU-Canada", "Amsterdam-London"
-EVENT_RE = re.compile(r"\b(?:shell(?:ed|ing|s)?|fight(?:ing|s)?|fought|attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|clash(?:ed|es)?|"
-                      r"bombard\w*|artillery|shells|gunfire|firing|protest(?:ed|s|ers)?|flood(?:ed|s|ing)?|strikes?|struck|bomb(?:ed|ing|ings|s)?|explosions?|"
-                      r"blasts?|fire[ds]?|shot|shooting|died|dead|deaths?|wounded|injur(?:ed|ies|y)|battles?|offensive|"
-                      r"raids?|air ?strikes?|missiles?|drones?|rockets?|destroy(?:ed|s)?|damag(?:ed|e)|evacuat\w*|"
-                      r"earthquake|quake|storm|hurricane|crash(?:ed)?|collaps\w*|captur(?:ed|e)|seiz(?:ed|e)|"
-                      r"hostilities|ceasefire violations?|casualt(?:y|ies)|victims?|arrest(?:ed|s)?|rall(?:y|ies)|"
-                      r"occurred|happened|took place|erupted|broke out|outbreak|wildfires?|landslides?|accident|"
-                      r"murder(?:ed|s)?|homicides?|stabb(?:ed|ing)|slain|gunm[ae]n|robb(?:ed|ery)|detained)\b", re.I)
-MENTION_BEFORE_RE = re.compile(r"\b(?:ministry|government|officials?|authorities|spokes(?:wo)?(?:man|person)|statement|"
-                               r"reporters|journalists|press conference|told|said|says|announced|leaders?|talks|summit|"
-                               r"embassy|envoys?|diplomats?|meeting|visit(?:ed|ing)?|based|headquartered)"
-                               r"[\w\s,’']{0,25}\b(?:in|from|at)\s+(?:the\s+)?$", re.I)
 COMMON_CAPS = {"The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "But",
                "And", "Or", "If", "When", "While", "After", "Before", "Since", "As", "At", "In", "On", "Of", "For", "To",
                "From", "By", "With", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -76,6 +67,7 @@ COMMON_CAPS = {"The", "A", "An", "This", "That", "These", "Those", "It", "He", "
                "Federal", "Mass", "Metro", "Bank", "Secretary", "Commonwealth", "Inc", "Vista", "Capital",
                "National", "State", "No", "Yes", "Ok", "OK", "Mercy", "Hope", "Victory", "Liberty", "Unity",
                "Justice", "Peace", "Progress", "Independence", "Friendship", "Hill", "Valley", "Summit"}
+ADMIN1_MIN_POP_LOOSE = 250_000  # a small province ("Bar") needs context like a town does
 CITY_MIN_POP_LOOSE = 100_000  # a mislabelled or unlabelled name taken without any context
 CITY_MIN_POP_CONTEXT = 1_000  # ... with a preposition before it
 CITY_MIN_POP_LISTED = 200  # ... in a list with other names
@@ -91,6 +83,8 @@ class _Cand:
     places: list[Place] = field(default_factory=list)
     demonym: bool = False
     strong: bool = False
+    local: str = ""  # "street" or "neighbourhood": a part of a town, placed at the town
+    dateline: bool = False
 
 
 GENERIC_TAIL_RE = re.compile(r"\s+(?:province|region|state|county|district|city|oblast|governorate|area)$")
@@ -156,7 +150,8 @@ def _acceptable(places: list[Place], context: bool, strong: bool, listed: bool, 
     for p in places:
         if p.kind in (KIND_COUNTRY, KIND_REGION) and not p.alternate:
             return True
-        if p.kind == KIND_ADMIN1 and (not inside or p.population >= 500_000):
+        if p.kind == KIND_ADMIN1 and (p.population >= (500_000 if inside else ADMIN1_MIN_POP_LOOSE)
+                                      or (not inside and (context or listed))):
             return True
         if acronym:
             continue
@@ -187,11 +182,26 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
     person_words = {w for e in article.entities if e.label == "PERSON" and " " in e.text.strip()
                     for w in e.text.split()}
     first_names = {e.text.split()[0] for e in article.entities if e.label == "PERSON" and " " in e.text.strip()}
+    streets = SpanIndex()  # "Houston Street": a street of a town, no town inside it
+    for span in street_spans(text):
+        streets.add(span)
+    datelines = {a: b for a, b in dateline_spans(text)}
     for ent in article.entities:
         start, end = _trim(text, ent.start, ent.end)
         if end <= start:
             continue
         seg = text[start:end]
+        if streets.overlapping(start, end) or is_street(text, start, end) or is_label(text, start, end):
+            taken.add((ent.start, ent.end))
+            continue
+        if ent.label in PLACE_LABELS | MAYBE_LABELS and is_quarter(seg, text, end):
+            cands.append(_Cand(start, end, seg, "local", local="neighbourhood"))
+            taken.add((ent.start, ent.end))
+            continue
+        if ent.label in PLACE_LABELS and start not in datelines and is_person(text, start, end) and not any(
+                p.kind in (KIND_COUNTRY, KIND_ADMIN1) for p in gz.lookup(seg)):
+            taken.add((ent.start, ent.end))  # "Dunlap, 18," or "Officer Tyler"
+            continue
         if ent.label in PLACE_LABELS and seg in first_names and not _context_ok(text, start, end)[0]:
             taken.add((ent.start, ent.end))  # "said Georgia" where "Georgia Stevens" is named
             continue
@@ -247,8 +257,10 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 places = gz.lookup(piece)
                 context, strong = _context_ok(text, a, b)
                 listed = _listed(text, a, b)
-                if ent.label == "PERSON" and piece in person_words:
+                if (ent.label == "PERSON" and piece in person_words) or is_person(text, a, b):
                     places = []
+                if a in datelines:
+                    context = strong = True
                 if ent.label != "FAC":  # a name's reading needs more than "in"/"of" for a small town
                     context = strong or (context and any(p.population >= 20_000 for p in places))
                 if places and _acceptable(places, context, strong, listed, piece):
@@ -267,7 +279,7 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
         a, b = m.start(), m.end()
         if text[b - 2:b] in ("'s", "’s"):  # "Canada's"
             b -= 2
-        if taken.covering(a):
+        if taken.covering(a) or streets.covering(a):
             continue
         host = named.covering(a)
         inside = host is not None
@@ -298,13 +310,21 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 break
             if gz.is_abbreviation(seg) and not text[max(0, s - 2):s] == ", ":
                 continue  # "Ky." after a town ("Louisville, Ky."), not "P.A." on its own
+            if is_quarter(seg, text, e) and not inside:
+                cands.append(_Cand(s, e, seg, "local", local="neighbourhood"))
+                taken.add((s, e))
+                break
             places = gz.lookup(seg)
-            if not places:
+            if not places or is_street(text, s, e) or is_label(text, s, e):
                 continue
+            regional = any(p.kind in (KIND_COUNTRY, KIND_ADMIN1) for p in places)
+            if s not in datelines and not regional and is_person(text, s, e):
+                break
             context, strong = _context_ok(text, s, e)
             listed = _listed(text, s, e)
-            if _sentence_start(article, s) and not strong and not any(
-                    p.kind in (KIND_COUNTRY, KIND_ADMIN1) for p in places):
+            if s in datelines and e <= datelines[s]:
+                context = strong = True
+            elif _sentence_start(article, s) and not strong and not regional:
                 context = False
             if _acceptable(places, context, strong, listed, seg, inside) and (
                     not inside or lead or any(p.kind in (KIND_COUNTRY, KIND_REGION) or p.population >= 1_000_000
@@ -312,6 +332,14 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 cands.append(_Cand(s, e, seg, "gaz", places, strong=strong))
                 taken.add((s, e))
             break
+    found = SpanIndex()
+    for c in cands:
+        found.add((c.start, c.end))
+    for a, b in streets.spans():
+        if not found.overlapping(a, b):
+            cands.append(_Cand(a, b, text[a:b], "local", local="street"))
+    for c in cands:
+        c.dateline = c.start in datelines and c.end <= datelines[c.start]
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[_Cand] = []
     last_end = -1
@@ -373,11 +401,12 @@ def _within(p: Place, q: Place) -> bool:
     return q.kind == KIND_ADMIN1 and p.kind != KIND_ADMIN1 and p.country == q.country and p.admin1 == q.name
 
 
-def _qualified(cands: list[_Cand], text: str) -> list[list[Place]]:
+def _qualified(cands: list[_Cand], text: str) -> tuple[list[list[Place]], dict[int, list[Place]]]:
     """"Portland, Ore.", "Paris (Texas)", "Athens, Georgia": for each candidate, the places of the
     next name that could hold it, when that name follows right after a comma or bracket. Both
     names are then read together: the town inside the province, the province holding the town."""
     out: list[list[Place]] = [[] for _ in cands]
+    orphans: dict[int, list[Place]] = {}  # a town in a province that holds none of its readings
     for j in range(len(cands) - 1):
         c, d = cands[j], cands[j + 1]
         if text[c.end:d.start] not in QUALIFIER_SEP or not c.places or not d.places:
@@ -389,7 +418,17 @@ def _qualified(cands: list[_Cand], text: str) -> list[list[Place]]:
         if holders:
             out[j] = holders
             out[j + 1] = [p for p in c.places if any(_within(p, q) for q in holders)]
-    return out
+        elif _unplaceable(c, d, text):
+            orphans[j] = [q for q in d.places if q.kind == KIND_ADMIN1]
+    return out, orphans
+
+
+def _unplaceable(c: _Cand, d: _Cand, text: str) -> bool:
+    """"Howland, Ohio" where the gazetteer knows no Howland in Ohio: the town is somewhere in
+    the province named, not a namesake elsewhere."""
+    return (text[c.end:d.start] == ", " and any(q.kind == KIND_ADMIN1 for q in d.places)
+            and not any(q.kind == KIND_COUNTRY for q in d.places)
+            and all(p.kind in (KIND_CITY, KIND_ADMIN2) for p in c.places))
 
 
 def _fit(p: Place, partners: list[Place], c: _Cand) -> float:
@@ -406,7 +445,7 @@ def _resolve(cands: list[_Cand], gz: Gazetteer, text: str = "") -> list[Place | 
     """Pick each candidate's place: first without context, then with the article's countries,
     provinces and the unambiguous towns near which the others should lie. A name qualified by
     the next one ("Portland, Ore.") is read inside it."""
-    partners = _qualified(cands, text) if text else [[] for _ in cands]
+    partners, orphans = _qualified(cands, text) if text else ([[] for _ in cands], {})
     none: Counter = Counter()
     first = [max(c.places, key=lambda p: _score(p, none, none, gz.capitals, []) + _fit(p, q, c)) if c.places else None
              for c, q in zip(cands, partners)]
@@ -440,9 +479,13 @@ def _resolve(cands: list[_Cand], gz: Gazetteer, text: str = "") -> list[Place | 
                and len(c.places) == 1 and p.lat is not None]
     near = neighbour_counts([(normalize_name(c.text), c.places) for c in cands if c.places])
     final: list[Place | None] = []
-    for c, q in zip(cands, partners):
+    for j, (c, q) in enumerate(zip(cands, partners)):
         if not c.places:
             final.append(None)
+            continue
+        if j in orphans:  # somewhere in the province named, no namesake elsewhere
+            final.append(max(orphans[j], key=lambda h: h.population))
+            partners[j] = orphans[j]
             continue
         key = normalize_name(c.text)
         others = [a for a in anchors if normalize_name(a.name) != key]
@@ -459,47 +502,23 @@ def _resolve(cands: list[_Cand], gz: Gazetteer, text: str = "") -> list[Place | 
             if towns:
                 best = max(towns, key=lambda p: p.population)
         final.append(best)
-    return final
+    return _same_name_same_place(cands, partners, final)
 
 
-_TARGET_PREP = re.compile(r"\b(?:on|of|in|near|at|against|toward|towards|into|outside)\s+(?:the\s+)?$", re.I)
+def _same_name_same_place(cands: list[_Cand], partners: list[list[Place]],
+                          final: list[Place | None]) -> list[Place | None]:
+    """A name placed by its qualifier once ("Howland, Ohio") is the same place every other time
+    the report names it: one report, one place per name."""
+    qualified: dict[str, Place] = {}
+    for c, q, p in zip(cands, partners, final):
+        if q and p is not None and p.kind != KIND_COUNTRY:
+            qualified.setdefault(normalize_name(c.text), p)
+    return [qualified.get(normalize_name(c.text), p) if p is not None and not q else p
+            for c, q, p in zip(cands, partners, final)]
 
 
 def normalize_name(s: str) -> str:
     return s.casefold()
-
-
-class SentenceEvents:
-    """Whether each sentence tells of something happening, found once per sentence (a
-    sentence naming a thousand places is searched once, not a thousand times)."""
-
-    def __init__(self, article: Article) -> None:
-        self.text = article.text
-        self.sentences = article.sentences
-        self.starts = [x.start for x in article.sentences]
-        self.cache: dict[tuple[int, int], bool] = {}
-
-    def around(self, start: int, end: int) -> bool:
-        i = bisect.bisect_right(self.starts, start) - 1
-        sent = self.sentences[i] if i >= 0 and start < self.sentences[i].end else None
-        span = (sent.start, sent.end) if sent else (max(0, start - 200), min(len(self.text), end + 200))
-        if span not in self.cache:
-            self.cache[span] = EVENT_RE.search(self.text, *span) is not None
-        return self.cache[span]
-
-
-def _role(article: Article, start: int, end: int, capital: bool = False,
-          events: SentenceEvents | None = None) -> str:
-    """"event" when the sentence tells of something happening there. A national capital
-    is usually where governments speak, so it needs the event word right before it
-    ("shelling of Kyiv", "strikes on Kyiv")."""
-    text = article.text
-    if MENTION_BEFORE_RE.search(text[max(0, start - 60):start]):
-        return "mentioned"
-    if capital:
-        before = text[max(0, start - 40):start]
-        return "event" if EVENT_RE.search(before) and _TARGET_PREP.search(before) else "mentioned"
-    return "event" if (events or SentenceEvents(article)).around(start, end) else "mentioned"
 
 
 def find_places(article: Article, *, include_demonyms: bool = False, include_modifiers: bool = False,
@@ -514,14 +533,43 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
     cands = _candidates(article, gz, include_demonyms, include_modifiers)
     resolved = _resolve(cands, gz, article.text)
     events = SentenceEvents(article)
+    text = article.text
+    title = f" {normalize(article.title or '')} "
     out = []
-    for c, p in zip(cands, resolved):
-        m = PlaceMention(c.start, c.end, article.text[c.start:c.end])
-        if p is not None:
+    for n, (c, p) in enumerate(zip(cands, resolved)):
+        m = PlaceMention(c.start, c.end, text[c.start:c.end])
+        if c.local:
+            _place_local(m, c.local, cands, resolved, n)
+        elif p is not None:
             m.name, m.country, m.admin1 = p.name, p.country, p.admin1
             m.lat, m.lon, m.geonameid = p.lat, p.lon, p.geonameid
             m.precision = p.precision
+        m.dateline = c.dateline
+        m.in_title = len(m.text) > 2 and f" {normalize(m.text)} " in title
         capital = p is not None and p.geonameid in gz.capitals
-        m.role = "mentioned" if c.demonym else _role(article, c.start, c.end, capital, events)
+        if c.demonym:
+            m.role = "mentioned"
+        elif c.dateline:
+            m.role = "event"  # filed from there: a strong hint of where it happened
+        elif is_residence(text, c.start, c.end) or is_subject(text, c.end):
+            m.role = "mentioned"  # where someone lives; a country that brokered or said something
+        else:
+            m.role = place_role(article, c.start, c.end, capital, events)
+            if m.role == "event" and p is not None and p.kind == KIND_COUNTRY and not is_country_site(
+                    text, c.start, c.end):
+                m.role = "mentioned"  # a country that brokered, said or was asked something
         out.append(m)
     return out
+
+
+def _place_local(m: PlaceMention, kind: str, cands: list[_Cand], resolved: list[Place | None], n: int) -> None:
+    """A street or a neighbourhood lies in the town the report names nearest to it ("the Austin
+    neighborhood of Chicago", "SCHENECTADY — ... at 524 State Street")."""
+    here = cands[n].start
+    towns = [(abs(c.start - here), p) for c, p in zip(cands, resolved)
+             if p is not None and p.kind == KIND_CITY and not c.local and p.lat is not None]
+    town = min(towns, key=lambda t: t[0])[1] if towns else None
+    m.precision = kind
+    if town is not None:
+        m.within = town.name
+        m.country, m.admin1, m.lat, m.lon = town.country, town.admin1, town.lat, town.lon

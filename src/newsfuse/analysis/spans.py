@@ -32,3 +32,7 @@ class SpanIndex:
         lo = bisect.bisect_left(self._starts, start - self._longest)
         hi = bisect.bisect_left(self._starts, end)
         return any(s < end and start < e for s, e in self._spans[lo:hi])
+
+    def spans(self) -> list[tuple[int, int]]:
+        """All spans, by start."""
+        return list(self._spans)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from .gazetteer import KIND_ADMIN2, KIND_CITY, Place, haversine_km
+from .gazetteer import KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, Gazetteer, Place, haversine_km
 
 CELL_DEG = 1.0
 
@@ -60,3 +60,30 @@ def neighbour_counts(names: Sequence[tuple[str, Sequence[Place]]], radius_km: fl
             if near:
                 out[(key, n)] = len(near)
     return out
+
+
+_TOWN_GRIDS: dict[int, dict[tuple[int, int], list[int]]] = {}
+
+
+def country_at(gz: Gazetteer, lat: float, lon: float, max_km: float = 100.0) -> str | None:
+    """The country code of a point: that of the nearest town within ``max_km``, else of the
+    nearest country point (a point at sea or in empty land). Used to score, not to resolve."""
+    grid = _TOWN_GRIDS.get(id(gz))
+    if grid is None:
+        grid = {}
+        for i, kind in enumerate(gz._kind):
+            if kind == KIND_CITY and gz._cc[i]:
+                grid.setdefault(_cell(gz._lat[i], gz._lon[i]), []).append(i)
+        _TOWN_GRIDS[id(gz)] = grid
+    best, best_km = None, max_km
+    ci, cj = _cell(lat, lon)
+    for di in (-1, 0, 1):
+        for dj in (-1, 0, 1):
+            for i in grid.get((ci + di, cj + dj), ()):
+                d = haversine_km(lat, lon, gz._lat[i], gz._lon[i])
+                if d < best_km:
+                    best, best_km = gz._cc[i], d
+    if best is not None:
+        return best
+    rows = [i for i, kind in enumerate(gz._kind) if kind == KIND_COUNTRY and not math.isnan(gz._lat[i])]
+    return gz._cc[min(rows, key=lambda i: haversine_km(lat, lon, gz._lat[i], gz._lon[i]))] if rows else None

@@ -1,0 +1,80 @@
+"""event_locations: one entry per place, named as the reports spell it, where it happened first.
+
+The mentions are built by hand (as find_places would leave them) for fictional reports.
+"""
+
+from __future__ import annotations
+
+from newsfuse.event_places import event_locations
+from newsfuse.models import Article, PlaceMention
+
+
+def _mention(text, start=100, *, name=None, admin1=None, country="US", lat=None, lon=None, precision="town",
+             gid=None, role="event", dateline=False, in_title=False, within=None):
+    return PlaceMention(start, start + len(text), text, name=name or text, country=country, admin1=admin1,
+                        lat=lat, lon=lon, precision=precision, geonameid=gid, role=role, dateline=dateline,
+                        in_title=in_title, within=within)
+
+
+def _article(aid, *mentions):
+    article = Article(id=aid, path=aid, source="test", title="", text="x" * 2000)
+    article.places = list(mentions)
+    return article
+
+
+def test_dateline_town_comes_before_a_town_named_more_often():
+    las_cruces = _mention("LAS CRUCES", 0, name="Las Cruces", admin1="New Mexico", lat=32.31, lon=-106.78, gid=1,
+                          dateline=True)
+    dunlap = [_mention("Dunlap", s, admin1="Indiana", lat=41.63, lon=-85.92, gid=2) for s in (900, 1300, 1500)]
+    locations = event_locations([_article("a", las_cruces, *dunlap)])
+    assert locations[0].name == "LAS CRUCES" and locations[0].lat == 32.31
+
+
+def test_one_entry_per_place_spelt_as_the_reports_do():
+    town = _mention("Kelbajar", name="Kalbajar", admin1="Kelbajar", country="AZ", lat=40.11, lon=46.04, gid=10)
+    district = _mention("Kalbajar", 400, name="Kəlbəcər", admin1="Kəlbəcər", country="AZ", lat=40.03, lon=46.25,
+                        precision="province", gid=11)
+    lachin = _mention("Lachin", 800, name="Laçın", country="AZ", lat=39.64, lon=46.55, precision="province", gid=12)
+    locations = event_locations([_article("a", town, lachin), _article("b", district)])
+    names = [x.name for x in locations]
+    assert names.count("Kelbajar") + names.count("Kalbajar") == 1
+    merged = next(x for x in locations if x.name in ("Kelbajar", "Kalbajar"))
+    assert merged.precision == "town" and len(merged.spans) == 2
+    lachin_entry = next(x for x in locations if x.name == "Lachin")
+    assert lachin_entry.native_name == "Laçın"
+
+
+def test_namesakes_agree_with_the_province_the_reports_name():
+    alabama = _mention("Lafayette", admin1="Alabama", lat=32.9, lon=-85.4, gid=20)
+    louisiana = _mention("Lafayette", 300, admin1="Louisiana", lat=30.22, lon=-92.02, gid=21)
+    state = _mention("Louisiana", 500, admin1="Louisiana", lat=31.0, lon=-92.0, precision="province", gid=22)
+    locations = event_locations([_article("a", alabama), _article("b", louisiana, state)])
+    lafayette = [x for x in locations if x.name == "Lafayette"]
+    assert len(lafayette) == 1 and lafayette[0].admin1 == "Louisiana"
+    assert locations[0] is lafayette[0]
+    assert all(m.admin1 == "Alabama" for m in [alabama])  # the article's own mention is left alone
+
+
+def test_a_mentioned_place_is_never_where_it_happened():
+    moscow = _mention("Moscow", 10, country="RU", lat=55.75, lon=37.62, gid=30, role="mentioned", dateline=True)
+    goris = _mention("Goris", 300, country="AM", lat=39.51, lon=46.34, gid=31)
+    locations = event_locations([_article("a", moscow, goris)])
+    assert locations[0].name == "Goris"
+    assert next(x for x in locations if x.name == "Moscow").role == "mentioned"
+
+
+def test_the_town_inside_the_best_supported_state_comes_first():
+    state = [_mention("Alaska", s, admin1="Alaska", lat=64.0, lon=-150.0, precision="province", gid=40,
+                      in_title=True) for s in (10, 400, 900)]
+    town = _mention("Fairbanks", 700, admin1="Alaska", lat=64.84, lon=-147.72, gid=41)
+    locations = event_locations([_article("a", *state, town)])
+    assert locations[0].name == "Fairbanks"
+
+
+def test_streets_support_their_town_and_are_no_entries():
+    street = _mention("Quincy Street", 50, name=None, lat=41.85, lon=-87.65, precision="street", within="Chicago")
+    chicago = _mention("Chicago", 900, admin1="Illinois", lat=41.85, lon=-87.65, gid=50)
+    austin = _mention("Austin", 950, admin1="Texas", lat=30.27, lon=-97.74, gid=51)
+    locations = event_locations([_article("a", street, chicago, austin)])
+    assert [x.name for x in locations][0] == "Chicago"
+    assert "Quincy Street" not in {x.name for x in locations}
