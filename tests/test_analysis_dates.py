@@ -156,6 +156,7 @@ def _roles(text, published=PUB):
      [("Tuesday", "aftermath"), ("the weekend", "incident")]),
     ("The clerk was in stable condition Tuesday after being shot.", [("Tuesday", "aftermath")]),
     ("The council met on Tuesday to discuss parking.", [("Tuesday", "")]),
+    ("The stabbing was reported at 10:30 p.m. Tuesday outside a bar.", [("Tuesday", "incident")]),
 ])
 def test_role_comes_from_the_nearest_word_of_what_happened(text, expected):
     assert _roles(text) == expected
@@ -168,10 +169,18 @@ def test_role_comes_from_the_nearest_word_of_what_happened(text, expected):
     ("Shots fired downtown — Jo Reporter (@joreports) September 14, 2022\nA courier was shot Tuesday.",
      "September 14, 2022"),
     ("A courier was shot Tuesday. (Published Wednesday, Sept. 14, 2022)", "Wednesday, Sept. 14, 2022"),
+    ("No one in custody Sept. 14, 2022 1:28 PM\nA courier was shot Tuesday.", "Sept. 14, 2022"),
 ])
 def test_a_report_stamp_is_its_own_time_not_the_incident(text, stamp):
     roles = dict(_roles(text))
     assert roles[stamp] == "stamp" and roles["Tuesday"] == "incident"
+
+
+def test_a_stamp_span_holding_its_clock_time_is_a_stamp():
+    text = "No one in custody Sept. 14, 2022 1:28 PM\nA courier was shot Tuesday."
+    span = (text.index("Sept."), text.index("\n"))  # as an NER DATE/TIME span takes it
+    got = {m.text: m.role for m in resolve_dates(text, [span], PUB)}
+    assert got == {"Sept. 14, 2022 1:28 PM": "stamp", "Tuesday": "incident"}
 
 
 def test_a_dated_incident_clause_is_not_a_stamp():

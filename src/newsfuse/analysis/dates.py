@@ -191,7 +191,7 @@ _AFTERMATH_CUES = (r"arrest(?:ed|s)?|charge[ds]?|booked|arraign(?:ed|ment)|court
                    r"announced|confirmed|statement|conference|vigil|funeral|memorial|hospital(?:ized)?|"
                    r"condition|recovering|remain(?:s|ed)|custody|surrendered|turned\s+(?:him|her)self\s+in|"
                    r"warrant|investigat(?:ing|ion)|released|update[ds]?")
-_SAYING = r"said|says|told|reported"  # dates the saying only before the date: "said Friday", not "on Friday, police said"
+_SAYING = r"said|says|told"  # dates the saying only before the date: "said Friday", not "on Friday, police said"
 _CUE = re.compile(rf"(?i)\b(?:(?P<incident>{_INCIDENT_CUES})|(?P<aftermath>{_AFTERMATH_CUES})|(?P<saying>{_SAYING}))\b")
 # A sentence ends at . ? ! or a line break, but not after "p.m.", "St." or an initial.
 _SENTENCE_END = re.compile(r"(?<!\b[ap]\.m)(?<!\b(?:St|Dr|Mr|Ms|No|Jr|Sr|Lt|Ft|Mt))(?<!\b(?:Ave|Mrs|Sgt))"
@@ -204,7 +204,8 @@ def date_role(text: str, start: int, end: int) -> str:
     the sentence saying what happened then, "" when no such word is near."""
     line_start = text.rfind("\n", 0, start) + 1
     if re.search(_YEAR, text[start:end]) and (_STAMP_BEFORE.search(text, max(line_start, start - 40), start)
-                                              or _STAMP_AFTER.match(text, end, end + 12)):
+                                              or _STAMP_AFTER.match(text, end, end + 12)
+                                              or re.search(r"\d:\d\d", text[start:end])):
         return "stamp"
     lo = max(0, start - _CLAUSE_CHARS)
     for m in _SENTENCE_END.finditer(text, lo, start):
