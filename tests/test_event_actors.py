@@ -67,3 +67,15 @@ def test_kind_is_the_head_noun():
     assert kind_at("UN peacekeepers") == ("external", 8)
     assert kind_at("the man's family") == ("civilians", 7)
     assert kind_at("the border") is None
+
+
+def test_an_attack_nobody_is_named_for_gets_an_unidentified_armed_group():
+    text = "Four men were shot outside a bar on Dock Street early Sunday, police said. All four survived"
+    actors = event_actors([_article(text, [], title="Four men shot outside Dock Street bar")], set())
+    assert [(x.name, x.inter) for x in actors[:2]] == [("Unidentified armed group", 3), ("Civilians", 7)]
+
+
+def test_an_accident_gets_no_armed_group():
+    text = "A boy was wounded when a rifle accidentally went off at his home on Sunday, deputies said"
+    actors = event_actors([_article(text, [], title="Boy hurt when rifle goes off")], set())
+    assert all(x.kind != "political_militia" for x in actors)

@@ -19,7 +19,7 @@ from .actor_kinds import ARMED_INTER, KIND_NAMES, kind_at
 from .analysis.claims import country_of
 from .analysis.claims_vocab import demonyms
 from .event_places import entity_mentions
-from .event_type import incident_parties
+from .event_type import classify, incident_parties
 from .geo.gazetteer import read_demonyms
 from .models import Actor, Article, Span
 
@@ -27,6 +27,7 @@ ACTOR_LABELS = {"NORP", "ORG", "PERSON"}
 STATE_LABELS = ACTOR_LABELS | {"GPE"}  # a country is an actor; a town is a place
 MAX_ACTORS = 10
 MAX_ALIASES = 8
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 _THIRD_PARTY = re.compile(
     r"\b(?:urged|called (?:on|for)|mediat\w*|brokered|talks|ceasefire|restraint|condemned|concerned|appealed)\b", re.I)
@@ -36,7 +37,8 @@ _FORCES = re.compile(r"\b([A-Z][\w-]+)\s+(?:armed\s+)?(?:forces|troops|army|mili
 # troops" is the state; "Armenian Apostolic Church" is not).
 _ORGAN_WORDS = set("""forces force troops army military soldiers servicemen border guards guard government
 authorities officials ministry defence defense foreign affairs president presidency side armed national
-security state republic interior leadership command general staff of the and s""".split())
+security state republic interior leadership command general staff service services committee
+agency office of the and s""".split())
 _POLICE_WORDS = {"police", "policemen", "officers"}
 
 
@@ -136,6 +138,9 @@ def _unnamed_parties(articles: list[Article], named: list[Actor]) -> list[Actor]
     """Agents, then targets, of the incident that no named actor stands for."""
     agents, targets = incident_parties(articles)
     covered = {a.kind for a in named if a.role == "participant"}
+    armed = covered | set(agents)
+    if not armed & set(ARMED_INTER) and classify(articles)[0] in VIOLENT_TYPES:
+        agents["political_militia"] += 0  # an attack nobody is named for: ACLED's unidentified armed group
     out: list[Actor] = []
     for kind in [k for k, _ in agents.most_common()] + [k for k, _ in targets.most_common()]:
         if kind in covered:

@@ -277,6 +277,8 @@ _PASSIVE = re.compile(r"((?:[^\s,;:]+\s+){0,2}?[^\s,;:]+)\s+(?:was|were|had been
 
 _REPORTED = re.compile(r"\b(?:say|says|said|told|reported|believe|believed|according to)\b", re.I)
 _SUSPECT = re.compile(r"\bsuspect", re.I)
+_NO_OBJECT = re.compile(r"\s*(?:$|[,.;:]|(?:in|on|outside|near|during|while|after|early|late|overnight|"
+                        r"dead|to death|and (?:killed|wounded|injured))\b)", re.I)
 _NOT_OBJECT = re.compile(r"(?:by|in|while|after|during|near|outside|at|to|and|when|as|with|on|from|into)\b", re.I)
 
 
@@ -327,6 +329,8 @@ def incident_parties(articles: list[Article]) -> tuple[Counter[str], Counter[str
                 continue
             before = re.split(r"[,;:()]", sentence[max(0, m.start - 50):m.start])[-1]
             passive = re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", before)
+            if not passive and _NO_OBJECT.match(sentence[m.end:]):
+                continue  # headline passive ("Four men shot outside bar"): they are its targets
             if passive:
                 by = re.match(r"\s*(?:\S+\s+){0,3}?by\s+((?:\S+\s+){0,2}\S+)", sentence[m.end:m.end + 50])
                 phrase = by.group(1) if by else ""
@@ -335,4 +339,5 @@ def incident_parties(articles: list[Article]) -> tuple[Counter[str], Counter[str
             kind = kind_at(phrase) if phrase else None
             if kind:
                 agents[kind[0]] += 1
-    return agents, _targets(collect_votes(articles).sentences)
+    targets = _targets(collect_votes(articles).sentences)
+    return agents, targets
