@@ -170,6 +170,12 @@ def _acceptable(places: list[Place], context: bool, strong: bool, listed: bool, 
     return False
 
 
+def _hyphen_part(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] one part of a hyphenated name ("Kok-Tash")?"""
+    return (text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha()) or (
+        text[start - 1:start] == "-" and text[start - 2:start - 1].isalpha())
+
+
 _NEXT_CAP = re.compile(r"[ -]([A-Z][\w'’.-]*)")
 
 
@@ -318,6 +324,9 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
             if not places or is_street(text, s, e) or is_label(text, s, e):
                 continue
             regional = any(p.kind in (KIND_COUNTRY, KIND_ADMIN1) for p in places)
+            if _hyphen_part(text, s, e) and not regional and not any(
+                    p.kind == KIND_REGION or (p.population >= CITY_MIN_POP_LOOSE and not p.alternate) for p in places):
+                break  # "Kok" of "Kok-Tash" is no town of its own; "Armenia-Azerbaijan", "Amsterdam-London" are
             if s not in datelines and not regional and is_person(text, s, e):
                 break
             context, strong = _context_ok(text, s, e)
