@@ -15,7 +15,7 @@ from .event_dates import event_date
 from .event_places import PLACE_LABELS, event_locations
 from .event_type import classify
 from .models import Article, Event
-from .totals import event_totals
+from .totals import event_totals, later_deaths
 
 
 def event_id(articles: list[Article]) -> str:
@@ -35,7 +35,9 @@ def build_event(articles: list[Article], fatality_rule: str = "best") -> Event:
     """``articles`` in the order the clusterer took them (earliest first)."""
     event_type, sub_event_type = classify(articles)
     casualties = reconcile(articles, fatality_rule)
-    totals = event_totals(casualties)
+    claims = [c for a in articles for c in a.claims]
+    totals = later_deaths(articles, claims, event_totals(casualties, claims),
+                          lambda a: event_totals(reconcile([a], fatality_rule), a.claims)[0].value)
     return Event(
         id=event_id(articles),
         title=central_article(articles).title,
@@ -45,7 +47,7 @@ def build_event(articles: list[Article], fatality_rule: str = "best") -> Event:
         article_ids=[a.id for a in articles],
         locations=event_locations(articles),
         actors=event_actors(articles, {c.side for c in casualties if c.side}),
-        claims=[c for a in articles for c in a.claims],
+        claims=claims,
         casualties=casualties,
         fatalities=totals[0].value,
         injured=totals[1].value,

@@ -12,17 +12,25 @@ the reconciled rows (:mod:`newsfuse.casualties`) by one documented rule
   total is the larger of the largest everybody-row and the sum of the parts.
   Attackers are the exception: "a man was killed" and "the gunman also died" are
   two people, so the attackers' row adds to an everybody-row (news counts the
-  shooter apart from the victims; registries such as the GVA count both).
+  shooter apart from the victims; registries such as the GVA count both) unless a
+  report says its figure includes him ("three dead in a murder-suicide",
+  "three people are dead, including the gunman").
 * ``injured`` is the wounded total; where reports only say how many were *shot*
   ("four people were shot, one fatally"), the shot who did not die are injured:
   shot − fatalities, never below the wounded total.
+* **The wounded who die later move, they are not added.** Early reports lag the
+  final count: "a 2-year-old was critically injured" on Monday, "the 2-year-old has
+  died" on Wednesday is one person, killed. When the reports that give the
+  fatalities were all written after the reports the injured figure comes from, and
+  those earlier reports counted fewer dead, the difference leaves the injured.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
-from .models import Casualty, Total
+from .models import Article, Casualty, Claim, Total
 
 EVERYBODY = {None, "people", "unspecified"}
 ADDITIVE = "attackers"
@@ -36,8 +44,21 @@ def _everybody(row: Casualty) -> bool:
     return row.side is None and (row.whose in EVERYBODY or (row.whose or "").endswith("on both sides"))
 
 
-def category_total(casualties: Sequence[Casualty], category: str) -> tuple[int, str, list[str]]:
-    """(total, how it was formed, claim ids used) for one category (see module docstring)."""
+_INCLUSIVE = re.compile(
+    r"\bmurder[- ]suicide\b|\bincluding\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:gunman|shooter|suspect|attacker|assailant|"
+    r"perpetrator|bomber)\b|\b(?:gunman|shooter|suspect|attacker)\s+(?:is|was)\s+among\s+(?:the\s+)?dead\b|"
+    r"\bone\s+(?:is|was)\s+(?:definitely\s+)?the\s+(?:gunman|shooter|suspect|attacker)\b", re.I)
+
+
+def _includes_attackers(claims: Sequence[Claim], ids: set[str]) -> bool:
+    """Does a report say its whole figure counts the attacker too?"""
+    return any(c.id in ids and _INCLUSIVE.search(c.quote) for c in claims)
+
+
+def category_total(casualties: Sequence[Casualty], category: str,
+                   claims: Sequence[Claim] = ()) -> tuple[int, str, list[str]]:
+    """(total, how it was formed, claim ids used) for one category (see module docstring);
+    ``claims``: the event's claims, read for words saying a total includes the attacker."""
     rows = _rows(casualties, category)
     national = [r for r in rows if r.region is None]
     whole = [r for r in national if _everybody(r)]
@@ -46,7 +67,8 @@ def category_total(casualties: Sequence[Casualty], category: str) -> tuple[int, 
     candidates: list[tuple[float, str, list[Casualty]]] = []
     if whole:
         top = max(whole, key=lambda r: r.best or 0)
-        if attackers:
+        inclusive = _includes_attackers(claims, {i for r in whole for i in r.claim_ids + r.superseded_ids})
+        if attackers and not inclusive:
             candidates.append((top.best + sum(r.best for r in attackers), "everybody + attackers", [top, *attackers]))
         candidates.append((top.best, f"stated total ({top.whose or 'people'})", [top]))
     if parts:
@@ -62,12 +84,38 @@ def category_total(casualties: Sequence[Casualty], category: str) -> tuple[int, 
     return int(round(value)), basis, [i for r in used for i in r.claim_ids]
 
 
-def event_totals(casualties: Sequence[Casualty]) -> list[Total]:
+def event_totals(casualties: Sequence[Casualty], claims: Sequence[Claim] = ()) -> list[Total]:
     """``fatalities`` and ``injured`` of one event, each with its basis."""
-    killed, k_basis, k_ids = category_total(casualties, "killed")
+    killed, k_basis, k_ids = category_total(casualties, "killed", claims)
     wounded, w_basis, w_ids = category_total(casualties, "wounded")
     shot, s_basis, s_ids = category_total(casualties, "shot")
     injured = (wounded, w_basis, w_ids)
     if shot - killed > wounded:
         injured = (shot - killed, f"shot ({shot}) − fatalities ({killed})", s_ids + k_ids)
     return [Total("fatalities", killed, k_basis, k_ids), Total("injured", *injured)]
+
+
+def _published(articles: Sequence[Article], ids: set[str]) -> list[str]:
+    return sorted(a.published or "" for a in articles if a.id in ids)
+
+
+def later_deaths(articles: Sequence[Article], claims: Sequence[Claim], totals: list[Total],
+                 killed_of: Callable[[Article], int]) -> list[Total]:
+    """``totals`` with the wounded who died after the injured figure was stated moved out of it
+    (see the module docstring); ``killed_of(article)``: the fatalities one report gives alone."""
+    fatalities, injured = totals
+    if not fatalities.value or not injured.value:
+        return totals
+    article_of = {c.id: c.article_id for c in claims}
+    injured_from = {article_of[i] for i in injured.claim_ids if i in article_of}
+    killed_from = {article_of[i] for i in fatalities.claim_ids if i in article_of}
+    before, after = _published(articles, injured_from), _published(articles, killed_from)
+    if not before or not after or not before[-1] or before[-1] >= after[0]:
+        return totals
+    counted = max(killed_of(a) for a in articles if a.id in injured_from)
+    died_since = fatalities.value - counted
+    if died_since <= 0:
+        return totals
+    moved = max(0, injured.value - died_since)
+    return [fatalities, Total("injured", moved, f"{injured.basis} − {died_since} who died after it was reported",
+                              injured.claim_ids + fatalities.claim_ids)]

@@ -15,6 +15,7 @@ from ..models import Article
 from .claims import find_claims
 from .dates import resolve_dates
 from .entities import find_entities_batch
+from .headline import headline_claims
 from .numbers import find_numbers
 from .places import find_places
 from .sentences import split_sentences
@@ -41,7 +42,7 @@ def _places(article: Article) -> None:
 
 
 def _claims(article: Article) -> None:
-    article.claims = find_claims(article)
+    article.claims = find_claims(article) + headline_claims(article, find_claims)
 
 
 def _report_date(article: Article) -> None:

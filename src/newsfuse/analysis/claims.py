@@ -119,6 +119,8 @@ _OBJECT = re.compile(  # a verb's object right after it: the phrase before the v
     r"\s+(?:an?|another|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+|both|him|her|them|"
     r"himself|herself|themselves|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|On|At|"
     r"After|During|Near|Outside|Inside)\b)[A-Z][a-z]+)\b")
+_SHOT_THEN_DIED = re.compile(r"(?:\s+[\w'’\-]+){0,3}?\s+(?:who\s+was\s+|that\s+was\s+)?(?:shot|wounded|injured)\b"
+                             r"[^,.;]{0,70}?\s(?:has\s+|have\s+|had\s+|later\s+)?(?:died|dies)\b", re.I)
 _FATALLY = re.compile(r"\s*(?:of (?:them|those|the victims)\s+)?(?:fatally|mortally)\b(?!\s+(?:shot|wounded|injured|struck))",
                       re.I)
 
@@ -142,6 +144,8 @@ def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False)
         ap = re.match(rf"\s*,[^,.;]{{1,80}},\s+(?:was|had been|has been)\s+(?:\w+\s+)?(?P<kw>{_KW})\b", after, re.I)
         if ap:
             return (CATEGORY_WORDS[ap.group("kw").lower()], 2)  # "Sangari, an insurgent leader, was killed"
+    if _SHOT_THEN_DIED.match(text, m.end, nxt):
+        return ("killed", 3)  # "a boy shot in the chest on Friday has died": shot, then died of it
     if _FATALLY.match(after):
         return ("killed", 1)  # "four people were shot, one fatally": the part of the shot who died
     if _WOUNDED_HELD.match(after):
@@ -419,8 +423,8 @@ def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
 
         pending: list[NumberMention] = []
         for m in mentions:
-            if any(v is not None and v > MAX_COUNT for v in (m.value, m.low, m.high)):
-                continue  # not a count of people; still a neighbour of the figures around it
+            if any(v is not None and (v > MAX_COUNT or (v != int(v) and v < 1000)) for v in (m.value, m.low, m.high)):
+                continue  # not a count of people ("19.3 deaths per 100,000"); still a neighbour of the figures around it
             prv = near.previous_end(m)
             linked = _link(text, m, prv, near.next_start(m), id(m) in pseudo) \
                 or _coordinated(text, m, here[-1] if here else None)

@@ -48,6 +48,7 @@ def group_phrase(whose: str | None, side: str | None = None) -> str | None:
     "Kyrgyz soldiers", "of the gunmen" -> "attackers", "gunshot" -> None."""
     if not whose:
         return None
+    whose = re.sub(r"\b\d{1,3}-year-olds?\b", "person", whose)  # "a 17-year-old" names a person
     words = [w.lower().strip("'’-") for w in _WORD.findall(whose)]
     table = head_groups()
     found = None

@@ -43,7 +43,7 @@ def _alt(name: str) -> str:
     return "|".join(re.escape(w) for w in word_list(name))
 
 
-PERSON_SING = _alt("claims_person_nouns.txt")
+PERSON_SING = _alt("claims_person_nouns.txt") + r"|\d{1,3}-year-old(?!-)"  # "a 17-year-old was shot"
 PERSON_WORDS = frozenset(w.split()[-1].lower() for w in word_list("claims_person_nouns.txt")) | {
     "men", "people", "males", "individuals"}
 HONORIFICS = _alt("claims_honorifics.txt")
@@ -145,12 +145,17 @@ _DEF_KILLED = re.compile(rf"\b(?:killing|killed)\s+(?P<m>him|the {_DEF_PERSON})\
                          rf"(?P<m2>\b(?:He|he|She|she|The {_DEF_PERSON}|the {_DEF_PERSON}))\s+{_DIED}")
 
 
+_UNSURE = re.compile(r"\b(?:if|whether)\s+$", re.I)
+
+
 def definite_killed(text: str, start: int, end: int, taken: list[NumberMention]) -> list[NumberMention]:
     """One person killed, named by a pronoun or a definite singular ("killing him", "the insurgent was killed")."""
     out = []
     index = Taken(taken)
     for m in _DEF_KILLED.finditer(text, start, end):
         g = "m" if m.group("m") else "m2"
+        if _UNSURE.search(text, max(start, m.start() - 12), m.start()):
+            continue  # "not able to say if the man had died": no death stated
         s, e = m.start(g), m.start(g) + len(m.group(g).split()[0])
         if not index.overlaps(m.start(), m.end()):
             out.append(_one(text, s, e))

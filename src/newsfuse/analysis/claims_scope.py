@@ -1,4 +1,5 @@
-"""Scope and place of a casualty figure: background cues (earlier wars, past dates) and regional sub-totals.
+"""Scope and place of a casualty figure: background cues (earlier wars, past dates, counts over
+several incidents such as a weekend's shootings) and regional sub-totals.
 
 Split out of :mod:`newsfuse.analysis.claims`; see its docstring for the rules.
 """
@@ -28,9 +29,17 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
+_AGGREGATE = re.compile(  # a count over several incidents is no one incident's count
+    r"\b(?:separate|unrelated|different|several|multiple|other|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"\s+(?:incidents|shootings|attacks|crashes|cases)\b|"
+    r"\b(?:shootings|incidents|violence|gunfire)\s+(?:across|around|throughout|in)\s+(?:the\s+)?(?:city|state|country|"
+    r"region|area|district|county)\b|"
+    r"\bweekend\s+(?:gunfire|violence|shootings)\b|\b(?:in|from)\s+(?:\w+\s+)?shootings\b", re.I)
+
+
 def scope(article: Article, s: Span, m: NumberMention) -> str:
     sent = _SUPERLATIVE_SINCE.sub(" ", article.text[s.start:s.end])
-    if _BACKGROUND.search(sent):
+    if _BACKGROUND.search(sent) or _AGGREGATE.search(sent):
         return "background"
     pub = article.published or ""
     year = pub[:4]

@@ -65,7 +65,7 @@ def _facts(article: Article, span: Span) -> int:
 
 
 def _only_background(article: Article, span: Span) -> bool:
-    scopes = {c.scope for c in article.claims if span.start <= c.start < span.end}
+    scopes = {c.scope for c in article.claims if c.field == "text" and span.start <= c.start < span.end}
     return scopes == {"background"}
 
 

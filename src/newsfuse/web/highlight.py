@@ -54,6 +54,8 @@ def article_facts(article: Article, cited: tuple[int, int] | None = None) -> lis
             facts.append(Fact(f"f{len(facts) + 1}", kind, start, end, article.text[start:end], description, anchor))
 
     for c in article.claims:
+        if c.field != "text":
+            continue  # a headline's figure: its offsets are into the title
         add("claim", c.start, c.end, claim_description(c), f"claim-{c.id}")
     for n in article.numbers:
         value = "no number (vague)" if n.value is None else number_text(n.value)
