@@ -186,3 +186,16 @@ def test_a_stamp_span_holding_its_clock_time_is_a_stamp():
 def test_a_dated_incident_clause_is_not_a_stamp():
     assert _roles("The courier was shot on Sept. 13, 2022, outside the depot.") == [
         ("Sept. 13, 2022", "incident")]
+
+
+def test_an_undated_report_is_anchored_to_its_own_dateline():
+    text = "PORT ELLIS, Ore. (Sept. 14, 2022) - A courier was shot on Tuesday. He died yesterday."
+    assert _dates(text, published=None) == [("Sept. 14, 2022", "2022-09-14", "day"),
+                                             ("Tuesday", "2022-09-13", "day"), ("yesterday", "2022-09-13", "day")]
+
+
+def test_a_publication_date_beats_the_dateline_and_a_year_less_dateline_anchors_nothing():
+    text = "PORT ELLIS, Ore. (Sept. 14, 2022) - A courier was shot on Tuesday."
+    assert _dates(text, published="2022-09-16")[1] == ("Tuesday", "2022-09-13", "day")
+    assert _dates("PORT ELLIS, Ore. (Sept. 14) - A courier was shot on Tuesday.", published=None)[1] == (
+        "Tuesday", None, "unknown")

@@ -75,3 +75,15 @@ def test_an_incident_sentence_further_down_beats_a_plain_date_of_the_lead():
 def test_a_plain_date_of_the_lead_stands_when_no_sentence_tells_the_incident():
     got = report_incident_day(_article("Neighbours on Pine Street gathered Monday. The mayor spoke."))
     assert (got.day, got.basis, got.rank) == (date(2022, 9, 12), "text", 3)
+
+
+def test_what_came_after_still_beats_the_publication_date():
+    # a report that only dates the arrest: nearer the incident than its own date
+    got = report_incident_day(_article("A suspect was arrested Sunday in Pine Street."))
+    assert (got.day, got.basis, got.rank) == (date(2022, 9, 11), "text", 6)
+
+
+def test_an_undated_report_falls_back_to_its_dateline_as_its_publication():
+    text = "PORT ELLIS, Ore. (Sept. 14, 2022) - A courier was hurt on Pine Street."
+    got = report_incident_day(_article(text, None))
+    assert (got.day, got.basis) == (date(2022, 9, 14), "publication")

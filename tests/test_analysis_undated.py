@@ -44,3 +44,13 @@ def test_relative_year_beside_explicit_year_of_same_war():
 def test_relative_year_with_nothing_to_anchor_it_is_unknown():
     text = "In last year's war, the army retook the valley. The region was seized by rebels in 1991 after independence."
     assert infer_report_date(_article(text)).value is None
+
+
+def test_a_dateline_stamp_dates_an_undated_report():
+    from newsfuse.analysis.dates import resolve_dates
+
+    text = "PORT ELLIS, Ore. (March 8, 2024) - The dam failed on Friday, officials said."
+    a = _article(text)
+    a.dates = resolve_dates(text, [], None)
+    got = infer_report_date(a)
+    assert (got.value, got.precision) == ("2024-03-08", "day")

@@ -4,9 +4,11 @@ An event's date is read from the report's own words ("on Tuesday", "13
 September 2022", "yesterday"), nearly always relative to when the report was
 published. Three rules keep the answer honest:
 
-* Relative expressions are anchored to the publication date and nothing else.
-  With no publication date they keep ``value=None, precision="unknown"``:
-  anchoring to today's date would silently invent a date.
+* Relative expressions are anchored to the publication date and nothing else
+  (or, when none is given, to the full date the report stamps itself with near
+  its top: a dateline's "(Jan. 22, 2013)", "Posted: ..."). Without either they
+  keep ``value=None, precision="unknown"``: anchoring to today's date would
+  silently invent a date.
 * Absolute dates resolve without a publication date ("13 September 2022",
   "2022-09-13", "in 2020"). A day and month without a year ("September 13",
   "13/9") need the publication date to pick the year (the latest such day on
@@ -156,7 +158,7 @@ def resolve_dates(text: str, spans: list[tuple[int, int]], published: str | None
 
     Spans that are not dates (durations, ages, no date word) are dropped;
     of overlapping resolvable spans the longer is kept."""
-    pub = _parse_published(published)
+    pub = _parse_published(published) or own_date(text, spans)
     resolved: dict[tuple[int, int], tuple[str | None, str]] = {}
     for s, e in [*spans, *find_date_spans(text)]:
         s, e = _trim(text, max(0, s), min(len(text), e))
@@ -197,6 +199,7 @@ _CUE = re.compile(rf"(?i)\b(?:(?P<incident>{_INCIDENT_CUES})|(?P<aftermath>{_AFT
 _SENTENCE_END = re.compile(r"(?<!\b[ap]\.m)(?<!\b(?:St|Dr|Mr|Ms|No|Jr|Sr|Lt|Ft|Mt))(?<!\b(?:Ave|Mrs|Sgt))"
                            r"(?<!\b[A-Z])[.?!](?=\s)|\n")
 _CLAUSE_CHARS = 150
+STAMP_CHARS = 400  # a report's own stamp or dateline is near its top
 
 
 def date_role(text: str, start: int, end: int) -> str:
@@ -221,6 +224,22 @@ def date_role(text: str, start: int, end: int) -> str:
         if best is None or gap < best[0] or (gap == best[0] and kind == "incident"):
             best = (gap, kind)
     return best[1] if best else ""
+
+
+def own_date(text: str, spans: list[tuple[int, int]] | tuple[()] = ()) -> dt.date | None:
+    """The full date a report stamps itself with near its top: a dateline's "(Jan. 22, 2013)",
+    "Posted: ...". Wire copy and press releases carry their date there, not in metadata."""
+    head = [(s, e) for s, e in spans if e <= STAMP_CHARS] + find_date_spans(text[:STAMP_CHARS])
+    for s, e in sorted(head):
+        s, e = _trim(text, max(0, s), min(len(text), e))
+        if e > s and date_role(text, s, e) == "stamp":
+            try:
+                value, precision = _resolve(text[s:e], None) or (None, "unknown")
+            except (OverflowError, ValueError):
+                continue
+            if value and precision == "day":
+                return dt.date.fromisoformat(value)
+    return None
 
 
 def _parse_published(published: str | None) -> dt.date | None:

@@ -12,8 +12,9 @@ Each date mention is resolved against the publication date and has a role
 4. such a date further down;
 5. a bare weekday six days back (ambiguous: last week's, or the day after a publication
    stamp that lags the report's local day);
-6. else the report's own date, marked ``basis="publication"`` (``"text"`` for an undated
-   report whose own date was inferred from its words).
+6. else the report's own date (its publication date, or the date its dateline stamps it
+   with), marked ``basis="publication"``; ``"text"`` for an undated report whose own date
+   was inferred from what its words say happened.
 
 Report stamps ("Posted: ...", a tweet's time) never count, nor do dates of what came after
 ("was arrested Monday", "in stable condition Friday"). The lead is the first
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..models import Article, DateMention
-from .undated import report_date
+from .undated import STAMP_EVIDENCE, report_date
 
 LEAD_SENTENCES = 3
 LEAD_CHARS_UNSPLIT = 600  # the lead of a report with no sentences
@@ -36,7 +37,7 @@ FOLLOW_UP_DAYS = 366  # a follow-up names its incident's date up to a year on
 _EXPLICIT = re.compile(r"\d")  # "March 7", "3/7", "2016-03-07": a date stated in full, not a weekday
 _BARE_WEEKDAY_AMBIGUOUS_DAYS = 6
 TIERS = ("the lead's incident sentence", "an incident sentence", "a follow-up's date of the incident",
-         "the lead", "the text", "an ambiguous weekday")
+         "the lead", "the text", "an ambiguous weekday", "what came after it")
 
 Found = tuple[date, DateMention]
 
@@ -80,12 +81,16 @@ def report_incident_day(article: Article) -> ReportDay:
     recent: list[Found] = []
     older: list[Found] = []
     doubtful: list[Found] = []
+    after: list[Found] = []
     for m in article.dates:
         day = _parse(m.value) if m.precision == "day" else None
-        if day is None or m.role in ("stamp", "aftermath"):
+        if day is None or m.role == "stamp":
             continue
         back = (written - day).days if written else 0
-        if 0 <= back <= RECENT_DAYS:
+        if m.role == "aftermath":
+            if 0 <= back <= RECENT_DAYS:
+                after.append((day, m))
+        elif 0 <= back <= RECENT_DAYS:
             is_doubtful = back == _BARE_WEEKDAY_AMBIGUOUS_DAYS and not _EXPLICIT.search(m.text)
             (doubtful if is_doubtful else recent).append((day, m))
         elif 0 < back <= FOLLOW_UP_DAYS and m.role == "incident" and _EXPLICIT.search(m.text):
@@ -97,6 +102,7 @@ def report_incident_day(article: Article) -> ReportDay:
         ([x for x in recent if x[1].start < lead], _earliest),
         (recent, _first),
         (doubtful, _first),
+        (after, _earliest),
     ]
     for rank, (found, pick) in enumerate(tiers):
         if found:
@@ -104,4 +110,5 @@ def report_incident_day(article: Article) -> ReportDay:
             return ReportDay(day, "text", f"{TIERS[rank]}: {m.text!r}", rank)
     if written is None:
         return ReportDay(None, "unknown", when.evidence)
-    return ReportDay(written, "publication" if article.published else "text", when.evidence)
+    own = article.published or when.evidence == STAMP_EVIDENCE  # when it was written, not what happened
+    return ReportDay(written, "publication" if own else "text", when.evidence)

@@ -18,9 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from ..models import Article, InferredDate
-from .dates import infer_year_for_weekday
+from .dates import infer_year_for_weekday, own_date
 
 HORIZON = 8  # a report is at most this many years after the latest year it mentions
+STAMP_EVIDENCE = "the report's own dateline or stamp"
 
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -124,12 +125,19 @@ def from_year_offset(sentences: list[str]) -> InferredDate | None:
     return None
 
 
+def from_stamp(article: Article) -> InferredDate | None:
+    """The full date the report stamps itself with near its top (a dateline's "(Jan. 22, 2013)")."""
+    day = own_date(article.text)
+    return InferredDate(day.isoformat(), "day", STAMP_EVIDENCE) if day else None
+
+
 def infer_report_date(article: Article) -> InferredDate:
     """The report's date: its publication date when known, else what its text implies."""
     if article.published:
         return InferredDate(article.published[:10], "day", "publication date")
     return (
-        from_weekday(article.text)
+        from_stamp(article)
+        or from_weekday(article.text)
         or from_split_weekday(article.text)
         or from_year_offset(_sentences_of(article))
         or InferredDate(None, "unknown", "no date in metadata or text")
