@@ -30,6 +30,10 @@ own in the schema: they carry the week's Monday (the weekend's Saturday) with
 precision "unknown". Expressions relative to the story's own timeline ("the
 previous day", "a day later") are kept with value None.
 
+Each mention also gets a role (:func:`date_role`): ``stamp`` for the report's own time
+("Posted: ...", a dateline's "(Jan. 22, 2013)"), ``incident`` or ``aftermath`` by the
+nearest word of what happened then ("was shot Friday" / "was arrested Monday"), or "".
+
 Ambiguous all-numeric dates ("5/6/2022") keep value None, and without a year
 ("5/6", "1/3") they are skipped as likely fractions or scores; day-first is
 assumed only when the first number cannot be a month ("13/9"). A bare month

@@ -12,13 +12,15 @@ Each date mention is resolved against the publication date and has a role
 4. such a date further down;
 5. a bare weekday six days back (ambiguous: last week's, or the day after a publication
    stamp that lags the report's local day);
-6. else the report's own date (its publication date, or the date its dateline stamps it
+6. the day of what came after ("was arrested Monday", "in stable condition Friday"), nearer
+   the incident than the report's own date;
+7. else the report's own date (its publication date, or the date its dateline stamps it
    with), marked ``basis="publication"``; ``"text"`` for an undated report whose own date
    was inferred from what its words say happened.
 
-Report stamps ("Posted: ...", a tweet's time) never count, nor do dates of what came after
-("was arrested Monday", "in stable condition Friday"). The lead is the first
-``LEAD_SENTENCES`` sentences, as the clusterer reads it.
+Report stamps ("Posted: ...", a tweet's time) never count. The lead is the first
+``LEAD_SENTENCES`` sentences, as the clusterer reads it (``cluster.features.lead_end``);
+the clusterer can read this module without an import circle.
 """
 
 from __future__ import annotations
