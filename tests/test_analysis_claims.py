@@ -223,3 +223,13 @@ def test_numbers_that_are_not_people():
     assert _counts("Three people were killed within a three-hour period.") == [("killed", 3)]
     assert _counts("A 35-year-old man was arrested on Monday.") == [("arrested", 1)]
     assert _counts("His record includes two prior felony counts, police said.") == []
+
+
+def test_the_person_a_casualty_verb_acts_on():
+    assert _whose("Man accidentally shoots friend in leg") == [("shot", 1, "people")]
+    assert _whose("The shooting that injured 11-year-old boy was ruled an accident.") == [("wounded", 1, "people")]
+    assert _whose("Police say he killed his wife and stabbed his neighbor.") \
+        == [("killed", 1, "people"), ("wounded", 1, "people")]
+    # a bare noun modifying a plural head is no single person; a numeral counts on its own
+    assert _counts("Forces focused on capturing and killing key bandit leaders in the valley.") == []
+    assert _counts("The patrol killed one bandit and detained two more.") == [("killed", 1), ("captured", 2)]

@@ -375,6 +375,8 @@ def _make_claim(ctx: _Sentences, idx: int, m: NumberMention, category: str, n_cl
     indef = people.INDEF_RE.match(text, m.start) if m.text.lower() in ("a", "an", "another") else None
     if indef:
         np = f"{indef.group('mods')}{indef.group('noun')}"  # "a senior IMU (IMU) leader": up to the noun
+    elif m.text[:1].islower() and re.fullmatch(people.PERSON_SING, m.text, re.I):
+        np = m.text  # a bare object noun: "shoots friend in leg"
     whose, side = _whose(np, claimant)
     regional = ctx.regions.of(idx, m)
     if prev and index.ends_with_word(_ANOTHER, text, s.start, m.start, 9):  # "... another 12 ..."
@@ -401,6 +403,7 @@ def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
     families: dict[str, index.Family] = {}
     last_claimant: str | None = None
     pseudo: set[int] = set()
+    objects: set[int] = set()  # mentions people.object_mentions found: their verb gives the category
     appended = second_release(text)
     number_starts = index.ordered_starts(article.numbers)
     for idx, s in enumerate(sents):
@@ -408,9 +411,11 @@ def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
             fam.new_sentence()
         mentions = index.numbers_in(article.numbers, number_starts, s)
         for finder in (people.both_mentions, people.named_mentions, people.indefinite_mentions,
-                       people.definite_killed):
+                       people.definite_killed, people.object_mentions):
             found = finder(text, s.start, s.end, mentions)
             pseudo.update(id(n) for n in found)
+            if finder is people.object_mentions:
+                objects.update(id(n) for n in found)
             mentions = mentions + found
         mentions.sort(key=lambda n: n.start)
         near = index.Neighbours(mentions, s.start, s.end)
@@ -427,7 +432,8 @@ def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
                 continue  # not a count of people ("19.3 deaths per 100,000"); still a neighbour of the figures around it
             prv = near.previous_end(m)
             linked = _link(text, m, prv, near.next_start(m), id(m) in pseudo) \
-                or _coordinated(text, m, here[-1] if here else None)
+                or _coordinated(text, m, here[-1] if here else None) \
+                or (people.object_category(text, m) if id(m) in objects else None)
             if not linked:
                 pending.append(m)
                 continue

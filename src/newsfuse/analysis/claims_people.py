@@ -170,3 +170,48 @@ def is_definite(m: NumberMention) -> bool:
 def is_named(m: NumberMention) -> bool:
     return m.text[:1].isupper() and m.text.lower() not in ("a", "an", "another", "both", "he", "she", "the", "his", "her",
                                                            "their")
+
+
+_NP_ENDS = re.compile(  # where a noun phrase ends ("killing key insurgent leaders" is no single insurgent)
+    r"\s*(?:[,.;:!?)\]—–-]|$)|\s+(?:in|on|at|with|while|during|after|before|and|as|near|outside|"
+                      r"inside|to|for|from|by|who|that|early|late|last|this|twice|once|multiple|several|was|were|is|are|"
+                      r"has|had|have|died|dies|remains|suffered|"
+                      r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", re.I)
+
+
+_CASUALTY_VERB = (r"(?:shot|shoots|shooting|killed|kills|killing|wounded|wounds|wounding|injured|injures|injuring|"
+                  r"stabbed|stabs|stabbing|fatally\s+shot|fatally\s+shoots|fatally\s+shooting)")
+_OBJECT_PERSON = re.compile(
+    rf"\b{_CASUALTY_VERB}\s+(?:and\s+(?:killed|wounded|injured)\s+)?"
+    rf"(?P<det>his|her|their|(?=(?:[\w'’\-]+\s+){{0,2}}?(?:{PERSON_SING})\b))\s*"
+    rf"(?:(?!(?:an?|the|another|and|or|in|on|at|by|that|who|which|{_CASUALTY_VERB})\b)[\w'’\-]+\s+){{0,2}}?"
+    rf"(?P<noun>{PERSON_SING})\b(?!['’]s|-)(?={_NP_ENDS.pattern})", re.I)
+
+
+def object_mentions(text: str, start: int, end: int, taken: list[NumberMention]) -> list[NumberMention]:
+    """The one person a casualty verb acts on, named by a possessive or a bare noun:
+    "shot his wife", "accidentally shoots friend in leg", "injured 11-year-old boy" -> 1."""
+    out = []
+    index = Taken(taken)
+    for m in _OBJECT_PERSON.finditer(text, start, end):
+        s = m.start("det") if m.group("det") else m.start("noun")
+        e = m.end("det") if m.group("det") else m.end("noun")
+        if re.match(r"(?:a|an|the|another|one|two|three)\b", text[s:m.end()], re.I):
+            continue  # counted by the other finders
+        if not index.overlaps(m.start(), m.end()):  # "killed one insurgent": counted by its numeral
+            out.append(_one(text, s, e))
+            index.add(out[-1])
+    return out
+
+
+_VERB_CATEGORY = (("fatally", "killed"), ("kill", "killed"), ("shot", "shot"), ("shoot", "shot"), ("wound", "wounded"),
+                  ("injur", "wounded"), ("stab", "wounded"))
+
+
+def object_category(text: str, m: NumberMention) -> tuple[str, int] | None:
+    """(category, distance) for a mention :func:`object_mentions` found: what its verb did to it."""
+    for o in _OBJECT_PERSON.finditer(text, max(0, m.start - 80), m.end + 40):
+        if m.start in (o.start("det"), o.start("noun")) and (o.group("det") or m.start == o.start("noun")):
+            verb = o.group().lower()
+            return next((cat, 1) for stem, cat in _VERB_CATEGORY if stem in verb.split()[0] or verb.startswith(stem))
+    return None

@@ -20,7 +20,7 @@ _KILLED_SELF = re.compile(
     r"\bturn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|pistol|shotgun|handgun)\s+on\s+(?:himself|herself)\b|"
     r"\b(?:self-inflicted|self inflicted)\s+(?:gunshot\s+)?wound\b[^.;]{0,40}\b(?:died|dead|killed|fatal)\b|"
     r"\bdied\s+(?:of|from)\s+an?\s+(?:apparent\s+)?self-inflicted\b", re.I)
-_SHOT_SELF = re.compile(r"\bshot\s+(?:himself|herself)\b", re.I)
+_SHOT_SELF = re.compile(r"\b(?:shot|shoots|shooting)\s+(?:himself|herself|self)\b", re.I)
 
 
 def self_inflicted(article: Article, first_id: int, claimant_of: Callable[[int, int], str | None],
