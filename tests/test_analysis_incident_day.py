@@ -87,3 +87,10 @@ def test_an_undated_report_falls_back_to_its_dateline_as_its_publication():
     text = "PORT ELLIS, Ore. (Sept. 14, 2022) - A courier was hurt on Pine Street."
     got = report_incident_day(_article(text, None))
     assert (got.day, got.basis) == (date(2022, 9, 14), "publication")
+
+
+def test_a_court_date_named_by_weekday_is_not_last_week():
+    # "Wednesday" in a Tuesday report's aftermath is tomorrow's hearing, not the incident
+    text = "A suspect was charged in the killing of a courier. He is due in court Wednesday."
+    got = report_incident_day(_article(text))
+    assert (got.day, got.basis) == (date(2022, 9, 13), "publication")

@@ -89,11 +89,11 @@ def report_incident_day(article: Article) -> ReportDay:
         if day is None or m.role == "stamp":
             continue
         back = (written - day).days if written else 0
+        is_doubtful = back == _BARE_WEEKDAY_AMBIGUOUS_DAYS and not _EXPLICIT.search(m.text)
         if m.role == "aftermath":
-            if 0 <= back <= RECENT_DAYS:
+            if 0 <= back <= RECENT_DAYS and not is_doubtful:  # "expected in court Monday": tomorrow, not last week
                 after.append((day, m))
         elif 0 <= back <= RECENT_DAYS:
-            is_doubtful = back == _BARE_WEEKDAY_AMBIGUOUS_DAYS and not _EXPLICIT.search(m.text)
             (doubtful if is_doubtful else recent).append((day, m))
         elif 0 < back <= FOLLOW_UP_DAYS and m.role == "incident" and _EXPLICIT.search(m.text):
             older.append((day, m))
