@@ -19,6 +19,7 @@ from .cluster.mentions import link_mentions
 from .ingest import IngestIssue, iter_inputs
 from .models import Article, Event, RawArticle
 from .origins import find_origins, independent_sources
+from .outlet_homes import place_by_outlet_home
 from .prepare import prepare_article
 from .reconcile import build_event
 from .store import Store
@@ -106,6 +107,7 @@ def build_events(articles: list[Article], fatality_rule: str = "best",
                  brief: BriefOptions | None = None, notes: list[IngestIssue] | None = None) -> list[Event]:
     """Cluster articles and build one record per event (``notes`` collects briefs whose rewrite was refused)."""
     brief = (brief or BriefOptions()).resolved()
+    place_by_outlet_home(articles)  # namesakes read in the region each outlet covers
     events = []
     for members in cluster_articles(articles):
         origins = find_origins(members)

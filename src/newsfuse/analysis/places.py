@@ -16,18 +16,14 @@ something happened there, "mentioned" for where officials spoke or the like.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 
 from ..geo.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_REGION, Gazetteer, Place,
-                             get_gazetteer, haversine_km)
-from ..geo.coherence import neighbour_counts
-from ..geo.gazetteer import normalize
+                             get_gazetteer, normalize)
 from ..models import Article, PlaceMention
 from .place_context import (dateline_spans, is_country_site, is_label, is_person, is_quarter, is_residence, is_street, is_subject,
                             street_spans)
+from .place_resolve import Home, _Cand, resolve_candidates
 from .place_roles import EVENT_RE, SentenceEvents, place_role  # noqa: F401  (EVENT_RE, SentenceEvents: cluster/)
 from .spans import SpanIndex
 
@@ -72,19 +68,6 @@ CITY_MIN_POP_LOOSE = 100_000  # a mislabelled or unlabelled name taken without a
 CITY_MIN_POP_CONTEXT = 1_000  # ... with a preposition before it
 CITY_MIN_POP_LISTED = 200  # ... in a list with other names
 TRIM_LEADING = ("the ", "The ")
-
-
-@dataclass
-class _Cand:
-    start: int
-    end: int
-    text: str
-    source: str  # "ner", "ner-other", "gaz", "demonym"
-    places: list[Place] = field(default_factory=list)
-    demonym: bool = False
-    strong: bool = False
-    local: str = ""  # "street" or "neighbourhood": a part of a town, placed at the town
-    dateline: bool = False
 
 
 GENERIC_TAIL_RE = re.compile(r"\s+(?:province|region|state|county|district|city|oblast|governorate|area)$")
@@ -365,182 +348,18 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
     return out
 
 
-ADMIN1_POP_SLOPE, ADMIN1_FULL_LOG = 0.5, 6.0  # provinces under 1M people score lower
-KIND_BASE = {KIND_COUNTRY: 9.5, KIND_ADMIN1: 6.6, KIND_ADMIN2: 4.0, KIND_REGION: 7.0}
-
-
-def _score(p: Place, countries: Counter, admins: Counter, capitals: set[int], anchors: list[Place]) -> float:
-    if p.kind == KIND_CITY:
-        s = math.log10(p.population + 10)
-        if p.geonameid in capitals:
-            s += 1.0
-    else:
-        s = KIND_BASE[p.kind] + (0.3 * math.log10(p.population + 10) if p.kind == KIND_ADMIN2 else 0)
-        if p.kind == KIND_ADMIN1 and p.population:  # a small parish yields to a city of its name
-            s += ADMIN1_POP_SLOPE * min(0.0, math.log10(p.population) - ADMIN1_FULL_LOG)
-    if p.alternate and p.population < 500_000:
-        s -= 1.0
-    if p.lat is None:
-        s -= 2.0
-    if p.country and countries.get(p.country):
-        s += 1.5 + 0.2 * min(countries[p.country], 5)
-    if p.admin1 and p.kind != KIND_ADMIN1 and admins.get(p.admin1):
-        s += 2.0
-    if anchors and p.lat is not None and p.kind in (KIND_CITY, KIND_ADMIN2):
-        d = min(haversine_km(p.lat, p.lon, a.lat, a.lon) for a in anchors if a.lat is not None)
-        if d < 100:
-            s += 1.0
-        elif d < 400:
-            s += 0.5
-    return s
-
-
-QUALIFIER_SEP = (", ", " (", ",\n")
-LIST_SEP = (" and ", " or ", ", and ", ", or ")
-QUALIFIER_BONUS = 4.0
-SHORT_DISTRICT_PENALTY = 3.0
-NEAR_BONUS, NEAR_MAX = 1.0, 3  # per other name with a reading nearby, up to NEAR_MAX names
-SHORT_DISTRICT_RE = re.compile(r" (?:County|Parish|Borough|District|Municipality)")
-
-
-def _within(p: Place, q: Place) -> bool:
-    """Is ``p`` inside the province or country ``q``?"""
-    if q.kind == KIND_COUNTRY:
-        return p.country == q.country and p.kind != KIND_COUNTRY
-    return q.kind == KIND_ADMIN1 and p.kind != KIND_ADMIN1 and p.country == q.country and p.admin1 == q.name
-
-
-def _qualified(cands: list[_Cand], text: str) -> tuple[list[list[Place]], dict[int, list[Place]]]:
-    """"Portland, Ore.", "Paris (Texas)", "Athens, Georgia": for each candidate, the places of the
-    next name that could hold it, when that name follows right after a comma or bracket. Both
-    names are then read together: the town inside the province, the province holding the town."""
-    out: list[list[Place]] = [[] for _ in cands]
-    orphans: dict[int, list[Place]] = {}  # a town in a province that holds none of its readings
-    for j in range(len(cands) - 1):
-        c, d = cands[j], cands[j + 1]
-        if text[c.end:d.start] not in QUALIFIER_SEP or not c.places or not d.places:
-            continue
-        if j + 2 < len(cands) and text[d.end:cands[j + 2].start] in LIST_SEP:
-            continue  # "Washington, New York and Boston": a list, not a qualified name
-        holders = [q for q in d.places if q.kind in (KIND_ADMIN1, KIND_COUNTRY)
-                   and any(_within(p, q) for p in c.places)]
-        if holders:
-            out[j] = holders
-            out[j + 1] = [p for p in c.places if any(_within(p, q) for q in holders)]
-        elif _unplaceable(c, d, text):
-            orphans[j] = [q for q in d.places if q.kind == KIND_ADMIN1]
-    return out, orphans
-
-
-def _unplaceable(c: _Cand, d: _Cand, text: str) -> bool:
-    """"Howland, Ohio" where the gazetteer knows no Howland in Ohio: the town is somewhere in
-    the province named, not a namesake elsewhere."""
-    return (text[c.end:d.start] == ", " and any(q.kind == KIND_ADMIN1 for q in d.places)
-            and not any(q.kind == KIND_COUNTRY for q in d.places)
-            and all(p.kind in (KIND_CITY, KIND_ADMIN2) for p in c.places))
-
-
-def _fit(p: Place, partners: list[Place], c: _Cand) -> float:
-    """The qualifier bonus, less a penalty for a district named without its suffix ("Washington"
-    is seldom Washington County)."""
-    s = -SHORT_DISTRICT_PENALTY if p.kind == KIND_ADMIN2 and SHORT_DISTRICT_RE.fullmatch(
-        p.name[len(c.text):]) and p.name.casefold().startswith(c.text.casefold()) else 0.0
-    if partners and any(_within(p, q) or _within(q, p) for q in partners):
-        s += QUALIFIER_BONUS
-    return s
-
-
-def _resolve(cands: list[_Cand], gz: Gazetteer, text: str = "") -> list[Place | None]:
-    """Pick each candidate's place: first without context, then with the article's countries,
-    provinces and the unambiguous towns near which the others should lie. A name qualified by
-    the next one ("Portland, Ore.") is read inside it."""
-    partners, orphans = _qualified(cands, text) if text else ([[] for _ in cands], {})
-    none: Counter = Counter()
-    first = [max(c.places, key=lambda p: _score(p, none, none, gz.capitals, []) + _fit(p, q, c)) if c.places else None
-             for c, q in zip(cands, partners)]
-    countries: Counter = Counter()
-    admins: Counter = Counter()
-    for c, p in zip(cands, first):
-        if p is None:
-            continue
-        if p.country and (p.kind != KIND_CITY or len(c.places) == 1):
-            countries[p.country] += 1
-        if p.kind == KIND_ADMIN1:
-            admins[p.name] += 1
-    second = []
-    for c, q in zip(cands, partners):
-        second.append(max(c.places, key=lambda p: _score(p, countries, admins, gz.capitals, []) + _fit(p, q, c))
-                      if c.places else None)
-    countries2 = Counter(p.country for p in second if p is not None and p.country)
-    own: dict[str, Counter] = {}  # what each name's own mentions add (no voting for itself)
-    for c, p in zip(cands, second):
-        if p is not None and p.country:
-            own.setdefault(normalize_name(c.text), Counter())[p.country] += 1
-    own_admins: dict[str, Counter] = {}  # likewise for provinces: "Quebec" does not make itself Quebec City
-    for c, p1, p2 in zip(cands, first, second):
-        for p in (p1, p2):
-            if p is not None and p.kind == KIND_ADMIN1:
-                own_admins.setdefault(normalize_name(c.text), Counter())[p.name] += 1
-    for p in second:
-        if p is not None and p.kind == KIND_ADMIN1:
-            admins[p.name] += 1
-    anchors = [p for p, c in zip(second, cands) if p is not None and p.kind == KIND_CITY
-               and len(c.places) == 1 and p.lat is not None]
-    near = neighbour_counts([(normalize_name(c.text), c.places) for c in cands if c.places])
-    final: list[Place | None] = []
-    for j, (c, q) in enumerate(zip(cands, partners)):
-        if not c.places:
-            final.append(None)
-            continue
-        if j in orphans:  # somewhere in the province named, no namesake elsewhere
-            final.append(max(orphans[j], key=lambda h: h.population))
-            partners[j] = orphans[j]
-            continue
-        key = normalize_name(c.text)
-        others = [a for a in anchors if normalize_name(a.name) != key]
-        context = countries2 - own.get(key, Counter()) + countries if len(c.places) > 1 else countries2
-        adm = admins - own_admins[key] if key in own_admins else admins
-        scores = [_score(p, context, adm, gz.capitals, others) + _fit(p, q, c) for p in c.places]
-        best = c.places[max(range(len(c.places)), key=scores.__getitem__)]
-        if best.kind in (KIND_CITY, KIND_ADMIN2):  # among towns, one near the article's other places
-            best = c.places[max((n for n, p in enumerate(c.places) if p.kind in (KIND_CITY, KIND_ADMIN2)),
-                                key=lambda n: scores[n] + NEAR_BONUS * min(near.get((key, n), 0), NEAR_MAX))]
-        if best.kind == KIND_ADMIN2 and best.lat is not None:  # a town, not its same-named municipality
-            towns = [p for p in c.places if p.kind == KIND_CITY and p.country == best.country and p.lat is not None
-                     and haversine_km(p.lat, p.lon, best.lat, best.lon) < 30]
-            if towns:
-                best = max(towns, key=lambda p: p.population)
-        final.append(best)
-    return _same_name_same_place(cands, partners, final)
-
-
-def _same_name_same_place(cands: list[_Cand], partners: list[list[Place]],
-                          final: list[Place | None]) -> list[Place | None]:
-    """A name placed by its qualifier once ("Howland, Ohio") is the same place every other time
-    the report names it: one report, one place per name."""
-    qualified: dict[str, Place] = {}
-    for c, q, p in zip(cands, partners, final):
-        if q and p is not None and p.kind != KIND_COUNTRY:
-            qualified.setdefault(normalize_name(c.text), p)
-    return [qualified.get(normalize_name(c.text), p) if p is not None and not q else p
-            for c, q, p in zip(cands, partners, final)]
-
-
-def normalize_name(s: str) -> str:
-    return s.casefold()
-
-
 def find_places(article: Article, *, include_demonyms: bool = False, include_modifiers: bool = False,
-                gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+                gazetteer: Gazetteer | None = None, home: Home | None = None) -> list[PlaceMention]:
     """Every toponym in ``article`` (entities must be filled), resolved and given a role.
 
     ``include_demonyms`` adds "Russian"-like adjectives; ``include_modifiers`` adds place names
     inside other names ("Kentucky" in "Kentucky State Police"). Both are off for event records
-    and on for the geo benchmark, whose gold counts them.
+    and on for the geo benchmark, whose gold counts them. ``home`` is the region the
+    report's outlet covers (:mod:`newsfuse.outlet_homes`), a prior for namesakes.
     """
     gz = gazetteer or get_gazetteer()
     cands = _candidates(article, gz, include_demonyms, include_modifiers)
-    resolved = _resolve(cands, gz, article.text)
+    resolved = resolve_candidates(cands, gz, article.text, home)
     events = SentenceEvents(article)
     text = article.text
     title = f" {normalize(article.title or '')} "

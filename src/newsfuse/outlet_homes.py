@@ -1,0 +1,120 @@
+"""The region an outlet covers, learned from its own reports, as a prior for namesakes.
+
+Local news leaves out the state its readers live in: a Memphis station writes "in Jackson",
+not "in Jackson, Tennessee", and the biggest Jackson (Mississippi) wins. The outlet's other
+reports say where it is: each names its state now and then ("Tennessee Highway Patrol",
+"JACKSON, Tenn. —"). An outlet's **home** is the province that most of its reports naming a
+province name, when at least ``MIN_REPORTS`` do; a report without a province of its own (or
+naming only the home) is then re-read with the home as if the report had named it
+(:func:`newsfuse.analysis.places.find_places`).
+
+Where the state lives: nowhere new. Events are rebuilt from every stored report (the store
+keeps each report with its places), so the counts are recomputed at event-building time, one
+counter per outlet: adding a report changes only its own outlet's counter. Only province
+mentions count as evidence, and re-reading a report changes only towns and districts, so
+rebuilding again gives the same homes.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .analysis.place_resolve import HOME_RADIUS_KM, Home, _home_fit
+from .analysis.places import find_places
+from .geo.gazetteer import get_gazetteer, haversine_km
+from .models import Article
+
+MIN_REPORTS = 2  # two reports agreeing: one could be an out-of-state story
+MIN_SHARE = 0.5  # ... and at least half of the outlet's reports that name such places at all
+NOT_AN_OUTLET = "source_from_path"  # the "outlet" is a file name: no region to learn
+HOME_PRECISIONS = ("town", "district", "province")
+POINT_PRECISIONS = ("town", "district")
+
+
+@dataclass
+class OutletEvidence:
+    """What an outlet's reports say about where they are: one vote per report for each
+    country and province where its events lie, and each report's middle point. Adding a
+    report adds to its own outlet's evidence only."""
+
+    reports: int = 0  # reports with any such place
+    countries: Counter = field(default_factory=Counter)
+    provinces: Counter = field(default_factory=Counter)
+    points: list[tuple[str, float, float]] = field(default_factory=list)  # (country, lat, lon), one per report
+
+    def add(self, article: Article) -> None:
+        places = [m for m in article.places if m.role == "event" and m.precision in HOME_PRECISIONS and m.country]
+        if not places:
+            return
+        self.reports += 1
+        self.countries.update({m.country for m in places})
+        self.provinces.update({(m.country, m.admin1) for m in places if m.admin1})
+        located = [m for m in places if m.precision in POINT_PRECISIONS and m.lat is not None]
+        if located:
+            first = located[0].country
+            here = [m for m in located if m.country == first]
+            self.points.append((first, statistics.median(m.lat for m in here), statistics.median(m.lon for m in here)))
+
+    def home(self) -> Home | None:
+        """The country most reports are about, then the province and the centre most agree on."""
+        if not self.countries:
+            return None
+        country, n = self.countries.most_common(1)[0]
+        if not _agreed(n, self.reports):
+            return None
+        admin1 = None
+        provinces = [(k, v) for k, v in self.provinces.most_common() if k[0] == country]
+        if provinces and _agreed(provinces[0][1], self.reports):
+            admin1 = provinces[0][0][1]
+        points = [(lat, lon) for cc, lat, lon in self.points if cc == country]
+        lat = lon = None
+        if len(points) >= MIN_REPORTS:
+            mid = statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+            if _agreed(sum(haversine_km(*p, *mid) <= HOME_RADIUS_KM for p in points), len(points)):
+                lat, lon = mid
+        return Home(country, admin1, lat, lon)
+
+
+def _agreed(n: int, total: int) -> bool:
+    return n >= MIN_REPORTS and n >= MIN_SHARE * total
+
+
+def outlet_homes(articles: list[Article]) -> dict[str, Home]:
+    """Each outlet's home, where its reports agree on one."""
+    evidence: dict[str, OutletEvidence] = defaultdict(OutletEvidence)
+    for a in articles:
+        if a.source and not a.metadata.get(NOT_AN_OUTLET):
+            evidence[a.source].add(a)
+    homes = {source: e.home() for source, e in evidence.items()}
+    return {source: h for source, h in homes.items() if h is not None}
+
+
+def _may_move(article: Article, home: Home) -> bool:
+    """Does the report name a place with a namesake in its outlet's home that it did not take?
+    (Only then is it worth reading again.)"""
+    gz = get_gazetteer()
+    for m in article.places:
+        if m.precision in ("street", "neighbourhood", "unknown"):
+            continue
+        for p in gz.lookup(m.text):
+            if p.geonameid != m.geonameid and p.country == home.country and (
+                    m.country != home.country or _home_fit(p, home) > 0):
+                return True
+    return False
+
+
+def place_by_outlet_home(articles: list[Article], homes: dict[str, Home] | None = None) -> int:
+    """Re-read the places of reports whose outlet has a home (in place); returns how many
+    reports were re-read. Reports that name another province of the home's country keep
+    their reading (``find_places`` decides)."""
+    homes = outlet_homes(articles) if homes is None else homes
+    moved = 0
+    for a in articles:
+        home = homes.get(a.source)
+        if home is None or a.metadata.get(NOT_AN_OUTLET) or not a.entities or not _may_move(a, home):
+            continue
+        a.places = find_places(a, home=home)
+        moved += 1
+    return moved
