@@ -107,6 +107,7 @@ def test_export_formats(demo_db, fmt, tmp_path):
     elif fmt == "geojson":
         data = json.loads(text)
         assert data["type"] == "FeatureCollection" and data["features"]
+        assert all(f["properties"]["role"] == "event" for f in data["features"])  # never a place only mentioned
     elif fmt == "html":
         assert text.startswith("<!doctype html>") and "Figures and disputes" in text and "<script" not in text
     else:

@@ -86,11 +86,15 @@ def casualty_phrase(c: dict[str, Any], claims: dict[str, dict[str, Any]] | None 
 
 
 def to_geojson(records: list[dict[str, Any]]) -> str:
-    """One point feature per located place of each event; places without
-    coordinates are exported with a null geometry rather than dropped."""
+    """One point feature per place where each event happened (role ``event``); places without
+    coordinates are exported with a null geometry rather than dropped. Places the reports only
+    mention (a ministry's capital, a country that commented) are left out: on a map every
+    feature reads as where something happened."""
     features = []
     for r in records:
         for loc in r["locations"]:
+            if loc.get("role") != "event":
+                continue
             geometry = None
             if loc.get("lat") is not None and loc.get("lon") is not None:
                 geometry = {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]}
