@@ -157,6 +157,8 @@ def _roles(text, published=PUB):
     ("The clerk was in stable condition Tuesday after being shot.", [("Tuesday", "aftermath")]),
     ("The council met on Tuesday to discuss parking.", [("Tuesday", "")]),
     ("The stabbing was reported at 10:30 p.m. Tuesday outside a bar.", [("Tuesday", "incident")]),
+    ("Flash floods forced 80 families from their homes on Tuesday, officials said.", [("Tuesday", "incident")]),
+    ("Hundreds of growers protested on Tuesday outside the ministry.", [("Tuesday", "incident")]),
 ])
 def test_role_comes_from_the_nearest_word_of_what_happened(text, expected):
     assert _roles(text) == expected

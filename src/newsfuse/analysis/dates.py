@@ -191,7 +191,11 @@ _INCIDENT_CUES = (r"shot|shoot(?:ing|ings|out)|gunfire|gunshots?|fired|opened\s+
                   r"wound(?:ed|ing)|injur(?:ed|ing)|hurt|struck|stabb(?:ed|ing)|murder(?:ed)?|slain|"
                   r"happened|occurred|took\s+place|erupted|broke\s+out|attack(?:ed)?|robb(?:ed|ery)|"
                   r"crash(?:ed)?|explo(?:ded|sion)|blasts?|clash(?:ed|es)|fighting|shell(?:ed|ing)|"
-                  r"bomb(?:ed|ing)|raid(?:ed)?|homicide|found|responded|dispatched|called\s+to")
+                  r"bomb(?:ed|ing)|raid(?:ed)?|homicide|found|responded|dispatched|called\s+to|"
+                  # not only violence: disasters, accidents and protests are incidents too
+                  r"flood(?:s|ed|ing)?|fire|blaze|storm|earthquake|quake|landslide|collaps(?:ed|e)|"
+                  r"evacuat(?:ed|ion)|derailed|protest(?:s|ed|ers)?|demonstrat(?:ion|ions|ors|ed)|"
+                  r"riot(?:s|ed|ing)?|rall(?:y|ied)|marched")
 _AFTERMATH_CUES = (r"arrest(?:ed|s)?|charge[ds]?|booked|arraign(?:ed|ment)|court|judge|sentenc(?:ed|ing)|"
                    r"convicted|pleaded|plea|trial|hearing|bond|bail|indicted|jury|identified|named|"
                    r"announced|confirmed|statement|conference|vigil|funeral|memorial|hospital(?:ized)?|"
