@@ -233,3 +233,14 @@ def test_the_person_a_casualty_verb_acts_on():
     # a bare noun modifying a plural head is no single person; a numeral counts on its own
     assert _counts("Forces focused on capturing and killing key bandit leaders in the valley.") == []
     assert _counts("The patrol killed one bandit and detained two more.") == [("killed", 1), ("captured", 2)]
+
+
+def test_deaths_told_without_a_figure():
+    assert _whose("Police are investigating a fatal shooting near Larch Park.") == [("killed", 1, "people")]
+    assert [c.qualifier for c in find_claims(_article("Police are investigating a fatal shooting."))] == ["at_least"]
+    assert _whose("He was charged in the shooting death of his brother.") == [("killed", 1, "people")]
+    assert _whose("Charges were dropped in the murder of 5-month-old Tarsen girl.") == [("killed", 1, "people")]
+    # one man who shot himself and died is one dead, not a victim and an attacker
+    assert _whose("A 40-year-old man shot himself in the chest and later died.") == [("killed", 1, "people")]
+    # a stated figure makes the fatal-incident floor unnecessary
+    assert _counts("Two men were killed in a fatal shooting on Sunday.") == [("killed", 2)]

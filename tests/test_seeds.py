@@ -209,3 +209,17 @@ def test_seed_places_spelt_as_the_reports_once_each_and_mentioned_ones_not_where
     assert {"kalbajar", "kelbajar"} & named and not {"kalbajar", "kelbajar"} <= named
     assert "lachin" in named
     store.close()
+
+
+def test_seed_totals_are_stated_figures_never_sums_of_a_total_and_its_parts(seeds: Path):
+    store, _, september, november = _events(seeds)
+    claims = {c.id: c for c in september.claims}
+    fatalities, injured = september.totals
+    # the outlets' "nearly 100" across both sides is the total; 49 Armenian + 50 Azerbaijani are its parts
+    assert (september.fatalities, fatalities.basis) == (100, "stated total (troops)")
+    assert all(claims[i].number == 100 for i in fatalities.claim_ids)
+    assert september.injured == 43  # the only wounded figure, a regional one, is a floor
+    assert november.fatalities == 15 and november.injured == 0
+    for row in september.casualties + november.casualties:
+        assert row.best == int(row.best)
+    store.close()

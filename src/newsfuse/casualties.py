@@ -38,6 +38,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .analysis.claims_groups import group_class
 from .models import Article, Casualty, Claim
 
 RULES = ("best", "conservative")
@@ -100,7 +101,8 @@ GENERIC = {"people", "persons", "individuals", "others", "unspecified"}  # say n
 
 
 def _group_key(claim: Claim) -> tuple[str, str]:
-    who = claim.side or re.sub(r"\s+", " ", (claim.whose or "unspecified").lower())
+    """(category, group): a side, else the class of whose casualties ("troops" and "soldiers" are one)."""
+    who = claim.side or group_class(re.sub(r"\s+", " ", claim.whose)) if claim.whose or claim.side else "unspecified"
     return claim.category, "unspecified" if who in GENERIC else who
 
 

@@ -7,7 +7,8 @@ the reconciled rows (:mod:`newsfuse.casualties`) by one documented rule
 * A row's figure is its ``best`` (a figure somebody stated). Regional sub-totals
   never add to a national figure; the largest of them is a floor.
 * **Parts and totals are never added twice.** A row that counts everybody
-  ("people", no side, "troops on both sides") is a total; rows that count one
+  ("people", no side, "troops on both sides", or "troops" with no side where each
+  side's troops are counted too) is a total; rows that count one
   group (a side's soldiers, civilians, police officers, attackers) are parts. The
   total is the larger of the largest everybody-row and the sum of the parts.
   Attackers are the exception: "a man was killed" and "the gunman also died" are
@@ -30,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from .analysis.claims_groups import group_class
 from .models import Article, Casualty, Claim, Total
 
 EVERYBODY = {None, "people", "unspecified"}
@@ -61,8 +63,9 @@ def category_total(casualties: Sequence[Casualty], category: str,
     ``claims``: the event's claims, read for words saying a total includes the attacker."""
     rows = _rows(casualties, category)
     national = [r for r in rows if r.region is None]
-    whole = [r for r in national if _everybody(r)]
-    parts = [r for r in national if not _everybody(r)]
+    sided = {group_class(r.whose) for r in national if r.side}  # classes the sides are counted in
+    whole = [r for r in national if _everybody(r) or (r.side is None and group_class(r.whose) in sided)]
+    parts = [r for r in national if r not in whole]
     attackers = [r for r in parts if r.whose == ADDITIVE]
     candidates: list[tuple[float, str, list[Casualty]]] = []
     if whole:

@@ -42,7 +42,7 @@ from .claims_attrib import PRONOUN as _PRONOUN, POSSESSIVE as _POSSESSIVE, Sente
     own_toll_match, owner_before
 from .claims_groups import group_phrase
 from .claims_parts import merge_lists
-from .claims_self import self_inflicted
+from .claims_self import fatal_incidents, self_inflicted
 from .claims_scope import Regions, scope as _scope, second_release
 from .claims_vocab import CATEGORY_WORDS, KW as _KW, KW_RE as _KW_RE, country_of  # noqa: F401 (country_of re-exported)
 
@@ -238,6 +238,17 @@ def _whose(np: str, claimant: str | None) -> tuple[str | None, str | None]:
     return np, (c[0] if c else None)
 
 
+def _self_is_counted(text: str, pairs: list[tuple[Claim, NumberMention]], own: Claim) -> bool:
+    """Is the person who shot himself the sentence's counted subject already ("A man shot himself
+    and later died": one dead, not a victim and an attacker)? A counted object ("killed a woman
+    before killing himself") is somebody else."""
+    for c, m in pairs:
+        if c.start == own.start and c.number == 1 and c.category in ("killed", "shot") \
+                and not _KW_RE.search(text, c.start, m.start):
+            return True
+    return False
+
+
 _NEGATED = re.compile(r"\b(?:without|not|never)\s+(?:giving|providing|specifying|saying|give|provide|specify|say)"
                       r"(?:\s+\w+){0,3}\s*$", re.I)  # "without giving several deaths": no figure at all
 
@@ -246,7 +257,8 @@ def find_claims(article: Article) -> list[Claim]:
     """Every casualty figure of ``article`` as a Claim (see module docstring)."""
     pairs = [(c, m) for c, m in claims_with_mentions(article)
              if not (m.value is None and _NEGATED.search(article.text[max(0, m.start - 40):m.start]))]
-    claims = [c for c, _ in merge_lists(article.text, pairs)]
+    merged = merge_lists(article.text, pairs)
+    claims = [c for c, _ in merged]
     own_tolls: dict[int, re.Match[str] | None] = {}  # one search per sentence, not per claim
     starts = [s.start for s in article.sentences]
     ordered = all(a <= b for a, b in zip(starts, starts[1:]))
@@ -264,8 +276,13 @@ def find_claims(article: Article) -> list[Claim]:
         claim.whose = group_phrase(claim.whose, claim.side)
     ctx = _Sentences(article, _sentences(article))
     next_id = 1 + max((int(c.id.rsplit("-c", 1)[1]) for c, _ in pairs), default=0)  # merged ids stay unused
-    return claims + self_inflicted(article, next_id, lambda idx, pos: ctx.attributions(idx).claimant(pos, None),
-                                   lambda idx, pos: ctx.scope(idx, NumberMention(pos, pos, "", None)))
+    claimant_of = lambda idx, pos: ctx.attributions(idx).claimant(pos, None)  # noqa: E731
+    scope_of = lambda idx, pos: ctx.scope(idx, NumberMention(pos, pos, "", None))  # noqa: E731
+    claims += [c for c in self_inflicted(article, next_id, claimant_of, scope_of)
+               if not _self_is_counted(article.text, merged, c)]
+    if not any(c.category == "killed" and c.scope == "event" for c in claims):  # only where no figure is stated
+        claims += fatal_incidents(article, next_id + len(claims), claimant_of, scope_of)
+    return claims
 
 
 _FAMILY = {"arrested": "captured"}

@@ -74,3 +74,15 @@ def group_phrase(whose: str | None, side: str | None = None) -> str | None:
 @lru_cache(maxsize=256)
 def _side_demonym(side: str) -> str | None:
     return next((dem for iso, dem in demonyms().values() if iso == side), None)
+
+
+def group_class(whose: str | None) -> str | None:
+    """The class a group phrase belongs to, for grouping figures: "Georgian troops" and "soldiers"
+    are both ``soldiers``, "militants" and "insurgents" ``militants``; a phrase no head names is None."""
+    if not whose:
+        return None
+    for word in reversed(_WORD.findall(whose.lower())):
+        found = head_groups().get(word)
+        if found:
+            return found[0] + (" on both sides" if _BOTH_SIDES.search(whose) else "")
+    return whose.lower()

@@ -180,7 +180,8 @@ _NP_ENDS = re.compile(  # where a noun phrase ends ("killing key insurgent leade
 
 
 _CASUALTY_VERB = (r"(?:shot|shoots|shooting|killed|kills|killing|wounded|wounds|wounding|injured|injures|injuring|"
-                  r"stabbed|stabs|stabbing|fatally\s+shot|fatally\s+shoots|fatally\s+shooting)")
+                  r"stabbed|stabs|stabbing|fatally\s+shot|fatally\s+shoots|fatally\s+shooting|"
+                  r"(?:fatal\s+shooting|shooting\s+death|death|murder|killing|slaying)\s+of)")
 _OBJECT_PERSON = re.compile(
     rf"\b{_CASUALTY_VERB}\s+(?:and\s+(?:killed|wounded|injured)\s+)?"
     rf"(?P<det>his|her|their|(?=(?:[\w'’\-]+\s+){{0,2}}?(?:{PERSON_SING})\b))\s*"
@@ -204,7 +205,8 @@ def object_mentions(text: str, start: int, end: int, taken: list[NumberMention])
     return out
 
 
-_VERB_CATEGORY = (("fatally", "killed"), ("kill", "killed"), ("shot", "shot"), ("shoot", "shot"), ("wound", "wounded"),
+_VERB_CATEGORY = (("fatal", "killed"), ("death", "killed"), ("murder", "killed"), ("slaying", "killed"),
+                  ("fatally", "killed"), ("kill", "killed"), ("shot", "shot"), ("shoot", "shot"), ("wound", "wounded"),
                   ("injur", "wounded"), ("stab", "wounded"))
 
 
@@ -212,6 +214,6 @@ def object_category(text: str, m: NumberMention) -> tuple[str, int] | None:
     """(category, distance) for a mention :func:`object_mentions` found: what its verb did to it."""
     for o in _OBJECT_PERSON.finditer(text, max(0, m.start - 80), m.end + 40):
         if m.start in (o.start("det"), o.start("noun")) and (o.group("det") or m.start == o.start("noun")):
-            verb = o.group().lower()
-            return next((cat, 1) for stem, cat in _VERB_CATEGORY if stem in verb.split()[0] or verb.startswith(stem))
+            verb = text[o.start():m.start].lower()  # "shooting death of": a death, not a shot
+            return next(((cat, 1) for stem, cat in _VERB_CATEGORY if stem in verb), None)
     return None

@@ -19,8 +19,32 @@ _KILLED_SELF = re.compile(
     r"\b(?:took|taking|takes|take)\s+(?:his|her)\s+own\s+life\b|"
     r"\bturn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|pistol|shotgun|handgun)\s+on\s+(?:himself|herself)\b|"
     r"\b(?:self-inflicted|self inflicted)\s+(?:gunshot\s+)?wound\b[^.;]{0,40}\b(?:died|dead|killed|fatal)\b|"
-    r"\bdied\s+(?:of|from)\s+an?\s+(?:apparent\s+)?self-inflicted\b", re.I)
+    r"\bdied\s+(?:of|from)\s+an?\s+(?:apparent\s+)?self-inflicted\b|"
+    r"\bshot\s+(?:himself|herself)\b[^.;]{0,80}?\b(?:later\s+)?died\b|"
+    r"\bdie[sd]?\s+after\s+(?:accidentally\s+)?shooting\s+(?:himself|herself)\b", re.I)
 _SHOT_SELF = re.compile(r"\b(?:shot|shoots|shooting)\s+(?:himself|herself|self)\b", re.I)
+
+
+_FATAL_INCIDENT = re.compile(  # "police investigate a fatal shooting": somebody died, how many it does not say
+    r"\b(?:fatal|deadly)\s+(?:shooting|stabbing|attack|crash|wreck|fire|explosion|accident|incident|"
+    r"officer-involved\s+shooting)\b(?!\s+of\b)(?!s)", re.I)
+
+
+def fatal_incidents(article: Article, first_id: int, claimant_of: Callable[[int, int], str | None],
+                    scope_of: Callable[[int, int], str]) -> list[Claim]:
+    """At least one dead wherever a report calls the incident fatal or deadly, one claim per sentence
+    (``whose`` people: the victims; a figure stated elsewhere supersedes this floor)."""
+    out: list[Claim] = []
+    for idx, s in enumerate(article.sentences):
+        sentence = article.text[s.start:s.end]
+        m = _FATAL_INCIDENT.search(sentence)
+        if m:
+            out.append(Claim(
+                id=f"{article.id}-c{first_id + len(out)}", category="killed", number=1.0, qualifier="at_least",
+                whose="people", side=None, claimant=claimant_of(idx, s.start + m.start()), article_id=article.id,
+                quote=sentence, start=s.start, end=s.end, low=1.0, high=None,
+                scope=scope_of(idx, s.start + m.start())))
+    return out
 
 
 def self_inflicted(article: Article, first_id: int, claimant_of: Callable[[int, int], str | None],

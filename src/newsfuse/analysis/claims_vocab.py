@@ -14,7 +14,8 @@ for _cat, _words in {
               # how news says someone was killed with a weapon (the manner is not a second figure)
               "shot dead|shot to death|shot and killed|shooting and killing|fatally shot|fatally shooting|"
               "fatally wounded|fatally injured|fatally struck|fatally stabbed|stabbed to death|beaten to death|"
-              "gunned down|murdered|slaying|pronounced dead|found dead|succumbed",
+              "gunned down|murdered|slaying|pronounced dead|found dead|succumbed|"
+              "murder of|killing of|slaying of|fatal shooting of|shooting death of",
     "wounded": "wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|hurting|casualties|"
                "shot and wounded|shot and injured|hospitalized|hospitalised",
     # hit by gunfire, dead or alive: "four people were shot, one fatally" (casualties.py keeps the parts apart)

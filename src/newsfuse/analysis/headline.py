@@ -19,8 +19,9 @@ from .claims_people import PERSON_SING
 from .numbers import find_numbers
 
 _OUTLET_SUFFIX = re.compile(r"\s+(?:[-|–—:]\s+[^-|–—]{2,60}|\|.*)$")
-_BARE_PERSON = re.compile(rf"^(?:(?:\d+-year-old|teenage|young|elderly|local|unarmed|pregnant|off-duty|[A-Z][a-z]+)\s+)?"
+_BARE_PERSON = re.compile(rf"(?:(?:\d+-year-old|teenage|young|elderly|local|unarmed|pregnant|off-duty|[A-Z][a-z]+)\s+)?"
                           rf"(?:{PERSON_SING})\b(?!['’]s)", re.I)
+_ATTRIBUTION = re.compile(r"(?:[A-Z][\w.'’]*\s*){1,3}:\s+")
 _AGE = re.compile(r",\s*\d{1,3}\s*,")
 
 
@@ -29,12 +30,14 @@ def plain_sentence(title: str) -> tuple[str, list[int]]:
     title = _OUTLET_SUFFIX.sub("", title.strip())
     chars = list(range(len(title)))
     text = title
-    age = _AGE.search(text[:40])
+    age = _AGE.search(text[:60])
     if age:  # "Boy, 15, shot in Englewood" -> "Boy shot in Englewood"
         text = text[:age.start()] + " " + text[age.end():]
         chars = chars[:age.start()] + [age.start()] + chars[age.end():]
-    if _BARE_PERSON.match(text) and not re.match(r"(?:an?|the|another)\s", text, re.I):
-        text, chars = "A " + text, [0, 0] + chars  # headlinese drops the article: "Teen killed"
+    lead = _ATTRIBUTION.match(text)  # "Police: Man dies after ...": the sentence starts after the source
+    at = lead.end() if lead else 0
+    if _BARE_PERSON.match(text, at) and not re.match(r"(?:an?|the|another)\s", text[at:], re.I):
+        text, chars = text[:at] + "A " + text[at:], chars[:at] + [at, at] + chars[at:]  # "Teen killed"
     return text, chars
 
 
