@@ -78,9 +78,12 @@ def _score(p: Place, countries: Counter, admins: Counter, capitals: set[int], an
 
 
 QUALIFIER_SEP = (", ", " (", ",\n")
+_DIRECTION = r"(?:(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central|upstate|downstate|rural)"
+QUALIFIER_IN_RE = re.compile(rf" in (?:the )?(?:{_DIRECTION}[ -]){{0,2}}", re.I)  # "in north central Missouri"
 LIST_SEP = (" and ", " or ", ", and ", ", or ")
 QUALIFIER_BONUS = 4.0
 SHORT_DISTRICT_PENALTY = 3.0
+DISTRICT_YIELDS = 1.0
 NEAR_BONUS, NEAR_MAX = 1.0, 3  # per other name with a reading nearby, up to NEAR_MAX names
 SHORT_DISTRICT_RE = re.compile(r" (?:County|Parish|Borough|District|Municipality)")
 
@@ -93,14 +96,16 @@ def _within(p: Place, q: Place) -> bool:
 
 
 def _qualified(cands: list[_Cand], text: str) -> tuple[list[list[Place]], dict[int, list[Place]]]:
-    """"Portland, Ore.", "Paris (Texas)", "Athens, Georgia": for each candidate, the places of the
-    next name that could hold it, when that name follows right after a comma or bracket. Both
+    """"Portland, Ore.", "Paris (Texas)", "Athens, Georgia", "Monroe County in northeast Missouri":
+    for each candidate, the places of the next name that could hold it, when that name follows
+    right after a comma or bracket, or after "in" (and a direction). Both
     names are then read together: the town inside the province, the province holding the town."""
     out: list[list[Place]] = [[] for _ in cands]
     orphans: dict[int, list[Place]] = {}  # a town in a province that holds none of its readings
     for j in range(len(cands) - 1):
         c, d = cands[j], cands[j + 1]
-        if text[c.end:d.start] not in QUALIFIER_SEP or not c.places or not d.places:
+        between = text[c.end:d.start]
+        if not (between in QUALIFIER_SEP or QUALIFIER_IN_RE.fullmatch(between)) or not c.places or not d.places:
             continue
         if j + 2 < len(cands) and text[d.end:cands[j + 2].start] in LIST_SEP:
             continue  # "Washington, New York and Boston": a list, not a qualified name
@@ -124,9 +129,11 @@ def _unplaceable(c: _Cand, d: _Cand, text: str) -> bool:
 
 def _fit(p: Place, partners: list[Place], c: _Cand) -> float:
     """The qualifier bonus, less a penalty for a district named without its suffix ("Washington"
-    is seldom Washington County)."""
+    is seldom Washington County) or sharing its name with a bigger town."""
     s = -SHORT_DISTRICT_PENALTY if p.kind == KIND_ADMIN2 and SHORT_DISTRICT_RE.fullmatch(
         p.name[len(c.text):]) and p.name.casefold().startswith(c.text.casefold()) else 0.0
+    if p.kind == KIND_ADMIN2 and any(t.kind == KIND_CITY and t.population > p.population for t in c.places):
+        s -= DISTRICT_YIELDS  # a bare name is more often a bigger town's than a district's ("Cambridge")
     if partners and any(_within(p, q) or _within(q, p) for q in partners):
         s += QUALIFIER_BONUS
     return s

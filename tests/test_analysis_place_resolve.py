@@ -1,0 +1,38 @@
+"""place_resolve: which gazetteer place a name is, on sentences written for these tests (real towns)."""
+
+from __future__ import annotations
+
+from newsfuse.analysis import analyse_articles
+from newsfuse.analysis.place_resolve import Home
+from newsfuse.analysis.places import find_places
+from newsfuse.models import Article
+
+
+def _places(text: str, home: Home | None = None) -> dict:
+    article = Article(id="t", path="t", source="test", title="", text=text)
+    analyse_articles([article])
+    return {m.text: m for m in find_places(article, home=home)}
+
+
+def test_a_name_placed_by_in_and_a_direction():
+    found = _places("The family bought a farm in Linn County in north central Missouri, far from where they grew "
+                    "up in Iowa and Oregon.")
+    assert found["Linn County"].admin1 == "Missouri"
+
+
+def test_a_bare_name_is_the_bigger_town_rather_than_a_small_district():
+    found = _places("The firm opened an office in Cambridge last spring.")
+    assert found["Cambridge"].precision == "town"
+    assert found["Cambridge"].country != "AU"  # not the small Australian municipality of that name
+
+
+def test_the_outlets_home_decides_a_bare_namesake():
+    text = "A man was shot and killed outside a store in Jackson on Thursday night, police said."
+    assert _places(text)["Jackson"].admin1 == "Mississippi"
+    assert _places(text, Home("US", "Tennessee"))["Jackson"].admin1 == "Tennessee"
+    assert _places(text, Home("US", None, 35.6, -88.8))["Jackson"].admin1 == "Tennessee"  # near the outlet's towns
+
+
+def test_the_reports_own_province_beats_the_outlets_home():
+    text = "A man was shot in Jackson on Thursday. Mississippi investigators are looking into the shooting."
+    assert _places(text, Home("US", "Tennessee"))["Jackson"].admin1 == "Mississippi"
