@@ -244,3 +244,10 @@ def test_deaths_told_without_a_figure():
     assert _whose("A 40-year-old man shot himself in the chest and later died.") == [("killed", 1, "people")]
     # a stated figure makes the fatal-incident floor unnecessary
     assert _counts("Two men were killed in a fatal shooting on Sunday.") == [("killed", 2)]
+
+
+def test_wounds_are_not_people_and_a_run_of_shootings_is_background():
+    assert _counts("The victim suffered three gunshot wounds, a statement said.") == []
+    assert _counts("Three officers were wounded in the exchange.") == [("wounded", 3)]
+    scopes = {c.scope for c in find_claims(_article("4 killed, 9 wounded in North Side shootings since Friday."))}
+    assert scopes == {"background"}

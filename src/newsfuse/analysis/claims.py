@@ -156,6 +156,8 @@ def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False)
         active = not am[1].strip() and _OBJECT.match(text, m.end + len(am[3]) + len(am[2]))
         if not re.search(r"[,;:()\[\]“”\"]", am[3]) and not active:  # "a man fatally shot his wife": the agent
             kw = am[2].lower()
+            if kw in ("wounds", "wound") and not am[1].strip():
+                return None  # "suffered three gunshot wounds" counts wounds, not people
             if not (kw in ("lost", "lose", "lives", "toll", "bodies", "death", "prisoners", "detainees",
                            "arrest", "arrests", "capture", "captures", "detention", "detentions",
                            "kill", "kills", "die", "detain",

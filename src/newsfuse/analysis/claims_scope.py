@@ -34,7 +34,8 @@ _AGGREGATE = re.compile(  # a count over several incidents is no one incident's 
     r"\s+(?:incidents|shootings|attacks|crashes|cases)\b|"
     r"\b(?:shootings|incidents|violence|gunfire)\s+(?:across|around|throughout|in)\s+(?:the\s+)?(?:city|state|country|"
     r"region|area|district|county)\b|"
-    r"\bweekend\s+(?:gunfire|violence|shootings)\b|\b(?:in|from)\s+(?:\w+\s+)?shootings\b", re.I)
+    r"\bweekend\s+(?:gunfire|violence|shootings)\b|\b(?:in|from)\s+(?:[\w'’\-]+\s+){0,3}?shootings\b|"
+    r"\bshootings\s+(?:since|this|over|during)\b", re.I)
 
 
 def scope(article: Article, s: Span, m: NumberMention) -> str:
