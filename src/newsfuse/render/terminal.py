@@ -56,6 +56,10 @@ def print_event(console: Console, r: dict[str, Any]) -> None:
             style = "yellow" if f["conflict"] else ""
             console.print(f"  • [{style}]{escape(f['text'])}[/] [dim]{cite(f['citations'])}[/]" if style
                           else f"  • {escape(f['text'])} [dim]{cite(f['citations'])}[/]")
+    if r.get("fatalities") is not None:
+        bases = {t["category"]: t["basis"] for t in r.get("totals", [])}
+        console.print(f"\n[bold]Totals:[/] {r['fatalities']} killed [dim]({escape(bases.get('fatalities', ''))})[/], "
+                      f"{r.get('injured') or 0} injured [dim]({escape(bases.get('injured', ''))})[/]")
     if r["casualties"]:
         console.print("\n[bold]Reconciled rows[/]")
         claims = {c["id"]: c for c in r["claims"]}
