@@ -91,7 +91,8 @@ def from_split_weekday(text: str) -> InferredDate | None:
     dates = {(m.group("mon"), m.group("day")) for m in re.finditer(rf"{_MON}\s+{_DAY}\b", text)}
     if bounds is None or not named or len(dates) != 1:
         return None
-    weekday = max(set(w.lower() for w in named), key=lambda w: sum(1 for x in named if x.lower() == w))
+    lowered = [w.lower() for w in named]
+    weekday = max(dict.fromkeys(lowered), key=lowered.count)  # a tie goes to the first named, every run
     mon, day = next(iter(dates))
     month = _MONTHS.index(mon.lower()) + 1
     years = infer_year_for_weekday(int(day), month, _WEEKDAYS.index(weekday), range(bounds[0], bounds[1] + 1))
