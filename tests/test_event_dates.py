@@ -52,3 +52,15 @@ def test_reports_whose_lead_tells_the_incident_outvote_passing_mentions():
     assert [report_incident_day(r).rank for r in reports] == [0, 3, 3]
     got = event_date(reports)
     assert (got.start, got.end) == ("2022-09-11", "2022-09-11")
+
+
+def test_a_sentence_telling_the_incident_outvotes_plain_days_when_no_lead_tells_it():
+    reports = [
+        _article("Neighbours met on Pine Street. The mayor spoke. Crews swept up. "
+                 "A courier was shot there early Sunday.", "2022-09-13"),
+        _article("The couple entered a plea Tuesday. The judge set a date.", "2022-09-13"),
+        _article("Crews cleaned Pine Street Tuesday. Traffic resumed.", "2022-09-13"),
+    ]
+    assert [report_incident_day(r).rank for r in reports] == [1, 6, 3]
+    got = event_date(reports)
+    assert (got.start, got.end) == ("2022-09-11", "2022-09-11")

@@ -5,9 +5,10 @@ Each report's incident day is read by :func:`newsfuse.analysis.incident_day.repo
 what came after; the publication date only when the words give no day).
 
 The event's day is the day most reports give from their text, the earliest of a tie. When
-some reports' leads tell the incident with its day, only they vote: a report that names
-the day only in passing (a follow-up, a round-up) does not outvote them. The publication
-dates only vote when no report's text dates the incident.
+some reports' leads tell the incident with its day, only they vote; else the reports with
+any sentence telling it: a report that names a day only in passing (a plea, a round-up)
+does not outvote them. The publication dates only vote when no report's text dates the
+incident.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .models import Article, EventDate, InferredDate
 __all__ = ["ReportDay", "event_date", "report_event_day", "report_incident_day"]
 
 CORE_SPAN_DAYS = 1
+TOLD_RANK = 2  # ranks 0-2 of incident_day.TIERS: a sentence telling the incident dates it
 
 
 def report_event_day(article: Article) -> InferredDate:
@@ -34,12 +36,14 @@ def report_event_day(article: Article) -> InferredDate:
 def event_date(articles: list[Article]) -> EventDate:
     """The day most reports give and the days next to it (a night's fighting spans two):
     a follow-up weeks later does not stretch the incident's date. Reports whose lead tells the
-    incident with its day outvote the others; text beats publication."""
+    incident with its day outvote the others, then reports with any sentence telling it; text
+    beats publication."""
     found = [report_incident_day(a) for a in articles]
     for basis in ("text", "publication"):
         dated = [f for f in found if f.basis == basis and f.day is not None]
         lead_told = [f.day for f in dated if f.rank == 0]
-        days = lead_told or [f.day for f in dated]
+        told = [f.day for f in dated if f.rank <= TOLD_RANK]  # a sentence that tells the incident
+        days = lead_told or told or [f.day for f in dated]
         if days:
             counts = Counter(days)
             top = max(counts.values())
