@@ -129,3 +129,12 @@ def test_neighbour_counts_find_names_lying_together():
     assert counts[("a", 0)] == 2 and ("a", 1) not in counts
     assert counts[("b", 0)] == 2 and counts[("c", 0)] == 2 and ("c", 1) not in counts
     assert neighbour_counts([("a", a)]) == {}
+
+
+def test_airport_codes_are_no_names_but_initials_are(gz):
+    from newsfuse.geo.gazetteer import _is_code
+
+    assert _is_code("LON", "London") and _is_code("INC", "Yinchuan")
+    assert not _is_code("NYC", "New York City") and not _is_code("Peking", "Beijing")
+    assert not gz.lookup("Inc.")  # "Cable News Network, Inc." names no city
+    assert any(p.name == "New York City" for p in gz.lookup("NYC"))

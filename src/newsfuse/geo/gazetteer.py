@@ -138,6 +138,14 @@ def _midpoint(lats: list[float], lons: list[float]) -> tuple[float, float]:
     return ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
 
 
+def _is_code(alt: str, name: str) -> bool:
+    """An airport or city code among a city's alternate names ("LON", "SHE" for Shenyang, "INC"
+    for Yinchuan): writers use them for flights, not for places, and in capitals or as words
+    ("Inc.", "MoD") they match what is no place. Initials stay ("NYC" for New York City)."""
+    initials = "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isalpha()).upper()
+    return alt.isupper() and len(alt) <= 4 and alt != initials
+
+
 class Gazetteer:
     """Name -> candidates index. Use :func:`get_gazetteer` for the shared instance."""
 
@@ -378,7 +386,7 @@ class Gazetteer:
             if i is None:
                 continue
             for alt in rec.get("alternatenames", ()):
-                if not alt or not alt[0].isupper() or len(alt) < 3 or len(alt) > 40:
+                if not alt or not alt[0].isupper() or len(alt) < 3 or len(alt) > 40 or _is_code(alt, rec["name"]):
                     continue
                 key = normalize(alt)
                 if key.isascii() and key.replace(" ", "").isalpha():
