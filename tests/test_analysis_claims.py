@@ -251,3 +251,10 @@ def test_wounds_are_not_people_and_a_run_of_shootings_is_background():
     assert _counts("Three officers were wounded in the exchange.") == [("wounded", 3)]
     scopes = {c.scope for c in find_claims(_article("4 killed, 9 wounded in North Side shootings since Friday."))}
     assert scopes == {"background"}
+
+
+def test_nobody_and_partners():
+    assert _whose("No one else was injured, police said.") == [("wounded", 0, "people")]
+    assert _whose("No deaths were reported after the blast.") == [("killed", 0, "people")]
+    assert _whose("A man and his wife were shot dead in their kitchen.") == [("killed", 2, "people")]
+    assert _counts("A commander, his deputy and two fighters were captured.") == [("captured", 4)]

@@ -42,7 +42,7 @@ from .claims_attrib import PRONOUN as _PRONOUN, POSSESSIVE as _POSSESSIVE, Sente
     own_toll_match, owner_before
 from .claims_groups import group_phrase
 from .claims_parts import merge_lists
-from .claims_self import fatal_incidents, self_inflicted
+from .claims_implied import fatal_incidents, nobody, self_inflicted
 from .claims_scope import Regions, scope as _scope, second_release
 from .claims_vocab import CATEGORY_WORDS, KW as _KW, KW_RE as _KW_RE, country_of  # noqa: F401 (country_of re-exported)
 
@@ -284,6 +284,7 @@ def find_claims(article: Article) -> list[Claim]:
                if not _self_is_counted(article.text, merged, c)]
     if not any(c.category == "killed" and c.scope == "event" for c in claims):  # only where no figure is stated
         claims += fatal_incidents(article, next_id + len(claims), claimant_of, scope_of)
+    claims += nobody(article, next_id + len(claims), claimant_of, scope_of)
     return claims
 
 

@@ -31,12 +31,14 @@ def _joined(text: str, a: NumberMention, b: NumberMention) -> bool:
     return bool(_JOINED.fullmatch(gap)) and not _BLOCK.search(gap) and not KW_RE.search(gap)
 
 
-def _partner(text: str, m: NumberMention, end: int) -> bool:
-    """"a woman and girl", "a man and his wife": a second person with no count of its own."""
+def _partner(text: str, m: NumberMention, end: int, counted: set[int]) -> bool:
+    """"a woman and girl", "a man and his wife": a second person with no count of its own
+    (``counted``: where the claims' mentions start; a partner that is one is merged as a list member)."""
     if m.text.lower() not in ("a", "an"):
         return False
     np = INDEF_RE.match(text, m.start)
-    return bool(np and _BARE_PARTNER.match(text, np.end(), end))
+    partner = np and _BARE_PARTNER.match(text, np.end(), end)
+    return bool(partner) and not any(partner.start() < p < partner.end() for p in counted)
 
 
 def _same_group(a: Claim, b: Claim) -> bool:
@@ -47,8 +49,9 @@ def _same_group(a: Claim, b: Claim) -> bool:
 def merge_lists(text: str, pairs: list[tuple[Claim, NumberMention]]) -> list[tuple[Claim, NumberMention]]:
     """``pairs`` (claim, mention) in text order, with listed people merged into one claim."""
     out: list[tuple[Claim, NumberMention]] = []
+    starts = {m.start for _, m in pairs}
     for claim, m in pairs:
-        if claim.number is not None and claim.qualifier == "exact" and _partner(text, m, claim.end):
+        if claim.number is not None and claim.qualifier == "exact" and _partner(text, m, claim.end, starts):
             claim = replace(claim, number=claim.number + 1, low=claim.number + 1, high=claim.number + 1)
         if out:
             pc, pm = out[-1]

@@ -77,7 +77,7 @@ def indefinite_mentions(text: str, start: int, end: int, taken: list[NumberMenti
         if not _mods_ok(m.group("mods")):
             continue
         det = m.group("det").lower()
-        if det in ("his", "her", "their") and not re.search(r",\s*$", text[max(start, m.start() - 3):m.start()]):
+        if det in ("his", "her", "their") and not re.search(r"(?:,|\band)\s*$", text[max(start, m.start() - 4):m.start()]):
             continue
         s, e = m.start(), m.end("det")
         if index.overlaps(s, m.end()) or any(n.text[:1].isupper() for n in index.ending_before_comma(text, s)):

@@ -1,10 +1,13 @@
-"""A shooter who dies by his own hand is a casualty too.
+"""Figures a report implies without a numeral.
 
-"killed himself", "took his own life", "turned the gun on himself" count one dead
+* **A shooter who dies by his own hand is a casualty too.** "killed himself", "took his own life", "turned the gun on himself" count one dead
 attacker; registries (GVA, ACLED) count the perpetrator among the dead, and news
 counts him apart from the victims ("killed two people before killing himself"),
 so the claim's group is ``attackers`` and the totals add it (totals.py).
 "Shot himself" says nothing of death: one ``shot``.
+* **A fatal incident** ("police investigate a fatal shooting") counts at least one dead
+  where the report states no figure.
+* **Nobody** ("no one else was injured", "no injuries were reported") is a figure: 0.
 """
 
 from __future__ import annotations
@@ -66,4 +69,30 @@ def self_inflicted(article: Article, first_id: int, claimant_of: Callable[[int, 
             whose="attackers", side=None, claimant=claimant_of(idx, s.start + m.start()), article_id=article.id,
             quote=sentence, start=s.start, end=s.end, low=1.0, high=1.0,
             scope=scope_of(idx, s.start + m.start())))
+    return out
+
+
+_NOBODY = re.compile(
+    r"\b(?:no\s+one|nobody|no\s+other\s+(?:people|person|one))\s+(?:else\s+)?(?:was|were|has\s+been|had\s+been|is)\s+"
+    r"(?:reported\s+)?(?P<kw>injured|hurt|wounded|killed|shot|struck|harmed)\b|"
+    r"\bno\s+(?:other\s+)?(?P<noun>injuries|deaths|casualties|fatalities)\s+(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:immediately\s+)?reported\b|\bthere\s+were\s+no\s+(?P<noun2>injuries|deaths|casualties|fatalities)\b", re.I)
+_NOBODY_CATEGORY = {"injured": "wounded", "hurt": "wounded", "wounded": "wounded", "harmed": "wounded",
+                    "killed": "killed", "shot": "shot", "struck": "shot", "injuries": "wounded", "deaths": "killed",
+                    "casualties": "wounded", "fatalities": "killed"}
+
+
+def nobody(article: Article, first_id: int, claimant_of: Callable[[int, int], str | None],
+           scope_of: Callable[[int, int], str]) -> list[Claim]:
+    """A figure of 0 where a report says nobody (else) was hurt or killed."""
+    out: list[Claim] = []
+    for idx, s in enumerate(article.sentences):
+        sentence = article.text[s.start:s.end]
+        for m in _NOBODY.finditer(sentence):
+            word = (m.group("kw") or m.group("noun") or m.group("noun2")).lower()
+            out.append(Claim(
+                id=f"{article.id}-c{first_id + len(out)}", category=_NOBODY_CATEGORY[word], number=0.0,
+                qualifier="exact", whose="people", side=None, claimant=claimant_of(idx, s.start + m.start()),
+                article_id=article.id, quote=sentence, start=s.start, end=s.end, low=0.0, high=0.0,
+                scope=scope_of(idx, s.start + m.start())))
     return out
