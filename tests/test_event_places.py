@@ -78,3 +78,18 @@ def test_streets_support_their_town_and_are_no_entries():
     locations = event_locations([_article("a", street, chicago, austin)])
     assert [x.name for x in locations][0] == "Chicago"
     assert "Quincy Street" not in {x.name for x in locations}
+
+
+def test_a_headline_town_says_where_when_no_text_names_one():
+    from newsfuse.analysis.place_titles import TITLE_PLACES
+
+    street = _mention("Chestnut Avenue", 300, precision="street", country=None)
+    report = _article("a", street)
+    report.metadata[TITLE_PLACES] = [{"start": 12, "end": 21, "text": "Kissimmee", "name": "Kissimmee", "country": "US",
+                                      "admin1": "Florida", "lat": 28.3, "lon": -81.41, "precision": "town",
+                                      "geonameid": 7, "role": "event", "in_title": True, "field": "title"}]
+    locations = event_locations([report])
+    assert locations[0].name == "Kissimmee" and locations[0].role == "event"
+    assert locations[0].spans == [{"article_id": "a", "start": 12, "end": 21, "field": "title"}]
+    other = _article("b", _mention("Orlando", 50, admin1="Florida", lat=28.54, lon=-81.38, gid=8))
+    assert [x.name for x in event_locations([report, other])] == ["Orlando"]  # a text's town: the headline only supports

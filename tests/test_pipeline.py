@@ -7,6 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from newsfuse.geo import get_gazetteer
 from newsfuse.pipeline import run
 from newsfuse.render.record import event_record, schema
 
@@ -78,6 +79,10 @@ def test_records_follow_the_schema_and_spans_point_at_text(demo_store):
         for loc in record["locations"]:
             for span in loc["spans"]:
                 article = articles[span["article_id"]]
+                if span.get("field") == "title":  # a headline's town (analysis/place_titles.py): offsets into the title
+                    named = article.title[span["start"]:span["end"]]
+                    assert any((p.lat, p.lon) == (loc["lat"], loc["lon"]) for p in get_gazetteer().lookup(named)), named
+                    continue
                 mention = next(m for m in article.places if (m.start, m.end) == (span["start"], span["end"]))
                 assert article.text[span["start"]:span["end"]] == mention.text
         for sentence in record["brief"]:

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .geo.gazetteer import haversine_km, normalize
+from .analysis.place_titles import title_places
 from .models import Article, Location, PlaceMention, Span
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -75,7 +76,7 @@ def _support(mentions: list[tuple[Article, PlaceMention]], precision: str, admin
 def event_locations(articles: list[Article]) -> list[Location]:
     """Places of the event, from the gazetteer-resolved mentions of its reports: where it
     happened first (best supported, then most specific), then the places only mentioned."""
-    mentions = [(a, m) for a in articles for m in a.places]
+    mentions = [(a, m) for a in articles for m in a.places] + _headline_towns(articles)
     if not mentions:
         return _entity_locations(articles)
     provinces = Counter(m.name for _, m in mentions if m.precision == "province" and m.name)
@@ -103,7 +104,7 @@ def event_locations(articles: list[Article]) -> list[Location]:
             name=name, native_name=resolved.name if resolved.name and resolved.name != name else None,
             country=resolved.country, admin1=resolved.admin1,
             lat=resolved.lat, lon=resolved.lon, precision=resolved.precision,
-            spans=[{"article_id": a.id, "start": m.start, "end": m.end} for a, m in group],
+            spans=[_span(a, m) for a, m in group],
             role="event" if any(m.role == "event" for _, m in group) else "mentioned",
         )
         support = _support(group, resolved.precision, resolved.admin1, provinces,
@@ -113,6 +114,25 @@ def event_locations(articles: list[Article]) -> list[Location]:
                                 PRECISION_RANK.get(ls[0].precision, 9)))
     locations = _most_specific_first([loc for loc, _ in scored])
     return locations[:MAX_PLACES]
+
+
+def _headline_towns(articles: list[Article]) -> list[tuple[Article, PlaceMention]]:
+    """Towns named only in headlines (reports whose text names none): where no report's text
+    names a town where it happened, they say where; otherwise they only support a town the
+    texts name (a headline's "Providence" may be the hospital)."""
+    found = [(a, m) for a in articles for m in title_places(a)]
+    named = [m for a in articles for m in a.places if m.lat is not None and m.precision in ("town", "district")]
+    if not any(m.role == "event" for m in named):
+        return found
+    known = {m.geonameid for m in named} | {normalize(m.text) for m in named}
+    return [(a, m) for a, m in found if m.geonameid in known or normalize(m.text) in known]
+
+
+def _span(a: Article, m: PlaceMention) -> dict:
+    span = {"article_id": a.id, "start": m.start, "end": m.end}
+    if m.field != "text":
+        span["field"] = m.field  # a headline's town: offsets into the title
+    return span
 
 
 SAME_PLACE_KM = 60.0

@@ -123,6 +123,7 @@ class PlaceMention:
     dateline: bool = False  # opens the report as its dateline ("SPRINGFIELD, Ohio —")
     in_title: bool = False  # also named in the report's title
     within: str | None = None  # for a street or a neighbourhood: the town it lies in (its point is the town's)
+    field: str = "text"  # what start/end index: the text, or the title (a headline's town, analysis/place_titles.py)
 
 
 @dataclass

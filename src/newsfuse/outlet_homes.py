@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .analysis.place_resolve import HOME_RADIUS_KM, Home, _home_fit
+from .analysis.place_titles import set_title_places
 from .analysis.places import find_places
 from .geo.gazetteer import get_gazetteer, haversine_km
 from .models import Article
@@ -106,15 +107,16 @@ def _may_move(article: Article, home: Home) -> bool:
 
 
 def place_by_outlet_home(articles: list[Article], homes: dict[str, Home] | None = None) -> int:
-    """Re-read the places of reports whose outlet has a home (in place); returns how many
-    reports were re-read. Reports that name another province of the home's country keep
-    their reading (``find_places`` decides)."""
+    """Re-read the places of reports whose outlet has a home (in place), and record the
+    headline's towns of reports whose text names none (:mod:`newsfuse.analysis.place_titles`);
+    returns how many reports were re-read. Reports that name another province of the home's
+    country keep their reading (``find_places`` decides)."""
     homes = outlet_homes(articles) if homes is None else homes
     moved = 0
     for a in articles:
-        home = homes.get(a.source)
-        if home is None or a.metadata.get(NOT_AN_OUTLET) or not a.entities or not _may_move(a, home):
-            continue
-        a.places = find_places(a, home=home)
-        moved += 1
+        home = None if a.metadata.get(NOT_AN_OUTLET) else homes.get(a.source)
+        if home is not None and a.entities and _may_move(a, home):
+            a.places = find_places(a, home=home)
+            moved += 1
+        set_title_places(a, home)
     return moved

@@ -1,0 +1,85 @@
+"""The town a headline names, for reports whose text names none.
+
+Local reports often name their town only in the headline ("Teen shot in Kissimmee") and then
+give streets ("the 3800 block of Chestnut Avenue"). A headline has no sentence around its
+names and is often written in title case, so a name is taken only when the gazetteer's reading
+is safe without context: a town of ``BIG_TOWN`` people or more, or a town inside the region the
+report's outlet covers (its home) or a province the report itself names. Offsets point into the
+title; the mentions are kept apart from ``article.places`` (whose offsets point into the text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+
+from ..geo.gazetteer import KIND_ADMIN2, KIND_CITY, Gazetteer, Place, get_gazetteer
+from ..models import Article, PlaceMention
+from .place_resolve import Home, _home_fit
+
+TITLE_PLACES = "title_places"  # article.metadata key: the headline's towns, as PlaceMention dicts
+BIG_TOWN = 100_000  # as for a name taken without context in the text (places.CITY_MIN_POP_LOOSE)
+HEADLINE_END_RE = re.compile(r"\s+[-|–—]\s+")  # "Teen shot in Dayton - WXYZ News - Dayton, OH": the outlet's part
+NAME_RE = re.compile(r"\b[A-Z][a-z][\w'’.]*(?: [A-Z][a-z][\w'’.]*)*")  # a whole run of capitalised words
+NOT_NAMES = {"Police", "Man", "Woman", "Teen", "Boy", "Girl", "Child", "Shooting", "Shot", "Dies", "Dead", "Killed",
+             "Home", "Officer", "Officers", "Deputies", "Sheriff", "Update", "Breaking", "Video", "Watch", "Photos",
+             "Mother", "Father", "Son", "Daughter", "Baby", "Toddler", "Family", "School", "Park", "Street", "Road"}
+
+
+def _headline(title: str) -> str:
+    return HEADLINE_END_RE.split(title, maxsplit=1)[0]
+
+
+def _safe(places: list[Place], home: Home | None, provinces: set[tuple[str, str]]) -> Place | None:
+    """The reading a headline name can be trusted with, if any: in the outlet's home or a
+    province where the report's text places lie, else (when neither is known) a big town."""
+    towns = [p for p in places if p.kind in (KIND_CITY, KIND_ADMIN2) and p.lat is not None and not p.alternate]
+    local = [p for p in towns if (p.country, p.admin1) in provinces or _home_fit(p, home) > 0]
+    if local:
+        return max(local, key=lambda p: (p.kind == KIND_CITY, p.population))
+    if provinces or (home is not None and (home.admin1 or home.lat is not None)):
+        return None  # the report is about somewhere else: "Providence" is the hospital
+    big = [p for p in towns if p.kind == KIND_CITY and p.population >= BIG_TOWN]
+    return max(big, key=lambda p: p.population) if big else None
+
+
+def find_title_places(article: Article, home: Home | None = None,
+                      gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Towns the headline names (role ``event``, ``in_title``), offsets into ``article.title``."""
+    gz = gazetteer or get_gazetteer()
+    title = _headline(article.title or "")
+    lowered = set(re.findall(r"\b[a-z]\w+", article.text))
+    provinces = {(m.country, m.admin1) for m in article.places
+                 if m.precision in ("town", "district", "province") and m.country and m.admin1 and m.lat is not None}
+    out = []
+    for match in NAME_RE.finditer(title):  # the whole run is the name: not "Hampton" of "Hampton Inn"
+        seg = match.group().rstrip(".")
+        if seg in NOT_NAMES or seg.lower() in lowered or len(seg) < 3 or title[match.end():match.end() + 1] == "-":
+            continue  # "Miami" of "Miami-Dade" is no town of its own
+        place = _safe(gz.lookup(seg), home, provinces)
+        if place is None:
+            continue
+        start = match.start()
+        out.append(PlaceMention(start, start + len(seg), seg, name=place.name, country=place.country,
+                                admin1=place.admin1, lat=place.lat, lon=place.lon, precision=place.precision,
+                                geonameid=place.geonameid, role="event", in_title=True, field="title"))
+    return out
+
+
+def needs_title_places(article: Article) -> bool:
+    """A report whose text names no located town or district where something happened."""
+    return not any(m.role == "event" and m.lat is not None and m.precision in ("town", "district")
+                   for m in article.places)
+
+
+def set_title_places(article: Article, home: Home | None = None) -> None:
+    """Record the headline's towns in ``article.metadata`` when the text names none (else clear them)."""
+    found = find_title_places(article, home) if needs_title_places(article) else []
+    if found:
+        article.metadata[TITLE_PLACES] = [asdict(m) for m in found]
+    else:
+        article.metadata.pop(TITLE_PLACES, None)
+
+
+def title_places(article: Article) -> list[PlaceMention]:
+    return [PlaceMention(**d) for d in article.metadata.get(TITLE_PLACES, ())]

@@ -1,0 +1,52 @@
+"""place_titles: the town a headline names, for reports whose text names none (fictional reports)."""
+
+from __future__ import annotations
+
+from newsfuse.analysis.place_resolve import Home
+from newsfuse.analysis.place_titles import find_title_places, needs_title_places, set_title_places, title_places
+from newsfuse.models import Article, PlaceMention
+
+STREETS_ONLY = "Police said a man was shot in the 3800 block of Chestnut Avenue late Friday. He is expected to live."
+
+
+def _report(title: str, text: str = STREETS_ONLY, places=()) -> Article:
+    article = Article(id="t", path="t", source="wxyz.example", title=title, text=text)
+    article.places = list(places)
+    return article
+
+
+def test_a_big_town_in_the_headline_is_where_it_happened():
+    found = find_title_places(_report("Man wounded in Pittsburgh shooting - WXYZ News - Pittsburgh, PA"))
+    assert [(m.text, m.admin1, m.field, m.role) for m in found] == [("Pittsburgh", "Pennsylvania", "title", "event")]
+    assert found[0].start == 15  # offsets into the title
+
+
+def test_a_small_town_needs_the_outlets_home():
+    report = _report("Teen shot in Kissimmee")
+    assert find_title_places(report) == []  # a small town alone could be any namesake
+    found = find_title_places(report, Home("US", "Florida"))
+    assert [(m.text, m.admin1) for m in found] == [("Kissimmee", "Florida")]
+
+
+def test_part_of_a_longer_name_is_not_a_town():
+    report = _report("Guest found shot at Hampton Inn", places=())
+    assert find_title_places(report) == []
+    assert find_title_places(_report("Two hurt in rural Miami-Dade")) == []
+
+
+def test_a_local_outlets_headline_names_a_town_of_its_region_or_none():
+    # "Providence" is the hospital here: the outlet is in Alaska
+    report = _report("Gunshot victim dropped off at Providence dies")
+    assert find_title_places(report, Home("US", "Alaska")) == []
+
+
+def test_only_reports_whose_text_names_no_town_get_headline_towns():
+    town = PlaceMention(0, 6, "Dayton", name="Dayton", country="US", admin1="Ohio", lat=39.76, lon=-84.19,
+                        precision="town", role="event")
+    named = _report("Man shot in Pittsburgh", places=[town])
+    assert not needs_title_places(named)
+    set_title_places(named)
+    assert title_places(named) == []
+    bare = _report("Man shot in Pittsburgh")
+    set_title_places(bare)
+    assert [m.text for m in title_places(bare)] == ["Pittsburgh"]
