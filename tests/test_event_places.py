@@ -93,3 +93,11 @@ def test_a_headline_town_says_where_when_no_text_names_one():
     assert locations[0].spans == [{"article_id": "a", "start": 12, "end": 21, "field": "title"}]
     other = _article("b", _mention("Orlando", 50, admin1="Florida", lat=28.54, lon=-81.38, gid=8))
     assert [x.name for x in event_locations([report, other])] == ["Orlando"]  # a text's town: the headline only supports
+
+
+def test_without_a_named_province_the_province_of_most_towns_is_the_events():
+    monroe = _mention("Monroe", 20, admin1="Louisiana", lat=32.51, lon=-92.12, gid=21, in_title=True)
+    bridgeport = _mention("Bridgeport", 300, admin1="Connecticut", lat=41.18, lon=-73.19, gid=22)
+    trumbull = _mention("Trumbull", 500, admin1="Connecticut", lat=41.24, lon=-73.2, gid=23)
+    names = [x.name for x in event_locations([_article("a", monroe, bridgeport, trumbull)])]
+    assert names.index("Bridgeport") < names.index("Monroe")  # the Louisiana namesake is the outlier

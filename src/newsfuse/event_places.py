@@ -79,7 +79,7 @@ def event_locations(articles: list[Article]) -> list[Location]:
     mentions = [(a, m) for a in articles for m in a.places] + _headline_towns(articles)
     if not mentions:
         return _entity_locations(articles)
-    provinces = Counter(m.name for _, m in mentions if m.precision == "province" and m.name)
+    provinces = Counter(m.name for _, m in mentions if m.precision == "province" and m.name) or _main_province(mentions)
     mentions = _agree_namesakes(mentions, provinces)
     locals_in: Counter = Counter()  # streets and neighbourhoods support the town they lie in
     groups: dict[str, list[tuple[Article, PlaceMention]]] = defaultdict(list)
@@ -114,6 +114,28 @@ def event_locations(articles: list[Article]) -> list[Location]:
                                 PRECISION_RANK.get(ls[0].precision, 9)))
     locations = _most_specific_first([loc for loc, _ in scored])
     return locations[:MAX_PLACES]
+
+
+def _main_province(mentions: list[tuple[Article, PlaceMention]]) -> Counter:
+    """When no report names a province, the province holding more of the reports' towns than any
+    other (two at least) is the event's: a namesake elsewhere ("Monroe" in Louisiana among Connecticut
+    towns) is then an outlier."""
+    reports = Counter()
+    for admin1, ids in _reports_by_province(mentions).items():
+        reports[admin1] = len(ids)
+    ranked = reports.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return Counter({ranked[0][0]: ranked[0][1]})
+    return Counter()
+
+
+def _reports_by_province(mentions: list[tuple[Article, PlaceMention]]) -> dict[str, set[tuple[str, str]]]:
+    """Each province's towns and districts, one per (report, place)."""
+    out: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for a, m in mentions:
+        if m.admin1 and m.lat is not None and m.precision in ("town", "district"):
+            out[m.admin1].add((a.id, normalize(m.name or m.text)))
+    return out
 
 
 def _headline_towns(articles: list[Article]) -> list[tuple[Article, PlaceMention]]:
