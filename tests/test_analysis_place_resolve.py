@@ -36,3 +36,8 @@ def test_the_outlets_home_decides_a_bare_namesake():
 def test_the_reports_own_province_beats_the_outlets_home():
     text = "A man was shot in Jackson on Thursday. Mississippi investigators are looking into the shooting."
     assert _places(text, Home("US", "Tennessee"))["Jackson"].admin1 == "Mississippi"
+
+
+def test_a_small_province_yields_to_a_bigger_town_of_its_name():
+    found = _places("A man was found guilty on Tuesday of a shooting in Toledo last May.")
+    assert found["Toledo"].precision == "town"  # not Belize's district of 30,000 people

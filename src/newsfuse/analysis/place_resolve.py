@@ -129,11 +129,13 @@ def _unplaceable(c: _Cand, d: _Cand, text: str) -> bool:
 
 def _fit(p: Place, partners: list[Place], c: _Cand) -> float:
     """The qualifier bonus, less a penalty for a district named without its suffix ("Washington"
-    is seldom Washington County) or sharing its name with a bigger town."""
+    is seldom Washington County) or for a district or province sharing its name with a town of
+    more people."""
     s = -SHORT_DISTRICT_PENALTY if p.kind == KIND_ADMIN2 and SHORT_DISTRICT_RE.fullmatch(
         p.name[len(c.text):]) and p.name.casefold().startswith(c.text.casefold()) else 0.0
-    if p.kind == KIND_ADMIN2 and any(t.kind == KIND_CITY and t.population > p.population for t in c.places):
-        s -= DISTRICT_YIELDS  # a bare name is more often a bigger town's than a district's ("Cambridge")
+    if p.kind in (KIND_ADMIN1, KIND_ADMIN2) and any(t.kind == KIND_CITY and t.population > p.population
+                                                   for t in c.places):
+        s -= DISTRICT_YIELDS  # a bare name is more often a bigger town's than a district's ("Cambridge", "Toledo")
     if partners and any(_within(p, q) or _within(q, p) for q in partners):
         s += QUALIFIER_BONUS
     return s
