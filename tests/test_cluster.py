@@ -122,3 +122,38 @@ def test_an_incident_day_does_not_creep_with_follow_ups():
         later = start + timedelta(days=7 * n)
         incident.add(n, ReportKey(vector={"x": 1.0}, incident_day=later, lead_days={later}, report_day=later))
     assert incident.day == start
+
+
+SHOOTINGS = [
+    ("Man killed in Elm Street shooting in Marlow", "A 24-year-old man was shot and killed on Elm Street in Marlow "
+     "on Friday night, police said. Officers found him on the sidewalk near the corner store.", "2024-06-08"),
+    ("Man wounded in Elm Street shooting in Marlow", "A man was shot and wounded on Elm Street in Marlow on "
+     "Saturday night, police said. Officers found him on the sidewalk near the corner store.", "2024-06-09"),
+]
+
+
+def test_a_later_report_of_only_wounded_is_not_the_shooting_that_killed():
+    from dataclasses import replace
+
+    from newsfuse.cluster import Incident, TermStats, report_key, score, timing
+
+    articles = [Article(id=f"s{i}", path=f"s{i}.txt", source=f"S{i}", title=t, text=x, published=p)
+                for i, (t, x, p) in enumerate(SHOOTINGS)]
+    analyse_articles(articles)
+    fatal, wounded = (report_key(a) for a in articles)
+    assert (fatal.outcome, wounded.outcome) == ("fatal", "nonfatal")
+    stats = TermStats()
+    for key in (fatal, wounded):
+        stats.add(key.terms)
+    for key in (fatal, wounded):
+        stats.weigh(key)
+    on, off = ClusterConfig(), replace(ClusterConfig(), outcome_penalty=0.0)
+
+    def gap(first, then):
+        incident = Incident()
+        incident.add(0, first)
+        when = timing(then, incident, on)
+        return score(then, incident, when, off) - score(then, incident, when, on)
+
+    assert abs(gap(fatal, wounded) - on.outcome_penalty) < 1e-9 and on.outcome_penalty > 0
+    assert gap(wounded, fatal) == 0  # wounded first, a death later: a victim who died, no penalty

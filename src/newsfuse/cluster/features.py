@@ -70,6 +70,7 @@ class ReportKey:
     incident_day: date | None = None  # the day the report puts its incident on
     lead_days: set[date] = field(default_factory=set)  # every day-precise date of the lead
     report_day: date | None = None  # when the report was written (publication, or inferred)
+    outcome: str | None = None  # "fatal": its headline or lead tells of a death; "nonfatal": of people hurt, no death
     weekdays: set[int] = field(default_factory=set)  # weekdays an undated lead says it happened on (Monday = 0)
     year: int | None = None  # known to the year only
 
@@ -268,7 +269,19 @@ def report_key(article: Article) -> ReportKey:
         report_day=day,
         weekdays=lead_weekdays(article) if day is None and not days else set(),
         year=year,
+        outcome=lead_outcome(article, figure_end),
     )
+
+
+def lead_outcome(article: Article, end: int) -> str | None:
+    """Did somebody die, by the headline and lead's own figures? ``fatal``, ``nonfatal`` (people were
+    shot or hurt, nobody died), or None (no figure of this incident there)."""
+    here = [c for c in article.claims if c.scope == "event" and (c.field == "title" or c.start < end)]
+    if any(c.category == "killed" and (c.number or c.low or 0) >= 1 for c in here):
+        return "fatal"
+    if any(c.category in ("wounded", "shot") and (c.number or c.low or 0) >= 1 for c in here):
+        return "nonfatal"
+    return None
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -14,8 +14,9 @@ tells of:
 The score is the cosine of the report's words with the incident's core (its first
 ``CORE_REPORTS`` reports: what the incident is, before commentary drifts it), plus shared named
 entities and, when time is known, a shared rare surname or age. Towns in different
-provinces, people of other ages, or (when time cannot decide) disjoint lead figures mark
-a look-alike and cost a penalty. Candidates come from an inverted index over rare words,
+provinces, people of other ages, (when time cannot decide) disjoint lead figures, or a
+report of only wounded written after the incident's first report of a death mark a
+look-alike and cost a penalty. Candidates come from an inverted index over rare words,
 entities, names and places in which only the newest ``posting_scan`` entries of a list
 are read, so the cost of placing a report does not grow with the incidents stored.
 """
@@ -47,6 +48,7 @@ class ClusterConfig:
     place_penalty: float = 0.25  # both name towns, none shared or near: another place
     figure_penalty: float = 0.10  # disjoint lead figures when time cannot decide
     figure_bonus: float = 0.05  # ... and a lead figure in common
+    outcome_penalty: float = 0.15  # a report of nobody dead after a report of a death: another incident
     weekday_bonus: float = 0.05  # an undated report's weekday agrees with the incident's day (else a penalty)
     window_days: int = 1
     report_lag_days: int = 1
@@ -73,6 +75,7 @@ class Incident:
     regions: set[tuple[str, str]] = field(default_factory=set)
     days: Counter[date] = field(default_factory=Counter)  # members' incident days near the anchor
     anchor: date | None = None  # the founding report's day: the incident's day stays beside it
+    fatal_since: date | None = None  # publication day of its first report that tells of a death
     first_report: date | None = None
     years: set[int] = field(default_factory=set)
     _norm: float = 0.0
@@ -95,6 +98,8 @@ class Incident:
             self.anchor = key.incident_day or key.report_day
         if key.incident_day:
             self._take_days({key.incident_day: 1})
+        if key.outcome == "fatal" and key.report_day:
+            self.fatal_since = min(self.fatal_since or key.report_day, key.report_day)
         if key.report_day:
             self.first_report = min(self.first_report or key.report_day, key.report_day)
             self.years.add(key.report_day.year)
@@ -106,6 +111,8 @@ class Incident:
         self._take_words(other.centroid, other.entities)
         self._take_identity(other, other.points)
         self.anchor = self.anchor or other.anchor
+        if other.fatal_since:
+            self.fatal_since = min(self.fatal_since or other.fatal_since, other.fatal_since)
         self._take_days(other.days)
         if other.first_report:
             self.first_report = min(self.first_report or other.first_report, other.first_report)
@@ -212,6 +219,8 @@ def score(key: ReportKey, incident: Incident, when: str | None, config: ClusterC
         value -= config.place_penalty
     if when is None and key.weekdays and incident.day:  # an undated "on Thursday" against a dated incident
         value += config.weekday_bonus if incident.day.weekday() in key.weekdays else -config.weekday_bonus
+    if key.outcome == "nonfatal" and incident.fatal_since and key.report_day and key.report_day >= incident.fatal_since:
+        value -= config.outcome_penalty  # the dead do not come back: a later report of only wounded is another shooting
     if when is None and key.figures and incident.figures:  # time cannot tell: do the counts agree?
         value += config.figure_bonus if key.figures & incident.figures else -config.figure_penalty
     return value
