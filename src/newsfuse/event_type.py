@@ -101,7 +101,13 @@ def lexicon() -> _Lexicon:
 
 
 def sentence_actions(sentence: str) -> list[ActionMention]:
-    """The actions a sentence names, longest wording first, each with how much it counts."""
+    """The actions a sentence names, longest wording first, each with how much it counts.
+    Cached: typing, its parties and the actors read the same core sentences of an event."""
+    return list(_sentence_actions(sentence))
+
+
+@lru_cache(maxsize=8192)
+def _sentence_actions(sentence: str) -> tuple[ActionMention, ...]:
     lex = lexicon()
     found = [(m.start(), m.end(), action) for action, rx in lex.actions.items() for m in rx.finditer(sentence)]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -134,7 +140,7 @@ def sentence_actions(sentence: str) -> list[ActionMention]:
         past = any(end <= s < min(clause_end, end + SCOPE_CHARS) for s, _ in pasts)
         factor = 0.0 if governs(blocks, block_breaks) else PRIOR_FACTOR if governs(priors, breaks) or past else 1.0
         mentions.append(ActionMention(action, start, end, factor))
-    return _background_alone(mentions)
+    return tuple(_background_alone(mentions))
 
 
 def _background_alone(mentions: list[ActionMention]) -> list[ActionMention]:
