@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from newsfuse.analysis.dates import resolve_dates
 from newsfuse.analysis.incident_day import report_incident_day
-from newsfuse.analysis.sentences import split_sentences
-from newsfuse.analysis.undated import infer_report_date
 from newsfuse.event_dates import event_date
-from newsfuse.models import Article
 
-TUESDAY = "2022-09-13"
-
-
-def _article(text: str, published: str | None = TUESDAY, title: str = "Courier hurt") -> Article:
-    a = Article(id=text[:20], path="x.txt", source="s", title=title, text=text, published=published)
-    a.sentences = split_sentences(text)
-    a.dates = resolve_dates(text, [], published)
-    a.report_date = infer_report_date(a)
-    return a
+from .test_analysis_incident_day import TUESDAY, _article  # one way to make a dated fictional report
 
 
 def test_event_day_is_the_day_most_reports_give_from_their_text():
