@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsfuse.analysis.incident_day import report_incident_day
 from newsfuse.event_dates import event_date
 
-from .test_analysis_incident_day import TUESDAY, _article  # one way to make a dated fictional report
+from .test_analysis_incident_day import _article  # one way to make a dated fictional report
 
 
 def test_event_day_is_the_day_most_reports_give_from_their_text():
