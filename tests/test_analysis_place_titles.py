@@ -40,13 +40,28 @@ def test_a_local_outlets_headline_names_a_town_of_its_region_or_none():
     assert find_title_places(report, Home("US", "Alaska")) == []
 
 
-def test_only_reports_whose_text_names_no_town_get_headline_towns():
-    town = PlaceMention(0, 6, "Dayton", name="Dayton", country="US", admin1="Ohio", lat=39.76, lon=-84.19,
-                        precision="town", role="event")
-    named = _report("Man shot in Pittsburgh", places=[town])
-    assert not needs_title_places(named)
-    set_title_places(named)
-    assert title_places(named) == []
+def test_a_headline_town_must_agree_with_the_provinces_of_the_text():
+    dayton = PlaceMention(0, 6, "Dayton", name="Dayton", country="US", admin1="Ohio", lat=39.76, lon=-84.19,
+                          precision="town", role="event")
+    elsewhere = _report("Man shot in Pittsburgh", places=[dayton])
+    set_title_places(elsewhere)
+    assert title_places(elsewhere) == []  # the text is about Ohio: Pittsburgh is somewhere else
+    same_state = _report("Man shot in Kettering", places=[dayton])
+    set_title_places(same_state)
+    assert [(m.text, m.admin1) for m in title_places(same_state)] == [("Kettering", "Ohio")]
     bare = _report("Man shot in Pittsburgh")
+    assert needs_title_places(bare) and not needs_title_places(elsewhere)
     set_title_places(bare)
     assert [m.text for m in title_places(bare)] == ["Pittsburgh"]
+
+
+def test_a_residents_town_counts_only_when_the_text_names_none():
+    dayton = PlaceMention(0, 6, "Dayton", name="Dayton", country="US", admin1="Ohio", lat=39.76, lon=-84.19,
+                          precision="town", role="event")
+    assert find_title_places(_report("Kettering man wounded in shooting", places=[dayton])) == []
+    assert [m.text for m in find_title_places(_report("Pittsburgh man wounded in shooting"))] == ["Pittsburgh"]
+
+
+def test_the_outlets_part_of_a_title_is_not_the_headline():
+    found = find_title_places(_report("WXYZ 7 Pittsburgh - Man wounded in a shooting on Tuesday night"))
+    assert found == []

@@ -92,7 +92,7 @@ def test_a_headline_town_says_where_when_no_text_names_one():
     assert locations[0].name == "Kissimmee" and locations[0].role == "event"
     assert locations[0].spans == [{"article_id": "a", "start": 12, "end": 21, "field": "title"}]
     other = _article("b", _mention("Orlando", 50, admin1="Florida", lat=28.54, lon=-81.38, gid=8))
-    assert [x.name for x in event_locations([report, other])] == ["Orlando"]  # a text's town: the headline only supports
+    assert [x.name for x in event_locations([report, other])] == ["Kissimmee", "Orlando"]  # the headline weighs more
 
 
 def test_without_a_named_province_the_province_of_most_towns_is_the_events():

@@ -139,15 +139,10 @@ def _reports_by_province(mentions: list[tuple[Article, PlaceMention]]) -> dict[s
 
 
 def _headline_towns(articles: list[Article]) -> list[tuple[Article, PlaceMention]]:
-    """Towns named only in headlines (reports whose text names none): where no report's text
-    names a town where it happened, they say where; otherwise they only support a town the
-    texts name (a headline's "Providence" may be the hospital)."""
-    found = [(a, m) for a in articles for m in title_places(a)]
-    named = [m for a in articles for m in a.places if m.lat is not None and m.precision in ("town", "district")]
-    if not any(m.role == "event" for m in named):
-        return found
-    known = {m.geonameid for m in named} | {normalize(m.text) for m in named}
-    return [(a, m) for a, m in found if m.geonameid in known or normalize(m.text) in known]
+    """Towns the headlines name (analysis/place_titles.py keeps only readings safe without
+    context): they say where when no text does, and support the town the texts name when the
+    headline names it too (the title weight of the support)."""
+    return [(a, m) for a in articles for m in title_places(a)]
 
 
 def _span(a: Article, m: PlaceMention) -> dict:

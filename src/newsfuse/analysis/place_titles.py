@@ -1,11 +1,14 @@
-"""The town a headline names, for reports whose text names none.
+"""The towns a headline names.
 
 Local reports often name their town only in the headline ("Teen shot in Kissimmee") and then
-give streets ("the 3800 block of Chestnut Avenue"). A headline has no sentence around its
-names and is often written in title case, so a name is taken only when the gazetteer's reading
-is safe without context: a town of ``BIG_TOWN`` people or more, or a town inside the region the
-report's outlet covers (its home) or a province the report itself names. Offsets point into the
-title; the mentions are kept apart from ``article.places`` (whose offsets point into the text).
+give streets ("the 3800 block of Chestnut Avenue"), or name it in the headline and then only
+its suburbs. A headline has no sentence around its names and is often written in title case,
+so a name is taken only when it is a whole capitalised name (not "Hampton" of "Hampton Inn")
+and the gazetteer's reading is safe without context: a town inside the region the report's
+outlet covers (its home) or in a province where the report's text places lie; a big town
+(``BIG_TOWN`` people) only when neither is known. A resident's town ("Waverly man killed")
+counts only when the text names no town. Offsets point into the title; the mentions are kept
+apart from ``article.places`` (whose offsets point into the text), in ``article.metadata``.
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ from dataclasses import asdict
 from ..geo.gazetteer import KIND_ADMIN2, KIND_CITY, Gazetteer, Place, get_gazetteer
 from ..models import Article, PlaceMention
 from .place_resolve import Home, _home_fit
+from .place_context import is_residence
+from .places import COMMON_CAPS
 
 TITLE_PLACES = "title_places"  # article.metadata key: the headline's towns, as PlaceMention dicts
+HEADLINE_MIN_WORDS = 4  # an outlet's name is shorter than a headline
 BIG_TOWN = 100_000  # as for a name taken without context in the text (places.CITY_MIN_POP_LOOSE)
 HEADLINE_END_RE = re.compile(r"\s+[-|–—]\s+")  # "Teen shot in Dayton - WXYZ News - Dayton, OH": the outlet's part
 NAME_RE = re.compile(r"\b[A-Z][a-z][\w'’.]*(?: [A-Z][a-z][\w'’.]*)*")  # a whole run of capitalised words
@@ -27,7 +33,10 @@ NOT_NAMES = {"Police", "Man", "Woman", "Teen", "Boy", "Girl", "Child", "Shooting
 
 
 def _headline(title: str) -> str:
-    return HEADLINE_END_RE.split(title, maxsplit=1)[0]
+    """The headline itself: the first part of a title that also names the outlet with a few
+    words at least ("FOX 46 Charlotte - Man shoots ...", "Man shot ... - WXYZ News - Dayton, OH")."""
+    parts = HEADLINE_END_RE.split(title)
+    return next((p for p in parts if len(p.split()) >= HEADLINE_MIN_WORDS), max(parts, key=len))
 
 
 def _safe(places: list[Place], home: Home | None, provinces: set[tuple[str, str]]) -> Place | None:
@@ -51,11 +60,14 @@ def find_title_places(article: Article, home: Home | None = None,
     lowered = set(re.findall(r"\b[a-z]\w+", article.text))
     provinces = {(m.country, m.admin1) for m in article.places
                  if m.precision in ("town", "district", "province") and m.country and m.admin1 and m.lat is not None}
+    bare = needs_title_places(article)
     out = []
     for match in NAME_RE.finditer(title):  # the whole run is the name: not "Hampton" of "Hampton Inn"
         seg = match.group().rstrip(".")
-        if seg in NOT_NAMES or seg.lower() in lowered or len(seg) < 3 or title[match.end():match.end() + 1] == "-":
+        if seg in NOT_NAMES or seg in COMMON_CAPS or seg.lower() in lowered or len(seg) < 3 or title[match.end():match.end() + 1] == "-":
             continue  # "Miami" of "Miami-Dade" is no town of its own
+        if is_residence(title, match.start(), match.start() + len(seg)) and not bare:
+            continue  # "Waverly man killed ...": where he lived, unless the text names no town at all
         place = _safe(gz.lookup(seg), home, provinces)
         if place is None:
             continue
@@ -73,8 +85,8 @@ def needs_title_places(article: Article) -> bool:
 
 
 def set_title_places(article: Article, home: Home | None = None) -> None:
-    """Record the headline's towns in ``article.metadata`` when the text names none (else clear them)."""
-    found = find_title_places(article, home) if needs_title_places(article) else []
+    """Record the headline's towns in ``article.metadata`` (or clear them when there are none)."""
+    found = find_title_places(article, home)
     if found:
         article.metadata[TITLE_PLACES] = [asdict(m) for m in found]
     else:
