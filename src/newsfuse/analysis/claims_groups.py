@@ -38,7 +38,7 @@ _WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 
 
 def _plural(noun: str) -> str:
-    if noun.endswith(("s", "ry", "personnel", "military")) or noun in ("police", "people", "men"):
+    if noun.endswith(("s", "ry", "personnel", "military", "men")) or noun in ("police", "people"):
         return {"army": "army", "military": "military"}.get(noun, noun)
     return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
 

@@ -163,6 +163,10 @@ def event_markdown(r: dict[str, Any]) -> str:
         lines += ["**Figures and disputes**", ""] + [f"- {esc(f['text'])}{cite(f['citations'])}"
                                                       for f in r["figures"]]
         lines.append("")
+    if r.get("fatalities") is not None:
+        bases = {t["category"]: t["basis"] for t in r.get("totals", [])}
+        lines += [f"**Totals:** {r['fatalities']} killed ({esc(bases.get('fatalities', ''))}), "
+                  f"{r.get('injured') or 0} injured ({esc(bases.get('injured', ''))})", ""]
     if r["casualties"]:
         claims = {c["id"]: c for c in r["claims"]}
         lines += ["**Reconciled rows**", ""] + [f"- {casualty_phrase(c, claims, refs, esc)}"

@@ -42,6 +42,9 @@ def event_record(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
         "brief_headline": asdict(event.brief_headline) if event.brief_headline else None,
         "figures": [asdict(x) for x in event.figures],
         "mentioned_in": [asdict(x) for x in event.mentioned_in],
+        "fatalities": event.fatalities,
+        "injured": event.injured,
+        "totals": [asdict(x) for x in event.totals],
     }
 
 
