@@ -147,3 +147,16 @@ def test_library_analyse_works_on_every_call():
     second = newsfuse.analyse([text])
     assert callable(newsfuse.analyse)
     assert len(first) == len(second) == 1
+
+
+def test_records_carry_totals_that_cite_their_claims(demo_store):
+    store, _ = demo_store
+    articles = {a.id: a for a in store.iter_articles()}
+    for event in store.list_events():
+        record = event_record(event, articles)
+        claim_ids = {c["id"] for c in record["claims"]}
+        assert isinstance(record["fatalities"], int) and isinstance(record["injured"], int)
+        assert [t["category"] for t in record["totals"]] == ["fatalities", "injured"]
+        assert [t["value"] for t in record["totals"]] == [record["fatalities"], record["injured"]]
+        for total in record["totals"]:
+            assert set(total["claim_ids"]) <= claim_ids and (total["claim_ids"] or total["value"] == 0)
