@@ -157,3 +157,35 @@ def test_a_later_report_of_only_wounded_is_not_the_shooting_that_killed():
 
     assert abs(gap(fatal, wounded) - on.outcome_penalty) < 1e-9 and on.outcome_penalty > 0
     assert gap(wounded, fatal) == 0  # wounded first, a death later: a victim who died, no penalty
+
+
+def test_two_shootings_in_one_town_are_told_apart_by_their_streets():
+    from dataclasses import replace
+
+    from newsfuse.cluster import Incident, TermStats, report_key, score, timing
+
+    texts = [("Man wounded in Marlow shooting", "A man was shot and wounded in the 4100 block of Quincy Street in "
+              "Marlow on Friday night, police said."),
+             ("Man wounded in Marlow shooting", "A man was shot and wounded on Dell Avenue in Marlow on Friday "
+              "night, police said."),
+             ("Marlow shooting victim named", "Police named the man shot on N. Quincy St. in Marlow on Friday.")]
+    articles = [Article(id=f"q{i}", path=f"q{i}.txt", source=f"S{i}", title=t, text=x, published="2024-06-08")
+                for i, (t, x) in enumerate(texts)]
+    analyse_articles(articles)
+    quincy, dell, named = (report_key(a) for a in articles)
+    assert (quincy.streets, dell.streets, named.streets) == ({"quincy"}, {"dell"}, {"quincy"})
+    stats = TermStats()
+    for key in (quincy, dell, named):
+        stats.add(key.terms)
+    for key in (quincy, dell, named):
+        stats.weigh(key)
+    on, off = ClusterConfig(), replace(ClusterConfig(), street_penalty=0.0)
+
+    def gap(then):
+        incident = Incident()
+        incident.add(0, quincy)
+        when = timing(then, incident, on)
+        return score(then, incident, when, off) - score(then, incident, when, on)
+
+    assert abs(gap(dell) - on.street_penalty) < 1e-9 and on.street_penalty > 0
+    assert gap(named) == 0  # the same street, however written

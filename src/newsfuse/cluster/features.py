@@ -71,6 +71,7 @@ class ReportKey:
     lead_days: set[date] = field(default_factory=set)  # every day-precise date of the lead
     report_day: date | None = None  # when the report was written (publication, or inferred)
     outcome: str | None = None  # "fatal": its headline or lead tells of a death; "nonfatal": of people hurt, no death
+    streets: set[str] = field(default_factory=set)  # streets of the lead, by name ("elm" for "N. Elm St.")
     weekdays: set[int] = field(default_factory=set)  # weekdays an undated lead says it happened on (Monday = 0)
     year: int | None = None  # known to the year only
 
@@ -270,7 +271,26 @@ def report_key(article: Article) -> ReportKey:
         weekdays=lead_weekdays(article) if day is None and not days else set(),
         year=year,
         outcome=lead_outcome(article, figure_end),
+        streets=lead_streets(article, lead),
     )
+
+
+_STREET = re.compile(
+    r"^(?:(?:the\s+)?\d+\s+block\s+of\s+)?(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?P<name>.+?)\s+"
+    r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Way|Court|Ct\.?|Place|"
+    r"Pl\.?|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace|Circle|Trail|Pike)$", re.I)
+
+
+def lead_streets(article: Article, end: int) -> set[str]:
+    """Names of the streets the lead places the incident on: two shootings in one city a day
+    apart are told apart by their streets ("Elm" for "the 4100 block of N. Elm St.")."""
+    out = set()
+    for p in article.places:
+        if p.start < end and p.within:
+            m = _STREET.match(p.text.strip())
+            if m:
+                out.add(m.group("name").lower())
+    return out
 
 
 def lead_outcome(article: Article, end: int) -> str | None:

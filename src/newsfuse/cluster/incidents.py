@@ -14,9 +14,9 @@ tells of:
 The score is the cosine of the report's words with the incident's core (its first
 ``CORE_REPORTS`` reports: what the incident is, before commentary drifts it), plus shared named
 entities and, when time is known, a shared rare surname or age. Towns in different
-provinces, people of other ages, (when time cannot decide) disjoint lead figures, or a
-report of only wounded written after the incident's first report of a death mark a
-look-alike and cost a penalty. Candidates come from an inverted index over rare words,
+provinces, streets of which none is shared, people of other ages, (when time cannot decide)
+disjoint lead figures, or a report of only wounded written after the incident's first report
+of a death mark a look-alike and cost a penalty. Candidates come from an inverted index over rare words,
 entities, names and places in which only the newest ``posting_scan`` entries of a list
 are read, so the cost of placing a report does not grow with the incidents stored.
 """
@@ -49,6 +49,7 @@ class ClusterConfig:
     figure_penalty: float = 0.10  # disjoint lead figures when time cannot decide
     figure_bonus: float = 0.05  # ... and a lead figure in common
     outcome_penalty: float = 0.15  # a report of nobody dead after a report of a death: another incident
+    street_penalty: float = 0.15  # both name the streets where it happened, and none in common
     weekday_bonus: float = 0.05  # an undated report's weekday agrees with the incident's day (else a penalty)
     window_days: int = 1
     report_lag_days: int = 1
@@ -76,6 +77,7 @@ class Incident:
     days: Counter[date] = field(default_factory=Counter)  # members' incident days near the anchor
     anchor: date | None = None  # the founding report's day: the incident's day stays beside it
     fatal_since: date | None = None  # publication day of its first report that tells of a death
+    streets: set[str] = field(default_factory=set)
     first_report: date | None = None
     years: set[int] = field(default_factory=set)
     _norm: float = 0.0
@@ -128,6 +130,7 @@ class Incident:
         """People, figures and places from a report or a merged incident: follow-ups add them all."""
         self.names |= source.names
         self.ages |= source.ages
+        self.streets |= source.streets
         self.figures |= source.figures
         self.places |= source.places
         self.points.extend(points)
@@ -219,6 +222,8 @@ def score(key: ReportKey, incident: Incident, when: str | None, config: ClusterC
         value -= config.place_penalty
     if when is None and key.weekdays and incident.day:  # an undated "on Thursday" against a dated incident
         value += config.weekday_bonus if incident.day.weekday() in key.weekdays else -config.weekday_bonus
+    if key.streets and incident.streets and not key.streets & incident.streets:
+        value -= config.street_penalty  # another street of the same town: another shooting
     if key.outcome == "nonfatal" and incident.fatal_since and key.report_day and key.report_day >= incident.fatal_since:
         value -= config.outcome_penalty  # the dead do not come back: a later report of only wounded is another shooting
     if when is None and key.figures and incident.figures:  # time cannot tell: do the counts agree?
