@@ -124,6 +124,25 @@ def test_an_incident_day_does_not_creep_with_follow_ups():
     assert incident.day == start
 
 
+def _penalty_paid(penalty: str, keys, first, then) -> float:
+    """How much less ``then`` scores against an incident founded by ``first`` with the ``penalty``
+    field of ClusterConfig on than off (``keys``: every report key, for the word statistics)."""
+    from dataclasses import replace
+
+    from newsfuse.cluster import Incident, TermStats, score, timing
+
+    stats = TermStats()
+    for key in keys:
+        stats.add(key.terms)
+    for key in keys:
+        stats.weigh(key)
+    on, off = ClusterConfig(), replace(ClusterConfig(), **{penalty: 0.0})
+    incident = Incident()
+    incident.add(0, first)
+    when = timing(then, incident, on)
+    return score(then, incident, when, off) - score(then, incident, when, on)
+
+
 SHOOTINGS = [
     ("Man killed in Elm Street shooting in Marlow", "A 24-year-old man was shot and killed on Elm Street in Marlow "
      "on Friday night, police said. Officers found him on the sidewalk near the corner store.", "2024-06-08"),
@@ -133,36 +152,21 @@ SHOOTINGS = [
 
 
 def test_a_later_report_of_only_wounded_is_not_the_shooting_that_killed():
-    from dataclasses import replace
-
-    from newsfuse.cluster import Incident, TermStats, report_key, score, timing
+    from newsfuse.cluster import report_key
 
     articles = [Article(id=f"s{i}", path=f"s{i}.txt", source=f"S{i}", title=t, text=x, published=p)
                 for i, (t, x, p) in enumerate(SHOOTINGS)]
     analyse_articles(articles)
     fatal, wounded = (report_key(a) for a in articles)
     assert (fatal.outcome, wounded.outcome) == ("fatal", "nonfatal")
-    stats = TermStats()
-    for key in (fatal, wounded):
-        stats.add(key.terms)
-    for key in (fatal, wounded):
-        stats.weigh(key)
-    on, off = ClusterConfig(), replace(ClusterConfig(), outcome_penalty=0.0)
-
-    def gap(first, then):
-        incident = Incident()
-        incident.add(0, first)
-        when = timing(then, incident, on)
-        return score(then, incident, when, off) - score(then, incident, when, on)
-
-    assert abs(gap(fatal, wounded) - on.outcome_penalty) < 1e-9 and on.outcome_penalty > 0
-    assert gap(wounded, fatal) == 0  # wounded first, a death later: a victim who died, no penalty
+    penalty = ClusterConfig().outcome_penalty
+    assert penalty > 0 and abs(_penalty_paid("outcome_penalty", (fatal, wounded), fatal, wounded) - penalty) < 1e-9
+    # wounded first, a death later: a victim who died, no penalty
+    assert _penalty_paid("outcome_penalty", (fatal, wounded), wounded, fatal) == 0
 
 
 def test_two_shootings_in_one_town_are_told_apart_by_their_streets():
-    from dataclasses import replace
-
-    from newsfuse.cluster import Incident, TermStats, report_key, score, timing
+    from newsfuse.cluster import report_key
 
     texts = [("Man wounded in Marlow shooting", "A man was shot and wounded in the 4100 block of Quincy Street in "
               "Marlow on Friday night, police said."),
@@ -174,18 +178,7 @@ def test_two_shootings_in_one_town_are_told_apart_by_their_streets():
     analyse_articles(articles)
     quincy, dell, named = (report_key(a) for a in articles)
     assert (quincy.streets, dell.streets, named.streets) == ({"quincy"}, {"dell"}, {"quincy"})
-    stats = TermStats()
-    for key in (quincy, dell, named):
-        stats.add(key.terms)
-    for key in (quincy, dell, named):
-        stats.weigh(key)
-    on, off = ClusterConfig(), replace(ClusterConfig(), street_penalty=0.0)
-
-    def gap(then):
-        incident = Incident()
-        incident.add(0, quincy)
-        when = timing(then, incident, on)
-        return score(then, incident, when, off) - score(then, incident, when, on)
-
-    assert abs(gap(dell) - on.street_penalty) < 1e-9 and on.street_penalty > 0
-    assert gap(named) == 0  # the same street, however written
+    keys = (quincy, dell, named)
+    penalty = ClusterConfig().street_penalty
+    assert penalty > 0 and abs(_penalty_paid("street_penalty", keys, quincy, dell) - penalty) < 1e-9
+    assert _penalty_paid("street_penalty", keys, quincy, named) == 0  # the same street, however written
