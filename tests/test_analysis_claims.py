@@ -258,3 +258,12 @@ def test_nobody_and_partners():
     assert _whose("No deaths were reported after the blast.") == [("killed", 0, "people")]
     assert _whose("A man and his wife were shot dead in their kitchen.") == [("killed", 2, "people")]
     assert _counts("A commander, his deputy and two fighters were captured.") == [("captured", 4)]
+
+
+def test_a_series_of_shootings_is_background_and_one_of_many_is_not_all():
+    for text in ("Five men are dead after a series of overnight shootings in Ashvale.",
+                 "Three shootings kill five in Ashvale in a four-hour span.",
+                 "In two and a half years there were 45 such shootings, with 11 children killed."):
+        assert {c.scope for c in find_claims(_article(text))} == {"background"}, text
+    # one of the four wounded died: the four are not all dead
+    assert _counts("One of four women wounded in a late night shooting in Ashvale has died.") == [("wounded", 4)]

@@ -121,6 +121,7 @@ _OBJECT = re.compile(  # a verb's object right after it: the phrase before the v
     r"After|During|Near|Outside|Inside)\b)[A-Z][a-z]+)\b")
 _SHOT_THEN_DIED = re.compile(r"(?:\s+[\w'’\-]+){0,3}?\s+(?:who\s+was\s+|that\s+was\s+)?(?:shot|wounded|injured)\b"
                              r"[^,.;]{0,70}?\s(?:has\s+|have\s+|had\s+|later\s+)?(?:died|dies)\b", re.I)
+_PARTITIVE = re.compile(r"\b(?:one|two|three|\d+)\s+of\s+(?:the\s+)?$", re.I)  # "one of four women wounded … has died"
 _FATALLY = re.compile(r"\s*(?:of (?:them|those|the victims)\s+)?(?:fatally|mortally)\b(?!\s+(?:shot|wounded|injured|struck))",
                       re.I)
 
@@ -144,7 +145,7 @@ def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False)
         ap = re.match(rf"\s*,[^,.;]{{1,80}},\s+(?:was|had been|has been)\s+(?:\w+\s+)?(?P<kw>{_KW})\b", after, re.I)
         if ap:
             return (CATEGORY_WORDS[ap.group("kw").lower()], 2)  # "Sangari, an insurgent leader, was killed"
-    if _SHOT_THEN_DIED.match(text, m.end, nxt):
+    if _SHOT_THEN_DIED.match(text, m.end, nxt) and not _PARTITIVE.search(text, max(0, m.start - 20), m.start):
         return ("killed", 3)  # "a boy shot in the chest on Friday has died": shot, then died of it
     if _FATALLY.match(after):
         return ("killed", 1)  # "four people were shot, one fatally": the part of the shot who died

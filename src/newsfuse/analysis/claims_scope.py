@@ -35,7 +35,10 @@ _AGGREGATE = re.compile(  # a count over several incidents is no one incident's 
     r"\b(?:shootings|incidents|violence|gunfire)\s+(?:across|around|throughout|in)\s+(?:the\s+)?(?:city|state|country|"
     r"region|area|district|county)\b|"
     r"\bweekend\s+(?:gunfire|violence|shootings)\b|\b(?:in|from)\s+(?:[\w'’\-]+\s+){0,3}?shootings\b|"
-    r"\bshootings\s+(?:since|this|over|during)\b", re.I)
+    r"\bshootings\s+(?:since|this|over|during|kill|killed|kills|leave|left|leaves|wound|wounded)\b|"
+    r"\b(?:series|spate|string|wave|rash|spree)\s+of\s+(?:[\w'’\-]+\s+)?(?:shootings|attacks|killings)\b|"
+    r"\bsuch\s+(?:shootings|attacks|incidents)\b|"
+    r"\b(?:in|over|during)\s+(?:the\s+)?(?:past\s+|last\s+)?[\w\-]+\s+(?:years|months)\b", re.I)
 
 
 def scope(article: Article, s: Span, m: NumberMention) -> str:
