@@ -182,3 +182,18 @@ def test_two_shootings_in_one_town_are_told_apart_by_their_streets():
     penalty = ClusterConfig().street_penalty
     assert penalty > 0 and abs(_penalty_paid("street_penalty", keys, quincy, dell) - penalty) < 1e-9
     assert _penalty_paid("street_penalty", keys, quincy, named) == 0  # the same street, however written
+
+
+def test_a_report_whose_text_names_no_town_is_placed_by_its_headline():
+    from newsfuse.cluster import report_key
+    from newsfuse.outlet_homes import place_by_outlet_home
+
+    article = Article(id="h1", path="h1.txt", source="S1", title="Teen shot outside store in Sacramento",
+                      text="A 17-year-old was shot outside a corner store on Friday night, police said. "
+                           "He was taken to a hospital with wounds that were not life-threatening.",
+                      published="2024-06-08")
+    analyse_articles([article])
+    assert report_key(article).places == set()  # the text names no town
+    place_by_outlet_home([article])  # the pipeline's step before clustering records the headline's towns
+    key = report_key(article)
+    assert len(key.places) == 1 and key.points and 38 < key.points[0][0] < 39  # Sacramento, California

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cluster import ClusterConfig, cluster_articles
+from ..outlet_homes import place_by_outlet_home
 from ..models import Article, RawArticle
 from .base import BenchReport, PredictionWriter, read_jsonl
 from .scoring import cluster_metrics
@@ -103,6 +104,7 @@ def labels_for(articles: Sequence[Article | None], config: ClusterConfig | None 
     present = [a for a in articles if a is not None]
     position = {id(a): i for i, a in enumerate(articles) if a is not None}
     labels = [-1] * len(articles)
+    place_by_outlet_home(present)  # as pipeline.build_events does before clustering
     clusters = cluster_articles(present, config)
     for c, members in enumerate(clusters):
         for article in members:

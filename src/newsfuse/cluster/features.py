@@ -28,6 +28,7 @@ from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..analysis.place_titles import title_places
 from ..analysis.places import EVENT_RE, SentenceEvents
 from ..analysis.undated import report_date
 from ..geo.gazetteer import KIND_CITY, get_gazetteer, haversine_km
@@ -244,6 +245,10 @@ def report_key(article: Article) -> ReportKey:
     towns = [p for p in lead_towns if p.role == "event"]
     if not towns and EVENT_RE.search(article.text[:place_end]):  # an incident report: its lead's towns are where
         towns = lead_towns
+    if not towns and EVENT_RE.search(f"{article.title}\n{article.text[:place_end]}"):
+        # an incident report whose text names no town: its headline's (analysis/place_titles.py, set by
+        # outlet_homes.place_by_outlet_home before clustering)
+        towns = [p for p in title_places(article) if p.geonameid and p.precision in TOWN_PRECISIONS]
     filed = None if towns else dateline_place(article)  # where it happened beats where it was filed
     places = {p.geonameid for p in towns}
     points = [(p.lat, p.lon) for p in towns if p.lat is not None and p.lon is not None]
