@@ -54,3 +54,13 @@ def test_a_wounded_victim_who_dies_later_moves_to_the_dead():
     # the same figures from one day: nobody is known to have died since
     same_day = Article(id="b", path="b", source="s", title="", text="", published="2021-03-01")
     assert [t.value for t in later_deaths([early, same_day], claims, totals, lambda a: 0)] == [1, 1]
+
+
+def test_the_attacker_adds_only_where_one_report_counts_him_apart():
+    rows = [row("killed", 1, "people", ids=("a1",)), row("killed", 1, "attackers", ids=("b1",))]
+    one_each = [claim("a1", "a", "One person was killed in a police shooting.", number=1),
+                claim("b1", "b", "The suspect killed by officers was 17.", number=1)]
+    assert category_total(rows, "killed", one_each)[0] == 1  # two reports, likely one man
+    apart = [claim("a1", "a", "He killed a woman before killing himself.", number=1),
+             claim("b1", "a", "He killed a woman before killing himself.", number=1)]
+    assert category_total(rows, "killed", apart)[0] == 2

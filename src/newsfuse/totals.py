@@ -13,9 +13,9 @@ the reconciled rows (:mod:`newsfuse.casualties`) by one documented rule
   total is the larger of the largest everybody-row and the sum of the parts.
   Attackers are the exception: "a man was killed" and "the gunman also died" are
   two people, so the attackers' row adds to an everybody-row (news counts the
-  shooter apart from the victims; registries such as the GVA count both) unless a
-  report says its figure includes him ("three dead in a murder-suicide",
-  "three people are dead, including the gunman").
+  shooter apart from the victims; registries such as the GVA count both) when one
+  report counts him apart, unless a report says its figure includes him ("three dead
+  in a murder-suicide", "three people are dead, including the gunman").
 * ``injured`` is the wounded total; where reports only say how many were *shot*
   ("four people were shot, one fatally"), the shot who did not die are injured:
   shot − fatalities, never below the wounded total.
@@ -57,6 +57,14 @@ def _includes_attackers(claims: Sequence[Claim], ids: set[str]) -> bool:
     return any(c.id in ids and _INCLUSIVE.search(c.quote) for c in claims)
 
 
+def _told_apart(claims: Sequence[Claim], whole: Sequence[Casualty], attackers: Sequence[Casualty]) -> bool:
+    """Does one report count the attacker apart from the others ("killed two people before killing
+    himself")? Across reports, "one person was killed" and "the suspect was killed" are often one man."""
+    article = {c.id: c.article_id for c in claims}
+    ids = lambda rows: {article.get(i) for r in rows for i in r.claim_ids + r.superseded_ids} - {None}  # noqa: E731
+    return bool(ids(whole) & ids(attackers))
+
+
 def category_total(casualties: Sequence[Casualty], category: str,
                    claims: Sequence[Claim] = ()) -> tuple[int, str, list[str]]:
     """(total, how it was formed, claim ids used) for one category (see module docstring);
@@ -71,7 +79,7 @@ def category_total(casualties: Sequence[Casualty], category: str,
     if whole:
         top = max(whole, key=lambda r: r.best or 0)
         inclusive = _includes_attackers(claims, {i for r in whole for i in r.claim_ids + r.superseded_ids})
-        if attackers and not inclusive:
+        if attackers and not inclusive and (not claims or _told_apart(claims, whole, attackers)):
             candidates.append((top.best + sum(r.best for r in attackers), "everybody + attackers", [top, *attackers]))
         candidates.append((top.best, f"stated total ({top.whose or 'people'})", [top]))
     if parts:
