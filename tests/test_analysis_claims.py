@@ -205,14 +205,14 @@ def test_how_local_news_tells_of_a_shooting():
     assert _whose("A 19-year-old woman was shot and killed late Friday in Marlow.") == [("killed", 1, "people")]
     assert _whose("Four people were shot, one fatally, outside a bar on Dell Avenue.") \
         == [("shot", 4, "people"), ("killed", 1, None)]
-    assert _whose("A teenage boy who was found fatally shot in a car has not been named.") == [("killed", 1, "people")]
+    assert _whose("Deputies are trying to identify a man who was found fatally shot behind the gym.") == [("killed", 1, "people")]
     assert _whose("A 15-year-old boy was shot in the leg Tuesday night.") == [("shot", 1, "people")]
     assert _whose("Two officers were wounded in the exchange of fire.") == [("wounded", 2, "police officers")]
 
 
 def test_a_list_of_victims_is_one_count_and_the_agent_is_not_a_victim():
-    assert _whose("A young girl and a man are dead after a shooting in Fenwick.") == [("killed", 2, "people")]
-    assert _whose("Police say a man fatally shot a woman and girl before killing himself.") \
+    assert _whose("An elderly woman and a boy died when gunfire tore through a Fenwick porch.") == [("killed", 2, "people")]
+    assert _whose("Investigators believe a father fatally shot a teacher and girl, then killed himself.") \
         == [("killed", 2, "people"), ("killed", 1, "attackers")]
     assert _whose("He shot a man and a woman on the porch.") == [("shot", 2, "people")]
     assert _whose("The gunman turned the gun on himself as deputies arrived.") == [("killed", 1, "attackers")]
@@ -220,36 +220,36 @@ def test_a_list_of_victims_is_one_count_and_the_agent_is_not_a_victim():
 
 def test_numbers_that_are_not_people():
     assert _counts("The boy was shot to death at 2417 Larch St. on Sunday.") == [("killed", 1)]
-    assert _counts("Three people were killed within a three-hour period.") == [("killed", 3)]
+    assert _counts("Three people died during a two-hour standoff.") == [("killed", 3)]
     assert _counts("A 35-year-old man was arrested on Monday.") == [("arrested", 1)]
-    assert _counts("His record includes two prior felony counts, police said.") == []
+    assert _counts("He was arrested in 2019 on two drug counts.") == []
 
 
 def test_the_person_a_casualty_verb_acts_on():
-    assert _whose("Man accidentally shoots friend in leg") == [("shot", 1, "people")]
-    assert _whose("The shooting that injured 11-year-old boy was ruled an accident.") == [("wounded", 1, "people")]
+    assert _whose("Hunter accidentally shoots cousin in arm") == [("shot", 1, "people")]
+    assert _whose("A stray round that injured 9-year-old girl was fired from a nearby yard.") == [("wounded", 1, "people")]
     assert _whose("Police say he killed his wife and stabbed his neighbor.") \
         == [("killed", 1, "people"), ("wounded", 1, "people")]
     # a bare noun modifying a plural head is no single person; a numeral counts on its own
-    assert _counts("Forces focused on capturing and killing key bandit leaders in the valley.") == []
+    assert _counts("Police pledged to keep arresting and killing rogue smuggler crews.") == []
     assert _counts("The patrol killed one bandit and detained two more.") == [("killed", 1), ("captured", 2)]
 
 
 def test_deaths_told_without_a_figure():
     assert _whose("Police are investigating a fatal shooting near Larch Park.") == [("killed", 1, "people")]
     assert [c.qualifier for c in find_claims(_article("Police are investigating a fatal shooting."))] == ["at_least"]
-    assert _whose("He was charged in the shooting death of his brother.") == [("killed", 1, "people")]
-    assert _whose("Charges were dropped in the murder of 5-month-old Tarsen girl.") == [("killed", 1, "people")]
+    assert _whose("A Millbrook man faces charges in the shooting death of his roommate.") == [("killed", 1, "people")]
+    assert _whose("Detectives reopened the murder of 3-year-old Fenwick boy this week.") == [("killed", 1, "people")]
     # one man who shot himself and died is one dead, not a victim and an attacker
-    assert _whose("A 40-year-old man shot himself in the chest and later died.") == [("killed", 1, "people")]
+    assert _whose("A 52-year-old man shot himself in the thigh at a firing range and later died.") == [("killed", 1, "people")]
     # a stated figure makes the fatal-incident floor unnecessary
     assert _counts("Two men were killed in a fatal shooting on Sunday.") == [("killed", 2)]
 
 
 def test_wounds_are_not_people_and_a_run_of_shootings_is_background():
-    assert _counts("The victim suffered three gunshot wounds, a statement said.") == []
+    assert _counts("Doctors treated the driver for two gunshot wounds to the arm.") == []
     assert _counts("Three officers were wounded in the exchange.") == [("wounded", 3)]
-    scopes = {c.scope for c in find_claims(_article("4 killed, 9 wounded in North Side shootings since Friday."))}
+    scopes = {c.scope for c in find_claims(_article("Shootings since Friday have left 4 dead and 9 wounded on the North Side."))}
     assert scopes == {"background"}
 
 
@@ -261,9 +261,9 @@ def test_nobody_and_partners():
 
 
 def test_a_series_of_shootings_is_background_and_one_of_many_is_not_all():
-    for text in ("Five men are dead after a series of overnight shootings in Ashvale.",
-                 "Three shootings kill five in Ashvale in a four-hour span.",
-                 "In two and a half years there were 45 such shootings, with 11 children killed."):
+    for text in ("Police said a string of late-night shootings across Ashvale left four people dead.",
+                 "Shootings kill three across the east side of Ashvale.",
+                 "Over the past three years the county recorded 30 such shootings, with 8 children hurt."):
         assert {c.scope for c in find_claims(_article(text))} == {"background"}, text
-    # one of the four wounded died: the four are not all dead
-    assert _counts("One of four women wounded in a late night shooting in Ashvale has died.") == [("wounded", 4)]
+    # one of the three injured died: the three are not all dead
+    assert _counts("One of the three men injured at the Ashvale block party has since died.") == [("wounded", 3)]

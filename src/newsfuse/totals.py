@@ -20,7 +20,7 @@ the reconciled rows (:mod:`newsfuse.casualties`) by one documented rule
   ("four people were shot, one fatally"), the shot who did not die are injured:
   shot − fatalities, never below the wounded total.
 * **The wounded who die later move, they are not added.** Early reports lag the
-  final count: "a 2-year-old was critically injured" on Monday, "the 2-year-old has
+  final count: "a courier was critically injured" on Monday, "the courier has
   died" on Wednesday is one person, killed. When the reports that give the
   fatalities were all written after the reports the injured figure comes from, and
   those earlier reports counted fewer dead, the difference leaves the injured.

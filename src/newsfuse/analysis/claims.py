@@ -121,7 +121,7 @@ _OBJECT = re.compile(  # a verb's object right after it: the phrase before the v
     r"After|During|Near|Outside|Inside)\b)[A-Z][a-z]+)\b")
 _SHOT_THEN_DIED = re.compile(r"(?:\s+[\w'’\-]+){0,3}?\s+(?:who\s+was\s+|that\s+was\s+)?(?:shot|wounded|injured)\b"
                              r"[^,.;]{0,70}?\s(?:has\s+|have\s+|had\s+|later\s+)?(?:died|dies)\b", re.I)
-_PARTITIVE = re.compile(r"\b(?:one|two|three|\d+)\s+of\s+(?:the\s+)?$", re.I)  # "one of four women wounded … has died"
+_PARTITIVE = re.compile(r"\b(?:one|two|three|\d+)\s+of\s+(?:the\s+)?$", re.I)  # "one of the three men hurt … has died"
 _FATALLY = re.compile(r"\s*(?:of (?:them|those|the victims)\s+)?(?:fatally|mortally)\b(?!\s+(?:shot|wounded|injured|struck))",
                       re.I)
 
@@ -397,7 +397,7 @@ def _make_claim(ctx: _Sentences, idx: int, m: NumberMention, category: str, n_cl
     if indef:
         np = f"{indef.group('mods')}{indef.group('noun')}"  # "a senior IMU (IMU) leader": up to the noun
     elif m.text[:1].islower() and re.fullmatch(people.PERSON_SING, m.text, re.I):
-        np = m.text  # a bare object noun: "shoots friend in leg"
+        np = m.text  # a bare object noun: "shoots cousin in arm"
     whose, side = _whose(np, claimant)
     regional = ctx.regions.of(idx, m)
     if prev and index.ends_with_word(_ANOTHER, text, s.start, m.start, 9):  # "... another 12 ..."
@@ -450,7 +450,7 @@ def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
         pending: list[NumberMention] = []
         for m in mentions:
             if any(v is not None and (v > MAX_COUNT or (v != int(v) and v < 1000)) for v in (m.value, m.low, m.high)):
-                continue  # not a count of people ("19.3 deaths per 100,000"); still a neighbour of the figures around it
+                continue  # not a count of people ("12.5 deaths per 100,000"); still a neighbour of the figures around it
             prv = near.previous_end(m)
             linked = _link(text, m, prv, near.next_start(m), id(m) in pseudo) \
                 or _coordinated(text, m, here[-1] if here else None) \

@@ -1,6 +1,6 @@
-"""People listed together make one figure: "a young girl and a man are dead" is 2.
+"""People listed together make one figure: "an elderly woman and a boy died" is 2.
 
-The claims finder counts each listed person ("a young girl", "a man") as its own
+The claims finder counts each listed person ("an elderly woman", "a boy") as its own
 mention of 1. Reconciliation keeps one figure per claimant and group, so two
 1s from one sentence would read as one person restated. A list is one count: the
 members joined by "and"/commas in one sentence, of one category and group, become

@@ -172,7 +172,7 @@ def is_named(m: NumberMention) -> bool:
                                                            "their")
 
 
-_NP_ENDS = re.compile(  # where a noun phrase ends ("killing key insurgent leaders" is no single insurgent)
+_NP_ENDS = re.compile(  # where a noun phrase ends ("killing rival gang leaders" is no single gang member)
     r"\s*(?:[,.;:!?)\]—–-]|$)|\s+(?:in|on|at|with|while|during|after|before|and|as|near|outside|"
                       r"inside|to|for|from|by|who|that|early|late|last|this|twice|once|multiple|several|was|were|is|are|"
                       r"has|had|have|died|dies|remains|suffered|"
@@ -191,7 +191,7 @@ _OBJECT_PERSON = re.compile(
 
 def object_mentions(text: str, start: int, end: int, taken: list[NumberMention]) -> list[NumberMention]:
     """The one person a casualty verb acts on, named by a possessive or a bare noun:
-    "shot his wife", "accidentally shoots friend in leg", "injured 11-year-old boy" -> 1."""
+    "shot his wife", "accidentally shoots cousin in arm", "injured 9-year-old girl" -> 1."""
     out = []
     index = Taken(taken)
     for m in _OBJECT_PERSON.finditer(text, start, end):

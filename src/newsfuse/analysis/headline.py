@@ -1,7 +1,7 @@
 """Figures in a report's headline.
 
 Headlines state the toll more plainly than any sentence of the body ("2 dead, 4
-hurt in Elm Street shooting", "Teen fatally shot while hunting"), and a short
+hurt in Elm Street shooting", "Teen fatally shot outside store"), and a short
 report's body may never repeat it. Headline grammar drops articles and copulas
 ("Teen killed" for "a teen was killed") and writes ages as appositions ("Boy, 15,
 shot"), so the title is first rewritten as a plain sentence, then read by the

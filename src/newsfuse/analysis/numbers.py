@@ -130,7 +130,7 @@ _AGE_AFTER = re.compile(r"[-\s]+(?:years?|yrs?|months?|weeks?|days?)[-\s]+olds?\
 _COMPOUND_MODIFIER = re.compile(r"-(?!(?:and|or|to|odd|plus)\b)(?!(?:%s)\b)[A-Za-z]" % "|".join(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]), re.I)  # "three-hour", "12-gauge"
 _BROADCASTER = re.compile(r"\s+(?:News|TV|Action|Eyewitness|Alive|On Your Side|Investigates|NOW|Live)\b")
-_ADDRESS_AFTER = re.compile(  # "at 2323 Spain St.", "the 6800 block of": a street number, not a count
+_ADDRESS_AFTER = re.compile(  # "at 2417 Larch St.", "the 900 block of": a street number, not a count
     r"\s+(?:block\b|(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:[A-Z0-9][\w'’.\-]*\s+){1,3}"
     r"(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway|"
     r"Hwy|Highway|Ter|Terrace|Cir|Circle|Trl|Trail|Pike|Loop)\b)")
@@ -352,11 +352,11 @@ def _excluded(c: _Ctx, j: int, end: int, qual: str | None) -> bool:
             and _AGE_APPOSITION.search(text, max(0, first.start - 40), first.start)):
         return True  # an age, not a count: "a 12-year-old boy", "aged 35", "John Doe, 23, of Tulsa"
     if first.num and _BROADCASTER.match(text, last.end):
-        return True  # a station's name: "59 News", "Channel 4 Action News"
+        return True  # a station's name: "Channel 9 News", "7 Action News"
     if first.num and _ADDRESS_AFTER.match(text, last.end):
-        return True  # a street address: "at 2323 Spain St.", "the 6800 block of Walker Mill Road"
+        return True  # a street address: "at 2417 Larch St.", "the 900 block of Dell Road"
     if _COMPOUND_MODIFIER.match(text, last.end):
-        return True  # a compound modifier counts hours, storeys or gauge, not people: "a three-hour period"
+        return True  # a compound modifier counts hours, storeys or gauge, not people: "a two-hour standoff"
     if _AFTER_EXCLUDE.match(text, last.end) or \
             _BEFORE_EXCLUDE.search(text, max(0, first.start - 5), first.start):
         return True  # percentages and money
