@@ -204,3 +204,17 @@ def test_counts_beside_ages_and_commas_stay():
     assert [m.value for m in find_numbers("killed 3, 4 and 5 people")] == [3.0, 4.0, 5.0]
     assert [m.value for m in find_numbers("The toll rose to 27, officials said")] == [27.0]
     assert [m.value for m in find_numbers("two 17-year-olds were shot")] == [2.0]
+
+
+def test_call_letters_ordinal_streets_and_distances_are_not_counts():
+    from newsfuse.analysis import analyse_articles
+    from newsfuse.models import Article
+
+    def counts(text):
+        article = Article(id="n1", path="n1.txt", source="s", title="", text=text, published="2021-05-02")
+        analyse_articles([article])
+        return [(c.category, c.number) for c in article.claims]
+
+    assert [n.text for n in find_numbers("Viewers told 8 WKVX that a man was shot.")] == []
+    assert [n.text for n in find_numbers("Two men were shot outside 1450 W. 63rd on Sunday.")] == ["Two"]
+    assert counts("The driver was shot about 300 feet from the gas station.") == []

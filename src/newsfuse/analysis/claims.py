@@ -67,7 +67,7 @@ minutes time times percent dollars magazine magazines ammunition material materi
 launcher launchers firearm firearms pistol pistols machine guns gun boosters kalashnikovs barrels bags
 sacks items pieces heads sheep cattle animals documents phones radios computers afghanis operation operations
 raid raids mission missions strike strikes airstrike airstrikes attack attacks search searches patrol patrols
-shura shuras letters boxes cartons crates""".split())
+shura shuras letters boxes cartons crates feet foot yards yard meters metres inches inch shots bullets casings""".split())
 _PROVISIONAL = re.compile(
     r"\bnot (?:yet )?(?:the )?final\b|\b(?:may|might|could|is expected to|are expected to|is likely to|"
     r"likely to|expected to|will likely|set to) (?:further )?(?:rise|increase|climb|grow|go up)\b|"

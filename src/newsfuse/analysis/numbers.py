@@ -129,9 +129,9 @@ _AFTER_EXCLUDE = re.compile(
 _AGE_AFTER = re.compile(r"[-\s]+(?:years?|yrs?|months?|weeks?|days?)[-\s]+olds?\b", re.I)
 _COMPOUND_MODIFIER = re.compile(r"-(?!(?:and|or|to|odd|plus)\b)(?!(?:%s)\b)[A-Za-z]" % "|".join(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]), re.I)  # "three-hour", "12-gauge"
-_BROADCASTER = re.compile(r"\s+(?:News|TV|Action|Eyewitness|Alive|On Your Side|Investigates|NOW|Live)\b")
+_BROADCASTER = re.compile(r"\s+(?:News|TV|Action|Eyewitness|Alive|On Your Side|Investigates|NOW|Live|[KW][A-Z]{2,3})\b")
 _ADDRESS_AFTER = re.compile(  # "at 2417 Larch St.", "the 900 block of": a street number, not a count
-    r"\s+(?:block\b|(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:[A-Z0-9][\w'’.\-]*\s+){1,3}"
+    r"\s+(?:block\b|[NSEW]\.?\s+\d+(?:st|nd|rd|th)\b|(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:[A-Z0-9][\w'’.\-]*\s+){1,3}"
     r"(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway|"
     r"Hwy|Highway|Ter|Terrace|Cir|Circle|Trl|Trail|Pike|Loop)\b)")
 _AGE_APPOSITION = re.compile(r"[A-Za-z][A-Za-z.'’]*,[ \t]*$")  # "John Doe, 23, of Tulsa"; "a man, 23,"
