@@ -102,7 +102,12 @@ GENERIC = {"people", "persons", "individuals", "others", "unspecified"}  # say n
 
 def _group_key(claim: Claim) -> tuple[str, str]:
     """(category, group): a side, else the class of whose casualties ("troops" and "soldiers" are one)."""
-    who = claim.side or group_class(re.sub(r"\s+", " ", claim.whose)) if claim.whose or claim.side else "unspecified"
+    if claim.side:
+        who = claim.side
+    elif claim.whose:
+        who = group_class(re.sub(r"\s+", " ", claim.whose))
+    else:
+        who = "unspecified"
     return claim.category, "unspecified" if who in GENERIC else who
 
 

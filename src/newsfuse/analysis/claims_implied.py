@@ -1,10 +1,10 @@
 """Figures a report implies without a numeral.
 
-* **A shooter who dies by his own hand is a casualty too.** "killed himself", "took his own life", "turned the gun on himself" count one dead
-attacker; registries (GVA, ACLED) count the perpetrator among the dead, and news
-counts him apart from the victims ("killed two people before killing himself"),
-so the claim's group is ``attackers`` and the totals add it (totals.py).
-"Shot himself" says nothing of death: one ``shot``.
+* **A shooter who dies by his own hand is a casualty too.** "killed himself", "took his
+  own life", "turned the gun on himself" count one dead attacker; registries (GVA, ACLED)
+  count the perpetrator among the dead, and news counts him apart from the victims
+  ("killed two people before killing himself"), so the claim's group is ``attackers`` and
+  the totals add it (totals.py). "Shot himself" says nothing of death: one ``shot``.
 * **A fatal incident** ("police investigate a fatal shooting") counts at least one dead
   where the report states no figure.
 * **Nobody** ("no one else was injured", "no injuries were reported") is a figure: 0.
@@ -33,42 +33,44 @@ _FATAL_INCIDENT = re.compile(  # "police investigate a fatal shooting": somebody
     r"officer-involved\s+shooting)\b(?!\s+of\b)(?!s)", re.I)
 
 
-def fatal_incidents(article: Article, first_id: int, claimant_of: Callable[[int, int], str | None],
-                    scope_of: Callable[[int, int], str]) -> list[Claim]:
+Where = Callable[[int, int], object]  # (sentence index, position) -> the sentence's claimant or scope
+
+
+def _claim(article: Article, cid: int, idx: int, pos: int, claimant_of: Where, scope_of: Where, *,
+           category: str, number: float, qualifier: str, whose: str, high: float | None) -> Claim:
+    """An implied figure of sentence ``idx``, attributed and scoped as the other claims are."""
+    s = article.sentences[idx]
+    return Claim(id=f"{article.id}-c{cid}", category=category, number=number, qualifier=qualifier, whose=whose,
+                 side=None, claimant=claimant_of(idx, pos), article_id=article.id,
+                 quote=article.text[s.start:s.end], start=s.start, end=s.end, low=number, high=high,
+                 scope=scope_of(idx, pos))
+
+
+def fatal_incidents(article: Article, first_id: int, claimant_of: Where, scope_of: Where) -> list[Claim]:
     """At least one dead wherever a report calls the incident fatal or deadly, one claim per sentence
     (``whose`` people: the victims; a figure stated elsewhere supersedes this floor)."""
     out: list[Claim] = []
     for idx, s in enumerate(article.sentences):
-        sentence = article.text[s.start:s.end]
-        m = _FATAL_INCIDENT.search(sentence)
+        m = _FATAL_INCIDENT.search(article.text, s.start, s.end)
         if m:
-            out.append(Claim(
-                id=f"{article.id}-c{first_id + len(out)}", category="killed", number=1.0, qualifier="at_least",
-                whose="people", side=None, claimant=claimant_of(idx, s.start + m.start()), article_id=article.id,
-                quote=sentence, start=s.start, end=s.end, low=1.0, high=None,
-                scope=scope_of(idx, s.start + m.start())))
+            out.append(_claim(article, first_id + len(out), idx, m.start(), claimant_of, scope_of,
+                              category="killed", number=1.0, qualifier="at_least", whose="people", high=None))
     return out
 
 
-def self_inflicted(article: Article, first_id: int, claimant_of: Callable[[int, int], str | None],
-                   scope_of: Callable[[int, int], str]) -> list[Claim]:
+def self_inflicted(article: Article, first_id: int, claimant_of: Where, scope_of: Where) -> list[Claim]:
     """One claim per sentence that tells of a self-inflicted death (or shot), ids from ``first_id``.
     ``claimant_of``/``scope_of(sentence index, position)``: the sentence's attribution and scope,
     as for the other claims."""
     out: list[Claim] = []
     for idx, s in enumerate(article.sentences):
-        sentence = article.text[s.start:s.end]
-        m = _KILLED_SELF.search(sentence)
-        category = "killed" if m else None
-        if m is None and (m := _SHOT_SELF.search(sentence)):
-            category = "shot"
+        category = "killed"
+        m = _KILLED_SELF.search(article.text, s.start, s.end)
         if m is None:
-            continue
-        out.append(Claim(
-            id=f"{article.id}-c{first_id + len(out)}", category=category, number=1.0, qualifier="exact",
-            whose="attackers", side=None, claimant=claimant_of(idx, s.start + m.start()), article_id=article.id,
-            quote=sentence, start=s.start, end=s.end, low=1.0, high=1.0,
-            scope=scope_of(idx, s.start + m.start())))
+            category, m = "shot", _SHOT_SELF.search(article.text, s.start, s.end)
+        if m is not None:
+            out.append(_claim(article, first_id + len(out), idx, m.start(), claimant_of, scope_of,
+                              category=category, number=1.0, qualifier="exact", whose="attackers", high=1.0))
     return out
 
 
@@ -82,17 +84,13 @@ _NOBODY_CATEGORY = {"injured": "wounded", "hurt": "wounded", "wounded": "wounded
                     "casualties": "wounded", "fatalities": "killed"}
 
 
-def nobody(article: Article, first_id: int, claimant_of: Callable[[int, int], str | None],
-           scope_of: Callable[[int, int], str]) -> list[Claim]:
+def nobody(article: Article, first_id: int, claimant_of: Where, scope_of: Where) -> list[Claim]:
     """A figure of 0 where a report says nobody (else) was hurt or killed."""
     out: list[Claim] = []
     for idx, s in enumerate(article.sentences):
-        sentence = article.text[s.start:s.end]
-        for m in _NOBODY.finditer(sentence):
+        for m in _NOBODY.finditer(article.text, s.start, s.end):
             word = (m.group("kw") or m.group("noun") or m.group("noun2")).lower()
-            out.append(Claim(
-                id=f"{article.id}-c{first_id + len(out)}", category=_NOBODY_CATEGORY[word], number=0.0,
-                qualifier="exact", whose="people", side=None, claimant=claimant_of(idx, s.start + m.start()),
-                article_id=article.id, quote=sentence, start=s.start, end=s.end, low=0.0, high=0.0,
-                scope=scope_of(idx, s.start + m.start())))
+            out.append(_claim(article, first_id + len(out), idx, m.start(), claimant_of, scope_of,
+                              category=_NOBODY_CATEGORY[word], number=0.0, qualifier="exact", whose="people",
+                              high=0.0))
     return out
