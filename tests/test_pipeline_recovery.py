@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from newsfuse import pipeline
 from newsfuse.cli import main
 from newsfuse.store import open_store
-from newsfuse.store.sqlite import StoreError
+from newsfuse.store.sqlite import MIGRATIONS, StoreError
 
 from .conftest import DEMO
 
@@ -77,8 +77,8 @@ def test_a_run_killed_anywhere_is_finished_by_the_next(point, clean_run, tmp_pat
 
 
 def test_a_store_stranded_before_generations_existed_is_finished(clean_run, tmp_path):
-    """A store from before migration 004 whose run died after storing articles: the
-    migration finds the articles outside every event and the next run finishes it."""
+    """A store from before migrations 004 (generations) and 005 (the engine) whose run died
+    after storing articles: the migrations find the articles and the next run places them."""
     db = str(tmp_path / "s.db")
     assert _child(["run", str(DEMO), "--db", db]) == 0
     conn = sqlite3.connect(db, isolation_level=None)
@@ -86,7 +86,11 @@ def test_a_store_stranded_before_generations_existed_is_finished(clean_run, tmp_
     conn.execute("DELETE FROM event_articles WHERE event_id = ?", (victim,))
     conn.execute("DELETE FROM events WHERE id = ?", (victim,))
     conn.execute("DELETE FROM settings WHERE key LIKE '%_generation'")
-    conn.execute("DELETE FROM migrations WHERE name = '004_generations'")
+    conn.execute("DELETE FROM migrations WHERE name IN ('004_generations', '005_engine')")
+    for table in ("pending", "arrivals", "incidents", "postings", "term_df", "outlet_evidence", "passages",
+                  "event_aliases"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("DELETE FROM settings WHERE key LIKE 'cluster_%'")
     conn.close()
     result = CliRunner().invoke(main, ["run", str(DEMO), "--db", db])
     assert "0 new, 12 already stored" in result.output
@@ -158,7 +162,7 @@ def test_migrations_are_decided_under_the_write_lock(tmp_path):
             proc.join(60)
         assert [p.exitcode for p in procs] == [0] * 8
         names = [r[0] for r in sqlite3.connect(db).execute("SELECT name FROM migrations")]
-        assert len(names) == len(set(names)) == 4
+        assert len(names) == len(set(names)) == len(MIGRATIONS)
 
 
 def test_serve_finishes_what_a_dead_run_left(clean_run, tmp_path, monkeypatch):

@@ -8,11 +8,12 @@ province name, when at least ``MIN_REPORTS`` do; a report without a province of 
 naming only the home) is then re-read with the home as if the report had named it
 (:func:`newsfuse.analysis.places.find_places`).
 
-Where the state lives: nowhere new. Events are rebuilt from every stored report (the store
-keeps each report with its places), so the counts are recomputed at event-building time, one
-counter per outlet: adding a report changes only its own outlet's counter. Only province
-mentions count as evidence, and re-reading a report changes only towns and districts, so
-rebuilding again gives the same homes.
+Where the state lives: one counter per outlet, kept in the store (:meth:`OutletEvidence.to_dict`):
+adding a report changes only its own outlet's counter, and a report is counted once, when it
+is placed in an event. Only province mentions count as evidence, and re-reading a report
+changes only towns and districts, so the homes do not depend on the order reports came in.
+A home learned later re-reads the reports placed after it, not those before (see
+docs/clustering.md, "Incremental events").
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .analysis.places import find_places
 from .geo.gazetteer import get_gazetteer, haversine_km
 from .models import Article
 
+MAX_POINTS = 1000  # an outlet's first reports' middle points are enough to find its centre
 MIN_REPORTS = 2  # two reports agreeing: one could be an out-of-state story
 MIN_SHARE = 0.5  # ... and at least half of the outlet's reports that name such places at all
 NOT_AN_OUTLET = "source_from_path"  # the "outlet" is a file name: no region to learn
@@ -56,7 +58,20 @@ class OutletEvidence:
         if located:
             first = located[0].country
             here = [m for m in located if m.country == first]
-            self.points.append((first, statistics.median(m.lat for m in here), statistics.median(m.lon for m in here)))
+            if len(self.points) < MAX_POINTS:
+                self.points.append((first, statistics.median(m.lat for m in here),
+                                    statistics.median(m.lon for m in here)))
+
+    def to_dict(self) -> dict:
+        return {"reports": self.reports, "countries": dict(self.countries),
+                "provinces": [[c, a, n] for (c, a), n in self.provinces.items()],
+                "points": [list(p) for p in self.points]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> OutletEvidence:
+        return cls(data.get("reports", 0), Counter(data.get("countries", {})),
+                   Counter({(c, a): n for c, a, n in data.get("provinces", [])}),
+                   [tuple(p) for p in data.get("points", [])])
 
     def home(self) -> Home | None:
         """The country most reports are about, then the province and the centre most agree on."""
@@ -82,13 +97,19 @@ def _agreed(n: int, total: int) -> bool:
     return n >= MIN_REPORTS and n >= MIN_SHARE * total
 
 
-def outlet_homes(articles: list[Article]) -> dict[str, Home]:
-    """Each outlet's home, where its reports agree on one."""
-    evidence: dict[str, OutletEvidence] = defaultdict(OutletEvidence)
+def gather_evidence(articles: list[Article], evidence: dict[str, OutletEvidence] | None = None
+                    ) -> dict[str, OutletEvidence]:
+    """Add the articles' votes to ``evidence`` (by outlet; a new dict when None) and return it."""
+    evidence = defaultdict(OutletEvidence, evidence or {})
     for a in articles:
         if a.source and not a.metadata.get(NOT_AN_OUTLET):
             evidence[a.source].add(a)
-    homes = {source: e.home() for source, e in evidence.items()}
+    return dict(evidence)
+
+
+def outlet_homes(articles: list[Article], evidence: dict[str, OutletEvidence] | None = None) -> dict[str, Home]:
+    """Each outlet's home, where its reports (and the ``evidence`` kept before) agree on one."""
+    homes = {source: e.home() for source, e in gather_evidence(articles, evidence).items()}
     return {source: h for source, h in homes.items() if h is not None}
 
 

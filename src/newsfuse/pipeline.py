@@ -6,32 +6,23 @@ is the in-memory library entry point.
 
 from __future__ import annotations
 
-import os
-import signal
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .analysis import analyse_articles
-from .brief import RewriteConfig, build_brief
+from .brief import RewriteConfig
 from .clean import repeated_lines
 from .cluster import cluster_articles
 from .cluster.mentions import link_mentions
 from .ingest import IngestIssue, iter_inputs
 from .models import Article, Event, RawArticle
-from .origins import find_origins, independent_sources
+from .engine import CRASH_AT, Options, build_one, crash_point as _crash_point, place_pending, rebuild_all
 from .outlet_homes import place_by_outlet_home
 from .prepare import prepare_article
-from .reconcile import build_event
 from .store import Store
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 ANALYSE_CHUNK = 64
-CRASH_AT = "NEWSFUSE_CRASH_AT"  # tests only: die by SIGKILL at the named point, to prove recovery
-
-
-def _crash_point(name: str) -> None:
-    if os.environ.get(CRASH_AT) == name:
-        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass
@@ -95,6 +86,9 @@ class BriefOptions:
     def setting(self) -> str:
         return f"{self.length or 'standard'};rewrite={'on' if self.rewrite_with else 'off'}"
 
+    def engine_options(self, fatality_rule: str) -> Options:
+        return Options(fatality_rule, self.length or "standard", self.rewrite_with)
+
     def resolved(self, stored: str | None = None) -> BriefOptions:
         """Fill what is unset from a store's setting (standard, no rewrite for a new store)."""
         length, _, rewrite = (stored or "standard;rewrite=off").partition(";")
@@ -105,21 +99,11 @@ class BriefOptions:
 
 def build_events(articles: list[Article], fatality_rule: str = "best",
                  brief: BriefOptions | None = None, notes: list[IngestIssue] | None = None) -> list[Event]:
-    """Cluster articles and build one record per event (``notes`` collects briefs whose rewrite was refused)."""
-    brief = (brief or BriefOptions()).resolved()
+    """Cluster articles in memory and build one record per event (``notes`` collects briefs
+    whose rewrite was refused): what a store's engine does, for one batch without a store."""
+    options = (brief or BriefOptions()).resolved().engine_options(fatality_rule)
     place_by_outlet_home(articles)  # namesakes read in the region each outlet covers
-    events = []
-    for members in cluster_articles(articles):
-        origins = find_origins(members)
-        for article in members:
-            article.derived_from = origins.get(article.id)
-        event = build_event(members, fatality_rule)
-        event.independent_sources = independent_sources(members)
-        written = build_brief(members, event, brief.length, brief.rewrite_with)
-        event.brief, event.brief_headline, event.figures = written.sentences, written.headline, written.figures
-        if written.rewrite_note and notes is not None:
-            notes.append(IngestIssue(event.id, f"brief rewrite not used, extractive brief kept: {written.rewrite_note}"))
-        events.append(event)
+    events = [build_one(members, options, notes) for members in cluster_articles(articles)]
     mentions = link_mentions(events, {a.id: a for a in articles})
     for event in events:
         event.mentioned_in = mentions.get(event.id, [])
@@ -171,40 +155,15 @@ def store_new(articles: Sequence[Article], store: Store, summary: RunSummary,
 
 def settle(store: Store, summary: RunSummary, progress: Progress | None = None,
            fatality_rule: str | None = None, brief: BriefOptions | None = None) -> None:
-    """Rebuild the events when articles were added (by this run, another one, or a run
-    that died before its events were written) or the options changed."""
+    """Place the articles no event holds yet (added by this run, another one, or a run that
+    died before placing them), rebuilding only the events they touch; rebuild every event
+    when the options changed."""
     stored_rule, stored_brief = store.get_setting("fatality_rule"), store.get_setting("brief")
-    fatality_rule = fatality_rule or stored_rule or "best"
-    brief = (brief or BriefOptions()).resolved(stored_brief)
-    options_changed = stored_rule != fatality_rule or stored_brief != brief.setting
-    if store.events_stale() or options_changed or (store.count_events() == 0 and store.count_articles()):
-        rebuild_events(store, fatality_rule, brief, summary.warnings, progress)
+    options = (brief or BriefOptions()).resolved(stored_brief).engine_options(fatality_rule or stored_rule or "best")
+    if store.count_events() and options.settings != {"fatality_rule": stored_rule, "brief": stored_brief}:
+        rebuild_all(store, options, summary.warnings, progress)
+    place_pending(store, options, summary.warnings, progress)
     summary.events = store.count_events()
-
-
-def rebuild_events(store: Store, fatality_rule: str = "best", brief: BriefOptions | None = None,
-                   notes: list[IngestIssue] | None = None, progress: Progress | None = None,
-                   attempts: int = 3) -> bool:
-    """Build every event from the stored articles and replace them in one transaction.
-
-    When another writer adds articles meanwhile, the events written lack them and stay
-    stale: build again (up to ``attempts`` times), else leave it to the next run. Only
-    articles whose record changed are rewritten. Returns True when the events are current.
-    """
-    brief = brief or BriefOptions().resolved()
-    settings = {"fatality_rule": fatality_rule, "brief": brief.setting}
-    for _ in range(attempts):
-        generation = store.articles_generation()  # read before the articles: never newer than them
-        stored = list(store.iter_articles())
-        if progress:
-            progress("cluster", 0, len(stored))
-        before = {a.id: a.derived_from for a in stored}
-        events = build_events(stored, fatality_rule, brief, notes)
-        changed = [a for a in stored if a.derived_from != before[a.id]]
-        _crash_point("built")
-        if store.replace_events(events, changed, built_from=generation, settings=settings):
-            return True
-    return False
 
 
 def run(paths: Iterable[str], store: Store, progress: Progress | None = None, stdin=None,

@@ -29,7 +29,7 @@ def arrival_order(keys: list[ReportKey], articles: list[Article]) -> list[int]:
 
 
 def cluster_articles(articles: list[Article], config: ClusterConfig | None = None) -> list[list[Article]]:
-    """Group articles into incidents; each group in arrival order."""
+    """Group articles into incidents (in memory, one batch); each group in arrival order."""
     if not articles:
         return []
     keys = [report_key(a) for a in articles]
@@ -38,11 +38,9 @@ def cluster_articles(articles: list[Article], config: ClusterConfig | None = Non
         stats.weigh(key)
     clusterer = IncidentClusterer(config)
     order = arrival_order(keys, articles)
-    for i in order:
-        clusterer.add(i, keys[i])
+    for position, i in enumerate(order):
+        clusterer.add(position, keys[i])
     if clusterer.config.merge_pass:
-        clusterer.repair(list(range(len(clusterer.incidents))))
-    position = {i: n for n, i in enumerate(order)}
-    groups = [sorted(g, key=position.__getitem__) for g in clusterer.groups()]
-    groups.sort(key=lambda g: position[g[0]])
-    return [[articles[i] for i in g] for g in groups]
+        clusterer.repair(sorted(clusterer.touched))
+    groups = sorted(clusterer.groups(), key=lambda g: g[0])
+    return [[articles[order[n]] for n in g] for g in groups]

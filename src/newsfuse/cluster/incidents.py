@@ -23,7 +23,7 @@ are read, so the cost of placing a report does not grow with the incidents store
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -236,12 +236,17 @@ def bar(when: str | None, config: ClusterConfig) -> float | None:
 
 
 class IncidentClusterer:
-    """Places reports one at a time; ``incidents`` holds the result."""
+    """Places reports one at a time into the incidents of ``state`` (in memory unless a
+    stored state is given: see :mod:`.state`). ``touched`` collects the numbers of the
+    incidents that took a report or another incident, for the caller to rebuild."""
 
-    def __init__(self, config: ClusterConfig | None = None):
+    def __init__(self, config: ClusterConfig | None = None, state=None):
+        from .state import MemoryState
+
         self.config = config or ClusterConfig()
-        self.incidents: list[Incident | None] = []  # None: merged into another
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        self.state = state if state is not None else MemoryState()
+        self.touched: set[int] = set()
+        self.merged: dict[int, int] = {}  # dropped incident -> the one that absorbed it
 
     def _index_keys(self, key: ReportKey) -> list[str]:
         top = sorted(key.vector, key=key.vector.__getitem__, reverse=True)[: self.config.index_terms]
@@ -252,17 +257,17 @@ class IncidentClusterer:
         hits: Counter[int] = Counter()
         scan = self.config.posting_scan
         for k in self._index_keys(key):
-            posting = self._postings.get(k)
+            posting = self.state.posting(k, scan)
             if posting:
-                hits.update(set(posting[-scan:]))
+                hits.update(set(posting))
         hits.pop(skip, None)
-        return [cid for cid, _ in hits.most_common(self.config.max_candidates) if self.incidents[cid] is not None]
+        return [cid for cid, _ in hits.most_common(self.config.max_candidates) if self.state.incident(cid) is not None]
 
     def best(self, key: ReportKey, skip: int = -1, boost: float = 0.0,
              allowed: tuple[str | None, ...] = ("same", "later", None)) -> tuple[int, float]:
         best, best_score = -1, float("-inf")
         for cid in self.candidates(key, skip):
-            incident = self.incidents[cid]
+            incident = self.state.incident(cid)
             when = timing(key, incident, self.config)
             if when not in allowed:
                 continue
@@ -275,39 +280,43 @@ class IncidentClusterer:
         return best, best_score
 
     def add(self, row: int, key: ReportKey) -> int:
-        """Put report ``row`` into an incident and return the incident's number."""
+        """Put report ``row`` (its arrival number: earlier reports have lower ones) into an
+        incident and return the incident's number."""
         cid, _ = self.best(key)
         if cid < 0:
-            cid = len(self.incidents)
-            self.incidents.append(Incident())
-        self.incidents[cid].add(row, key)
+            cid = self.state.new_incident()
+        self.state.incident(cid).add(row, key)
         self._index(cid, key)
+        self.touched.add(cid)
         return cid
 
     def _index(self, cid: int, key: ReportKey) -> None:
         for k in self._index_keys(key):
-            posting = self._postings[k]
-            if not posting or posting[-1] != cid:
-                posting.append(cid)
+            self.state.append_posting(k, cid)
 
     def repair(self, touched: list[int]) -> None:
         """Merge incidents that arrival order kept apart: each touched incident, seen as
         one report, joins the best other incident of the same day over a slightly higher bar.
         Follow-ups are not merged here (they arrive after their incident); undated
         incidents only when one of them is a lone report that came before its incident
-        had formed (merging whole undated groups costs more than it mends)."""
+        had formed (merging whole undated groups costs more than it mends). The incident
+        founded first keeps its number (and so its event id)."""
         for cid in touched:
-            incident = self.incidents[cid]
+            incident = self.state.incident(cid)
             if incident is None or not incident.members:
                 continue
             key = incident.as_key()
             allowed = ("same", None) if len(incident.members) == 1 else ("same",)
             other, _ = self.best(key, skip=cid, boost=self.config.merge_boost, allowed=allowed)
-            if other < 0 or not self._days_agree(incident, self.incidents[other]):
+            if other < 0 or not self._days_agree(incident, self.state.incident(other)):
                 continue
-            keep, drop = (other, cid) if self.incidents[other].members[0] < incident.members[0] else (cid, other)
-            self.incidents[keep].absorb(self.incidents[drop])
-            self.incidents[drop] = None
+            founded_first = min(self.state.incident(other).members) < min(incident.members)
+            keep, drop = (other, cid) if founded_first else (cid, other)
+            self.state.incident(keep).absorb(self.state.incident(drop))
+            self.state.drop(drop)
+            self.merged[drop] = keep
+            self.touched.add(keep)
+            self.touched.discard(drop)
             self._index(keep, key)
 
     def _days_agree(self, a: Incident, b: Incident) -> bool:
@@ -316,4 +325,4 @@ class IncidentClusterer:
         return True
 
     def groups(self) -> list[list[int]]:
-        return [sorted(i.members) for i in self.incidents if i is not None and i.members]
+        return [sorted(self.state.incident(n).members) for n in self.state.alive()]

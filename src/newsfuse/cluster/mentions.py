@@ -10,6 +10,7 @@ mention, with its span: the article stays a member of its own event only.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from ..analysis.places import EVENT_RE
@@ -35,42 +36,76 @@ def _towns(event: Event) -> set[tuple[float, float]]:
     return {_point(x.lat, x.lon) for x in event.locations if x.precision in TOWN_PRECISIONS} - {None}
 
 
-def link_mentions(events: list[Event], articles: dict[str, Article]) -> dict[str, list[Mention]]:
-    """event id -> the passages of other events' reports that tell of it."""
-    by_day: dict[date, list[Event]] = defaultdict(list)
-    for event in events:
-        span = _days(event)
-        if span:
-            day = span[0] - WINDOW
-            while day <= span[1] + WINDOW:
-                by_day[day].append(event)
-                day += timedelta(days=1)
-    towns = {e.id: _towns(e) for e in events}
-    found: dict[str, list[Mention]] = defaultdict(list)
-    for event in events:
-        own = _days(event)
-        for article in (articles[i] for i in event.article_ids if i in articles):
-            for sentence in article.sentences:
-                for mention in _sentence_mentions(article, sentence, event, own, towns, by_day):
-                    found[mention[0]].append(mention[1])
-    return dict(found)
+Passage = tuple[str, str, dict]  # (article id, day, {"start", "end", "text", "towns"})
 
 
-def _sentence_mentions(article, sentence, event, own, towns, by_day):
+def event_passages(event: Event, articles: dict[str, Article]) -> list[Passage]:
+    """Sentences of the event's reports that say something happened on a day in a town,
+    other than the event's own day and towns: candidates for telling of another event.
+    They depend on this event alone, so a store keeps them with it."""
+    own = _days(event)
+    towns = _towns(event)
+    out = []
+    for article in (articles[i] for i in event.article_ids if i in articles):
+        for sentence in article.sentences:
+            out.extend(_sentence_passages(article, sentence, own, towns))
+    return out
+
+
+def _sentence_passages(article: Article, sentence, own, towns) -> list[Passage]:
     if not EVENT_RE.search(sentence.text):
-        return
+        return []
     places = {_point(p.lat, p.lon) for p in article.places
               if sentence.start <= p.start < sentence.end and p.precision in TOWN_PRECISIONS} - {None}
     if not places:
-        return
+        return []
+    out = []
     for d in article.dates:
         if not (sentence.start <= d.start < sentence.end and d.precision == "day" and d.value):
             continue
         day = date.fromisoformat(d.value)
-        about_own = own and own[0] - WINDOW <= day <= own[1] + WINDOW and places <= towns[event.id]
-        if about_own:
+        if own and own[0] - WINDOW <= day <= own[1] + WINDOW and places <= towns:
+            continue  # about its own incident
+        data = {"start": sentence.start, "end": sentence.end, "text": sentence.text, "towns": sorted(places)}
+        out.append((article.id, d.value, data))
+    return out
+
+
+def window(event: Event) -> tuple[str, str] | None:
+    """The days (ISO) on which a passage may tell of this event."""
+    span = _days(event)
+    return ((span[0] - WINDOW).isoformat(), (span[1] + WINDOW).isoformat()) if span else None
+
+
+def mentions_of(event: Event, passages: Iterable[tuple[str, str, str, dict]]) -> list[Mention]:
+    """The passages (``(event id, article id, day, data)`` of other events) that tell of
+    ``event``: a day in its window and a town of its own; one mention per sentence."""
+    span, towns = window(event), _towns(event)
+    if not span or not towns:
+        return []
+    found: dict[tuple[str, int], Mention] = {}
+    for owner, article_id, day, data in sorted(passages, key=lambda p: (p[2], p[1], p[3]["start"])):
+        if owner == event.id or not span[0] <= day <= span[1] or (article_id, data["start"]) in found:
             continue
-        for other in by_day.get(day, ()):
-            if other.id != event.id and places & towns[other.id]:
-                yield other.id, Mention(article.id, sentence.start, sentence.end, sentence.text, d.value)
-                return
+        if {tuple(t) for t in data["towns"]} & towns and article_id not in event.article_ids:
+            found[(article_id, data["start"])] = Mention(article_id, data["start"], data["end"], data["text"], day)
+    return list(found.values())
+
+
+def link_mentions(events: list[Event], articles: dict[str, Article]) -> dict[str, list[Mention]]:
+    """event id -> the passages of other events' reports that tell of it (all in memory)."""
+    passages = [(e.id, *p) for e in events for p in event_passages(e, articles)]
+    by_day: dict[str, list] = defaultdict(list)
+    for p in passages:
+        by_day[p[2]].append(p)
+    out = {}
+    for event in events:
+        span = window(event)
+        if not span:
+            continue
+        first, last = date.fromisoformat(span[0]), date.fromisoformat(span[1])
+        near = [p for n in range((last - first).days + 1) for p in by_day.get((first + timedelta(n)).isoformat(), ())]
+        found = mentions_of(event, near)
+        if found:
+            out[event.id] = found
+    return out

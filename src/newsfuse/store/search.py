@@ -83,6 +83,14 @@ def index_events(conn: sqlite3.Connection, events: Iterable[Event]) -> None:
                      [(e.id, e.title, brief_text(e)) for e in events])
 
 
+def reindex_events(conn: sqlite3.Connection, events: Iterable[Event], removed: Iterable[str] = ()) -> None:
+    """Only the events a batch rebuilt (and those it removed) change in the mirror."""
+    events = list(events)
+    conn.executemany("DELETE FROM events_fts WHERE event_id = ?", [(i,) for i in [*removed, *(e.id for e in events)]])
+    conn.executemany("INSERT INTO events_fts (event_id, title, brief) VALUES (?, ?, ?)",
+                     [(e.id, e.title, brief_text(e)) for e in events])
+
+
 @contextmanager
 def time_limit(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
     """Interrupt any query on ``conn`` that runs longer than ``seconds`` (Datasette's rule)."""

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Article, Event
-from . import search
+from . import engine_tables, search
 
 # A migration is SQL (statements split on ';') or a function given the connection.
 MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
@@ -71,6 +71,7 @@ MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
                 SELECT 1 FROM articles WHERE id NOT IN (SELECT article_id FROM event_articles)) THEN '1' ELSE '0' END
         """,
     ),
+    ("005_engine", engine_tables.MIGRATION),
 ]
 
 
@@ -220,6 +221,7 @@ class SQLiteStore:
         from the moment the articles exist until events built from them are written.
         """
         added = 0
+        articles = list(articles)
         with self._write() as conn:
             for a in articles:
                 cur = conn.execute(
@@ -228,8 +230,10 @@ class SQLiteStore:
                     (a.id, a.path, a.source, a.title, a.url, a.published, a.language, _json(a.to_dict())),
                 )
                 added += cur.rowcount
-                if cur.rowcount and self.fts:
-                    search.index_articles(conn, [a])
+                if cur.rowcount:
+                    conn.execute("INSERT OR IGNORE INTO pending (article_id) VALUES (?)", (a.id,))
+                    if self.fts:
+                        search.index_articles(conn, [a])
             if added:
                 conn.execute("UPDATE settings SET value = CAST(value AS INTEGER) + 1 WHERE key = 'articles_generation'")
         return added
@@ -269,13 +273,83 @@ class SQLiteStore:
 
     def events_stale(self) -> bool:
         """True when articles were added after the stored events were built (or while a
-        run that died was building them): the next run or ``serve`` rebuilds them."""
-        return self.articles_generation() != int(self.get_setting("events_generation") or 0)
+        run that died was building them): the next run or ``serve`` places them."""
+        return bool(self.count_pending()) or self.articles_generation() != int(self.get_setting("events_generation") or 0)
+
+    # --- the incremental engine's state (see engine_tables and newsfuse.engine) -----------------
+    def pending_ids(self, limit: int) -> list[str]:
+        return engine_tables.pending_ids(self.conn, limit)
+
+    def count_pending(self) -> int:
+        return engine_tables.count_pending(self.conn)
+
+    def cluster_counters(self) -> dict[str, int]:
+        return engine_tables.counters(self.conn)
+
+    def term_df(self, terms: Iterable[str]) -> dict[str, int]:
+        return engine_tables.term_df(self.conn, terms)
+
+    def load_incidents(self, numbers: Iterable[int]) -> dict[int, tuple[str | None, dict]]:
+        return engine_tables.incidents(self.conn, numbers)
+
+    def incident_numbers(self) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT number FROM incidents ORDER BY number")]
+
+    def posting_tail(self, key: str, scan: int) -> list[int]:
+        return engine_tables.posting_tail(self.conn, key, scan)
+
+    def arrival_articles(self, seqs: Iterable[int]) -> dict[int, str]:
+        return engine_tables.arrival_articles(self.conn, seqs)
+
+    def outlet_evidence(self, sources: Iterable[str]) -> dict[str, dict]:
+        return engine_tables.outlet_evidence(self.conn, sources)
+
+    def passages_between(self, first: str, last: str) -> list[tuple[str, str, str, dict]]:
+        return engine_tables.passages_between(self.conn, first, last)
+
+    def passage_days(self, event_ids: Iterable[str]) -> set[str]:
+        return engine_tables.passage_days(self.conn, event_ids)
+
+    def events_between(self, first: str, last: str) -> list[Event]:
+        return [Event.from_dict(json.loads(d)) for d in engine_tables.event_rows_between(self.conn, first, last)]
+
+    def get_events(self, event_ids: Iterable[str]) -> dict[str, Event]:
+        out = {}
+        ids = sorted(set(event_ids))
+        for part in engine_tables._chunks(ids):
+            marks = ",".join("?" * len(part))
+            for eid, data in self.conn.execute(f"SELECT id, data FROM events WHERE id IN ({marks})", part):
+                out[eid] = Event.from_dict(json.loads(data))
+        return out
+
+    def commit_chunk(self, commit: Any, version: int) -> bool:
+        """Write what the engine built from one chunk of pending articles, in one transaction,
+        unless another process committed a chunk since this one read the state at
+        ``version`` (then nothing is written and False says to build again)."""
+        with self._write() as conn:
+            if engine_tables.counters(conn)["version"] != version:
+                return False
+            engine_tables.write_chunk(conn, commit)
+            if self.fts:
+                search.reindex_events(conn, commit.events, commit.removed_events)
+            if commit.settings:
+                conn.executemany("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                                 sorted(commit.settings.items()))
+            if not engine_tables.count_pending(conn):  # every stored article is in an event
+                conn.execute("UPDATE settings SET value = (SELECT value FROM settings WHERE key = 'articles_generation')"
+                             " WHERE key = 'events_generation'")
+        return True
+
+    def resolve_event(self, event_id: str) -> str | None:
+        """The id an event goes by now: itself, or the event it was merged into."""
+        if self.conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone():
+            return event_id
+        return engine_tables.resolve_alias(self.conn, event_id)
 
     def replace_events(self, events: Iterable[Event], articles: Iterable[Article] = (),
                        built_from: int | None = None, settings: dict[str, str] | None = None) -> bool:
         """Replace every event in one transaction, with the articles whose record changed
-        and the settings the events were built with.
+        and the settings the events were built with (bypassing the incremental engine).
 
         ``built_from`` is the articles' generation read before the articles were; when
         another writer added articles since, the events are written all the same but stay
@@ -298,6 +372,11 @@ class SQLiteStore:
                 search.index_events(conn, events)
             conn.executemany("UPDATE articles SET data = ? WHERE id = ?",
                              [(_json(a.to_dict()), a.id) for a in articles])
+            # events written whole (an import, a test) place their articles outside the engine,
+            # whose incidents no longer describe the events: it starts afresh for what follows
+            conn.executemany("DELETE FROM pending WHERE article_id = ?", [(i,) for e in events for i in e.article_ids])
+            for table in ("incidents", "postings", "arrivals", "passages"):
+                conn.execute(f"DELETE FROM {table}")
             for key, value in (settings or {}).items():
                 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
             current = int(conn.execute("SELECT value FROM settings WHERE key = 'articles_generation'").fetchone()[0])

@@ -1,0 +1,105 @@
+"""Where the clusterer keeps its incidents and candidate index.
+
+The clusterer only ever asks for one incident by number, the newest entries of one
+posting list, and a number for a new incident, so the state can live in memory (one
+batch, :class:`MemoryState`) or in a store that loads what is asked for and writes back
+what changed (:class:`newsfuse.engine.StoredState`). Incidents are stored as plain JSON
+(:func:`incident_to_dict`), so a stream of millions keeps only the incidents a batch
+touches in memory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections import Counter, defaultdict
+from datetime import date
+from typing import Any
+
+from .incidents import Incident
+
+_FIELDS = {f.name: f for f in dataclasses.fields(Incident)}
+_HINTS = typing.get_type_hints(Incident)
+
+
+class MemoryState:
+    """Incidents by number (None once merged into another) and posting lists, in memory."""
+
+    def __init__(self) -> None:
+        self.incidents: dict[int, Incident | None] = {}
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.next_number = 0
+
+    def incident(self, number: int) -> Incident | None:
+        return self.incidents.get(number)
+
+    def posting(self, key: str, scan: int) -> list[int]:
+        """The newest ``scan`` entries of a posting list, oldest first (the caller may append)."""
+        return self.postings.get(key, [])[-scan:]
+
+    def append_posting(self, key: str, number: int) -> None:
+        posting = self.postings[key]
+        if not posting or posting[-1] != number:
+            posting.append(number)
+
+    def new_incident(self) -> int:
+        number = self.next_number
+        self.next_number += 1
+        self.incidents[number] = Incident()
+        return number
+
+    def drop(self, number: int) -> None:
+        self.incidents[number] = None
+
+    def alive(self) -> list[int]:
+        return [n for n, i in self.incidents.items() if i is not None and i.members]
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Counter):
+        return [[_encode(k), n] for k, n in value.items()]
+    if isinstance(value, (set, frozenset)):
+        return sorted((_encode(v) for v in value), key=repr)
+    if isinstance(value, (list, tuple)):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    return value
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Union or (origin is not None and type(None) in args):  # X | None
+        inner = [a for a in args if a is not type(None)]
+        return _decode(inner[0], value) if inner else value
+    if hint is date:
+        return date.fromisoformat(value)
+    if origin is Counter:
+        return Counter({_decode(args[0], k): n for k, n in value})
+    if origin is set:
+        return {_decode(args[0], v) for v in value}
+    if origin is list:
+        return [_decode(args[0], v) for v in value]
+    if origin is tuple:
+        return tuple(_decode(a, v) for a, v in zip(args, value))
+    if origin is dict:
+        return {k: _decode(args[1], v) for k, v in value.items()}
+    return value
+
+
+def incident_to_dict(incident: Incident) -> dict[str, Any]:
+    """Every field of the incident as JSON-ready values (dates as ISO days, sets sorted)."""
+    return {name: _encode(getattr(incident, name)) for name in _FIELDS}
+
+
+def incident_from_dict(data: dict[str, Any]) -> Incident:
+    """The incident back; fields the data lacks (stored by an older version) keep their defaults."""
+    incident = Incident()
+    for name, value in data.items():
+        if name in _FIELDS:
+            setattr(incident, name, _decode(_HINTS[name], value))
+    return incident

@@ -1,0 +1,335 @@
+"""The incremental engine: place newly stored articles in events, touching only those events.
+
+A run stores articles (each also marked *pending*), then :func:`place_pending` takes the
+pending articles in chunks of ``CLUSTER_CHUNK``, in the order they were stored:
+
+1. each outlet's home region is updated with the chunk's reports and they are read again
+   with it (:mod:`newsfuse.outlet_homes`);
+2. the chunk's words are added to the stored document frequencies and each report is
+   placed, in the order of the day it tells of, into a stored incident or a new one
+   (:class:`newsfuse.cluster.IncidentClusterer` over a :class:`StoredState`, which loads
+   only the incidents and posting lists it is asked for); touched incidents that now look
+   like another of the same day are merged;
+3. only the touched incidents' events are rebuilt (origins, figures, brief), with links to
+   passages of other events' reports; an event merged into another leaves its id behind as
+   an alias, and an event whose record came out the same is not rewritten;
+4. all of it is written in one transaction, which also removes the chunk from *pending*.
+
+Nothing needs every stored article: memory is bounded by the chunk and the touched events.
+If another process commits a chunk in between, the commit is refused and the chunk is
+built again from the new state, so concurrent runs never place an article twice.
+One run over a set of articles (up to ``CLUSTER_CHUNK``) places them exactly as the
+in-memory clusterer does; runs that add the same articles in several parts can differ
+where a later part brings reports older than the incidents already formed (see
+docs/clustering.md, "Incremental events").
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .brief import RewriteConfig, build_brief
+from .cluster import ClusterConfig, IncidentClusterer, TermStats, report_key
+from .cluster import arrival_order
+from .cluster.incidents import Incident
+from .cluster.mentions import event_passages, mentions_of, window
+from .cluster.state import incident_from_dict, incident_to_dict
+from .ingest import IngestIssue
+from .models import Article, Event
+from .origins import find_origins, independent_sources
+from .outlet_homes import OutletEvidence, gather_evidence, place_by_outlet_home
+from .reconcile import build_event
+
+CLUSTER_CHUNK = 5000  # pending articles placed per transaction
+REBUILD_CHUNK = 200  # events rebuilt per transaction when the options change
+
+Progress = Callable[[str, int, int], None]
+CRASH_AT = "NEWSFUSE_CRASH_AT"  # tests only: die by SIGKILL at the named point, to prove recovery
+
+
+def crash_point(name: str) -> None:
+    if os.environ.get(CRASH_AT) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+@dataclass
+class ChunkCommit:
+    """Everything one chunk changes, written by the store in one transaction."""
+
+    incidents: dict[int, tuple[str | None, dict | None]] = field(default_factory=dict)  # None: merged away
+    postings: list[tuple[str, int]] = field(default_factory=list)
+    df: Counter = field(default_factory=Counter)
+    docs: int = 0
+    arrivals: dict[int, str] = field(default_factory=dict)
+    evidence: dict[str, dict] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)  # new or changed records
+    removed_events: list[str] = field(default_factory=list)
+    passages: dict[str, list[tuple[str, str, dict]]] = field(default_factory=dict)  # event id -> its passages
+    aliases: dict[str, str] = field(default_factory=dict)  # merged event id -> the event that took it
+    articles: list[Article] = field(default_factory=list)  # records that changed (places re-read, origins)
+    placed: list[str] = field(default_factory=list)  # article ids no longer pending
+    settings: dict[str, str] = field(default_factory=dict)
+
+
+class StoredState:
+    """The clusterer's state read from a store on demand; new postings are kept for the commit."""
+
+    def __init__(self, store, next_number: int, scan: int):
+        self.store = store
+        self.scan = scan
+        self.next_number = next_number
+        self.cache: dict[int, Incident | None] = {}
+        self.event_ids: dict[int, str | None] = {}
+        self.tails: dict[str, list[int]] = {}
+        self.new_postings: list[tuple[str, int]] = []
+
+    def incident(self, number: int) -> Incident | None:
+        if number not in self.cache:
+            self.load([number])
+        return self.cache[number]
+
+    def load(self, numbers: list[int]) -> None:
+        found = self.store.load_incidents([n for n in numbers if n not in self.cache])
+        for n in numbers:
+            if n not in self.cache:
+                event_id, data = found.get(n, (None, None))
+                self.cache[n] = incident_from_dict(data) if data is not None else None
+                self.event_ids[n] = event_id
+
+    def posting(self, key: str, scan: int) -> list[int]:
+        if key not in self.tails:
+            self.tails[key] = self.store.posting_tail(key, self.scan)
+        return self.tails[key][-scan:]
+
+    def append_posting(self, key: str, number: int) -> None:
+        tail = self.posting(key, self.scan)
+        if not tail or tail[-1] != number:
+            self.tails[key].append(number)
+            self.new_postings.append((key, number))
+
+    def new_incident(self) -> int:
+        number = self.next_number
+        self.next_number += 1
+        self.cache[number] = Incident()
+        self.event_ids[number] = None
+        return number
+
+    def drop(self, number: int) -> None:
+        self.cache[number] = None
+
+
+@dataclass
+class Options:
+    """How events are built: the fatality rule and the brief (length, optional rewrite)."""
+
+    fatality_rule: str = "best"
+    length: str = "standard"
+    rewrite_with: RewriteConfig | None = None
+
+    @property
+    def settings(self) -> dict[str, str]:
+        """As the store records them, to tell when a run asks for other options."""
+        rewrite = "on" if self.rewrite_with else "off"
+        return {"fatality_rule": self.fatality_rule, "brief": f"{self.length};rewrite={rewrite}"}
+
+
+def build_one(members: list[Article], options: Options, notes: list[IngestIssue] | None) -> Event:
+    """One event from its reports in arrival order: origins, record, sources, brief."""
+    origins = find_origins(members)
+    for article in members:
+        article.derived_from = origins.get(article.id)
+    event = build_event(members, options.fatality_rule)
+    event.independent_sources = independent_sources(members)
+    written = build_brief(members, event, options.length, options.rewrite_with)
+    event.brief, event.brief_headline, event.figures = written.sentences, written.headline, written.figures
+    if written.rewrite_note and notes is not None:
+        notes.append(IngestIssue(event.id, f"brief rewrite not used, extractive brief kept: {written.rewrite_note}"))
+    return event
+
+
+def place_pending(store, options: Options, notes: list[IngestIssue] | None = None, progress: Progress | None = None,
+                  config: ClusterConfig | None = None, chunk: int | None = None, attempts: int = 5) -> bool:
+    """Place every pending article; True when none is left (False: other writers kept
+    committing first, ``attempts`` times in a row)."""
+    total = store.count_pending()
+    done = 0
+    while True:
+        for _ in range(attempts):
+            counters = store.cluster_counters()  # before the ids: a commit in between refuses ours
+            ids = store.pending_ids(chunk or CLUSTER_CHUNK)
+            if not ids or place_chunk(store, ids, options, notes, config, counters):
+                break
+        else:
+            return False
+        if not ids:
+            return True
+        done += len(ids)
+        if progress:
+            progress("cluster", min(done, total), max(total, done))
+
+
+def place_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue] | None = None,
+                config: ClusterConfig | None = None, counters: dict[str, int] | None = None) -> bool:
+    """Build and commit one chunk; False when another process committed first (since
+    ``counters`` were read, which must be before ``ids`` were)."""
+    counters = counters or store.cluster_counters()
+    articles = [a for a in (store.get_article(i) for i in ids) if a is not None]
+    commit = ChunkCommit(placed=list(ids), settings=options.settings)
+    # 1. outlets' homes, with this chunk's votes; the chunk is read again with them
+    sources = {a.source for a in articles if a.source}
+    evidence = {s: OutletEvidence.from_dict(d) for s, d in store.outlet_evidence(sources).items()}
+    evidence = gather_evidence(articles, evidence)
+    commit.evidence = {s: e.to_dict() for s, e in evidence.items() if s in sources}
+    homes = {s: h for s, h in ((s, e.home()) for s, e in evidence.items()) if h is not None}
+    place_by_outlet_home(articles, homes)
+    # 2. words and placement, in the order of the days the reports tell of
+    keys = [report_key(a) for a in articles]
+    stats = TermStats()
+    stats.docs = counters["docs"]
+    stats.df = Counter(store.term_df({t for k in keys for t in (*k.terms, *k.names)}))
+    for key in keys:
+        stats.add(key.terms)
+        commit.df.update(key.terms.keys())
+    commit.docs = len(keys)
+    for key in keys:
+        stats.weigh(key)
+    clusterer = IncidentClusterer(config)
+    state = StoredState(store, counters["next_incident"], clusterer.config.posting_scan)
+    clusterer.state = state
+    order = arrival_order(keys, articles)
+    by_arrival = {}
+    for n, i in enumerate(order):
+        seq = counters["next_arrival"] + n
+        by_arrival[seq] = articles[i]
+        commit.arrivals[seq] = articles[i].id
+        clusterer.add(seq, keys[i])
+    if clusterer.config.merge_pass:
+        clusterer.repair(sorted(clusterer.touched))
+    # 3. the touched incidents' events
+    touched = sorted(n for n in clusterer.touched if state.cache.get(n) is not None)
+    stored_ids = {n: state.event_ids.get(n) for n in (*touched, *clusterer.merged)}
+    members = store.arrival_articles({m for n in touched for m in state.cache[n].members} - set(by_arrival))
+    chunk_articles = {a.id: a for a in articles}
+    built: dict[int, Event] = {}
+    loaded: dict[str, Article] = dict(chunk_articles)
+    derived_before = {}
+    for n in touched:
+        incident = state.cache[n]
+        group = []
+        for seq in sorted(incident.members):
+            article = by_arrival.get(seq)
+            if article is None:
+                article = store.get_article(members[seq])
+                loaded[article.id] = article
+            derived_before.setdefault(article.id, article.derived_from)
+            group.append(article)
+        built[n] = build_one(group, options, notes)
+    commit.articles = list(chunk_articles.values()) + [
+        a for aid, a in loaded.items() if aid not in chunk_articles and a.derived_from != derived_before.get(aid)]
+    for n in touched:
+        commit.incidents[n] = (built[n].id, incident_to_dict(state.cache[n]))
+    for n in clusterer.merged:
+        commit.incidents[n] = (None, None)
+    commit.postings = state.new_postings
+    # ids: an incident whose founder is unchanged keeps its event id; one whose id changed or
+    # that was merged away leaves the old id as an alias of the event that has its reports
+    new_ids = {n: e.id for n, e in built.items()}
+    for n, old in stored_ids.items():
+        if old is None:
+            continue
+        target = _final(n, clusterer.merged)
+        now = new_ids.get(target)
+        if now and now != old:
+            commit.aliases[old] = now
+            commit.removed_events.append(old)
+    _link(store, list(built.values()), loaded, commit)
+    crash_point("built")
+    return store.commit_chunk(commit, counters["version"])
+
+
+def _final(number: int, merged: dict[int, int]) -> int:
+    seen = set()
+    while number in merged and number not in seen:
+        seen.add(number)
+        number = merged[number]
+    return number
+
+
+def _shift(day: str, n: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=n)).isoformat()
+
+
+def rebuild_all(store, options: Options, notes: list[IngestIssue] | None = None,
+                progress: Progress | None = None, attempts: int = 5) -> bool:
+    """Rebuild every event from its incident (the options changed), ``REBUILD_CHUNK`` events
+    per transaction; the placement of reports is kept."""
+    numbers = store.incident_numbers()
+    for start in range(0, len(numbers), REBUILD_CHUNK):
+        part = numbers[start : start + REBUILD_CHUNK]
+        for _ in range(attempts):
+            if _rebuild(store, part, options, notes):
+                break
+        else:
+            return False
+        if progress:
+            progress("rebuild", min(start + REBUILD_CHUNK, len(numbers)), len(numbers))
+    return True
+
+
+def _rebuild(store, numbers: list[int], options: Options, notes: list[IngestIssue] | None) -> bool:
+    version = store.cluster_counters()["version"]
+    commit = ChunkCommit(settings=options.settings)
+    found = store.load_incidents(numbers)
+    incidents = {n: incident_from_dict(data) for n, (_, data) in found.items()}
+    members = store.arrival_articles({m for i in incidents.values() for m in i.members})
+    loaded: dict[str, Article] = {}
+    before = {}
+    events = []
+    for n, incident in sorted(incidents.items()):
+        group = [store.get_article(members[seq]) for seq in sorted(incident.members)]
+        for a in group:
+            loaded[a.id] = a
+            before[a.id] = a.derived_from
+        events.append(build_one(group, options, notes))
+    commit.articles = [a for a in loaded.values() if a.derived_from != before[a.id]]
+    _link(store, events, loaded, commit)
+    return store.commit_chunk(commit, version)
+
+
+def _link(store, events: list[Event], articles: dict[str, Article], commit: ChunkCommit) -> None:
+    """Passages and mentions: the rebuilt events' passages replace their old ones, and every
+    event on a day those passages (old or new) name gets its mentions again. Events whose
+    record did not change are left out of the commit."""
+    rebuilt = {e.id for e in events} | set(commit.removed_events)
+    for event in events:
+        commit.passages[event.id] = event_passages(event, articles)
+    days = store.passage_days(rebuilt) | {d for rows in commit.passages.values() for _, d, _ in rows}
+    days |= {d for e in events for d in (window(e) or ())}
+    if not days:
+        commit.events = events
+        return
+    first, last = _shift(min(days), -1), _shift(max(days), 1)
+    near = {e.id: e for e in store.events_between(first, last) if e.id not in rebuilt}
+    stored = store.get_events([e.id for e in events])
+    spans = [window(e) for e in [*events, *near.values()] if window(e)]
+    lo, hi = min((s[0] for s in spans), default=first), max((s[1] for s in spans), default=last)
+    passages = [p for p in store.passages_between(lo, hi) if p[0] not in rebuilt]
+    passages += [(eid, *p) for eid, rows in commit.passages.items() for p in rows]
+    changed = []
+    for event in events:
+        event.mentioned_in = mentions_of(event, passages)
+        old = stored.get(event.id)
+        if old is None or old.to_dict() != event.to_dict():
+            changed.append(event)
+    for event in near.values():
+        found = mentions_of(event, passages)
+        if [m.__dict__ for m in found] != [m.__dict__ for m in event.mentioned_in]:
+            event.mentioned_in = found
+            changed.append(event)
+    commit.events = changed
