@@ -152,13 +152,13 @@ def test_a_failed_first_run_never_deletes_a_store_another_run_made(tmp_path, mon
     from newsfuse.store import open_store
 
     db = tmp_path / "busy.db"
-    real_collect = pipeline.collect
+    real_read = pipeline.read_batches
 
-    def collect_while_another_run_creates_the_store(*args, **kwargs):
+    def read_while_another_run_creates_the_store(*args, **kwargs):
         open_store(str(db)).close()
-        return real_collect(*args, **kwargs)
+        return real_read(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "collect", collect_while_another_run_creates_the_store)
+    monkeypatch.setattr(pipeline, "read_batches", read_while_another_run_creates_the_store)
     result = invoke("run", str(tmp_path / "missing"), "--db", str(db))
     assert result.exit_code == 1
     assert db.exists()

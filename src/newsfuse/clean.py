@@ -127,6 +127,10 @@ def line_info(text: str) -> LineInfo:
     return LineInfo(text, words, [w.lower() for w in words], bool(_SENTENCE_END.search(text.rstrip())))
 
 
+MIN_SAME_SOURCE = 2  # a line in this many articles of one outlet is its template
+MIN_ANY = 3  # ... or in this many articles of any outlets
+
+
 def normalise_line(line: str) -> str:
     """The comparison key for repeated-line detection."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", line)).strip().lower()
@@ -300,7 +304,18 @@ def _mark_footer(infos: list[LineInfo], reasons: list[str | None], nonempty: lis
             reasons[i] = "footer"
 
 
-def repeated_lines(texts: Iterable[tuple[str | None, str]], min_same_source: int = 2, min_any: int = 3) -> set[str]:
+def template_candidates(text: str) -> set[str]:
+    """The lines of a raw text that could be template text: short non-sentence lines, normalised."""
+    seen = set()
+    for ln in text.split("\n"):
+        ln = ln.strip()
+        if ln and not line_info(ln).is_sentence:
+            seen.add(normalise_line(ln))
+    return seen
+
+
+def repeated_lines(texts: Iterable[tuple[str | None, str]], min_same_source: int = MIN_SAME_SOURCE,
+                   min_any: int = MIN_ANY) -> set[str]:
     """Short non-sentence lines shared by several articles: template text.
 
     ``texts`` yields (source, raw text). A line counts when it occurs in
@@ -309,16 +324,22 @@ def repeated_lines(texts: Iterable[tuple[str | None, str]], min_same_source: int
     per_source: Counter[tuple[str | None, str]] = Counter()
     overall: Counter[str] = Counter()
     for source, text in texts:
-        seen = set()
-        for ln in text.split("\n"):
-            ln = ln.strip()
-            if not ln or line_info(ln).is_sentence:
-                continue
-            seen.add(normalise_line(ln))
-        for key in seen:
+        for key in template_candidates(text):
             overall[key] += 1
             if source:
                 per_source[(source, key)] += 1
     out = {k for k, n in overall.items() if n >= min_any}
     out |= {k for (src, k), n in per_source.items() if n >= min_same_source}
     return out
+
+
+def drop_template_lines(text: str, keys: set[str]) -> tuple[str, list[str]]:
+    """``text`` without its non-sentence lines whose key is in ``keys`` (learned after the
+    article was stored), and the lines removed."""
+    kept, removed = [], []
+    for ln in text.split("\n"):
+        if ln.strip() and not line_info(ln.strip()).is_sentence and normalise_line(ln) in keys:
+            removed.append(ln.strip())
+        else:
+            kept.append(ln)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip(), removed

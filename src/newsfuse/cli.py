@@ -115,7 +115,8 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
       newsfuse run demo/ --length long --fatality-rule conservative
     """
     from .brief import RewriteConfig
-    from .pipeline import BriefOptions, collect, settle, store_new
+    from .pipeline import BriefOptions, RunSummary
+    from .pipeline import run as run_pipeline
     from .store import open_store
     from .store.sqlite import StoreError, writable_problem
 
@@ -143,15 +144,14 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
                 tasks[stage] = bar.add_task(stage, total=total or None)
             bar.update(tasks[stage], completed=done, total=total or None)
 
-        articles, summary = collect(paths, progress=progress)
+        summary = RunSummary()
         failure = None
-        if articles or store is not None:  # nothing readable and no store yet: create none
-            try:
-                store = store or open_store(db)
-                store_new(articles, store, summary, progress)
-                settle(store, summary, progress, fatality_rule, brief)
-            except StoreError as exc:
-                failure = exc
+        try:  # nothing readable and no store yet: create none
+            run_pipeline(paths, store if store is not None else (lambda: open_store(db)), progress,
+                         fatality_rule=fatality_rule, brief=brief, summary=summary)
+        except StoreError as exc:
+            failure = exc
+        store = store or summary.store
     for issue in summary.issues:
         err.print(f"[yellow]skipped[/] {click.format_filename(issue.path)}: {issue.message}", highlight=False)
     for warning in summary.warnings:
@@ -217,7 +217,10 @@ def show(event_id: str, db: str, as_json: bool, as_md: bool) -> None:
     from .render.terminal import print_event
 
     store = _open_existing(db)
-    matches = store.find_events(event_id)
+    merged_into = store.resolve_event(event_id)
+    if merged_into is not None and merged_into != event_id:
+        err.print(f"{event_id} was merged into {merged_into}", highlight=False)
+    matches = [merged_into] if merged_into else store.find_events(event_id)
     if len(matches) != 1:
         hint = "several events start with it: " + ", ".join(matches) if matches else "see `newsfuse events`"
         raise click.ClickException(f"no single event {event_id!r}; {hint}")

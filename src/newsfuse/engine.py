@@ -37,7 +37,7 @@ from datetime import date, timedelta
 from .brief import RewriteConfig, build_brief
 from .cluster import ClusterConfig, IncidentClusterer, TermStats, report_key
 from .cluster import arrival_order
-from .cluster.incidents import Incident
+from .cluster.incidents import Incident, bar, score, timing
 from .cluster.mentions import event_passages, mentions_of, window
 from .cluster.state import incident_from_dict, incident_to_dict
 from .ingest import IngestIssue
@@ -80,14 +80,23 @@ class ChunkCommit:
 class StoredState:
     """The clusterer's state read from a store on demand; new postings are kept for the commit."""
 
-    def __init__(self, store, next_number: int, scan: int):
+    def __init__(self, store, next_number: int, scan: int, stats: TermStats, known: set[str]):
         self.store = store
         self.scan = scan
+        self.stats = stats  # today's word counts: stored incidents are weighed with them
+        self.known = known  # words whose counts ``stats`` holds
         self.next_number = next_number
         self.cache: dict[int, Incident | None] = {}
         self.event_ids: dict[int, str | None] = {}
         self.tails: dict[str, list[int]] = {}
         self.new_postings: list[tuple[str, int]] = []
+        self.founders: dict[int, int] = {}  # stored incident -> its founding report's arrival number
+
+    def learn_words(self, words: set[str]) -> None:
+        """Load the stored counts of words not known yet (they are not counted again)."""
+        words = words - self.known
+        self.stats.df.update(self.store.term_df(words))
+        self.known |= words
 
     def incident(self, number: int) -> Incident | None:
         if number not in self.cache:
@@ -96,11 +105,16 @@ class StoredState:
 
     def load(self, numbers: list[int]) -> None:
         found = self.store.load_incidents([n for n in numbers if n not in self.cache])
+        self.learn_words({w for _, data in found.values() for terms in data.get("core_terms", ()) for w in terms})
         for n in numbers:
             if n not in self.cache:
                 event_id, data = found.get(n, (None, None))
                 self.cache[n] = incident_from_dict(data) if data is not None else None
                 self.event_ids[n] = event_id
+                if self.cache[n] is not None:
+                    self.founders[n] = min(self.cache[n].members)
+                    if self.cache[n].core_terms:
+                        self.cache[n].reweigh(self.stats.vector)
 
     def posting(self, key: str, scan: int) -> list[int]:
         if key not in self.tails:
@@ -188,77 +202,107 @@ def place_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue
     commit.evidence = {s: e.to_dict() for s, e in evidence.items() if s in sources}
     homes = {s: h for s, h in ((s, e.home()) for s, e in evidence.items()) if h is not None}
     place_by_outlet_home(articles, homes)
-    # 2. words and placement, in the order of the days the reports tell of
+    # 2. words, then the stored incidents the new reports may belong to are taken apart and
+    # all their reports placed again, in the order of the days they tell of
     keys = [report_key(a) for a in articles]
     stats = TermStats()
     stats.docs = counters["docs"]
-    stats.df = Counter(store.term_df({t for k in keys for t in (*k.terms, *k.names)}))
-    for key in keys:
-        stats.add(key.terms)
-        commit.df.update(key.terms.keys())
-    commit.docs = len(keys)
+    known = {t for k in keys for t in (*k.terms, *k.names)}
+    stats.df = Counter(store.term_df(known))
+    placed = store.placed_in(ids)  # analysed again since they were placed: placed again, counted once
+    for article, key in zip(articles, keys):
+        if article.id not in placed:
+            stats.add(key.terms)
+            commit.df.update(key.terms.keys())
+            commit.docs += 1
     for key in keys:
         stats.weigh(key)
     clusterer = IncidentClusterer(config)
-    state = StoredState(store, counters["next_incident"], clusterer.config.posting_scan)
+    state = StoredState(store, counters["next_incident"], clusterer.config.posting_scan, stats, known)
     clusterer.state = state
-    order = arrival_order(keys, articles)
+    taken_apart = neighbourhood(clusterer, keys) | {n for n in placed.values() if state.incident(n) is not None}
+    old_seqs = {seq for n in taken_apart for seq in state.cache[n].members}
+    chunk_ids = {a.id for a in articles}
+    again = [store.get_article(aid) for _, aid in sorted(store.arrival_articles(old_seqs).items())
+             if aid not in chunk_ids]
+    again_keys = [report_key(a) for a in again]
+    state.learn_words({t for k in again_keys for t in (*k.terms, *k.names)})
+    for key in again_keys:
+        stats.weigh(key)
+    for n in taken_apart:
+        state.drop(n)
+    everyone, every_key = articles + again, keys + again_keys
+    order = arrival_order(every_key, everyone)
     by_arrival = {}
     for n, i in enumerate(order):
         seq = counters["next_arrival"] + n
-        by_arrival[seq] = articles[i]
-        commit.arrivals[seq] = articles[i].id
-        clusterer.add(seq, keys[i])
+        by_arrival[seq] = everyone[i]
+        commit.arrivals[seq] = everyone[i].id
+        clusterer.add(seq, every_key[i])
     if clusterer.config.merge_pass:
         clusterer.repair(sorted(clusterer.touched))
     # 3. the touched incidents' events
     touched = sorted(n for n in clusterer.touched if state.cache.get(n) is not None)
-    stored_ids = {n: state.event_ids.get(n) for n in (*touched, *clusterer.merged)}
-    members = store.arrival_articles({m for n in touched for m in state.cache[n].members} - set(by_arrival))
+    seq_article = store.arrival_articles(
+        {m for n in touched for m in state.cache[n].members} - set(by_arrival) | set(state.founders.values()))
+    seq_article.update(commit.arrivals)
     chunk_articles = {a.id: a for a in articles}
+    loaded: dict[str, Article] = {a.id: a for a in everyone}
+    derived_before = {a.id: a.derived_from for a in again}
     built: dict[int, Event] = {}
-    loaded: dict[str, Article] = dict(chunk_articles)
-    derived_before = {}
+    event_of_article: dict[str, str] = {}
     for n in touched:
-        incident = state.cache[n]
         group = []
-        for seq in sorted(incident.members):
-            article = by_arrival.get(seq)
+        for seq in sorted(state.cache[n].members):
+            article = by_arrival.get(seq) or loaded.get(seq_article[seq])
             if article is None:
-                article = store.get_article(members[seq])
-                loaded[article.id] = article
+                article = loaded[seq_article[seq]] = store.get_article(seq_article[seq])
             derived_before.setdefault(article.id, article.derived_from)
             group.append(article)
         built[n] = build_one(group, options, notes)
+        event_of_article.update({a.id: built[n].id for a in group})
     commit.articles = list(chunk_articles.values()) + [
         a for aid, a in loaded.items() if aid not in chunk_articles and a.derived_from != derived_before.get(aid)]
-    for n in touched:
-        commit.incidents[n] = (built[n].id, incident_to_dict(state.cache[n]))
-    for n in clusterer.merged:
-        commit.incidents[n] = (None, None)
+    for n, incident in state.cache.items():
+        if incident is not None and n in built:
+            commit.incidents[n] = (built[n].id, incident_to_dict(incident))
+        elif incident is None and n in state.event_ids:
+            commit.incidents[n] = (None, None)  # taken apart or merged into another
     commit.postings = state.new_postings
-    # ids: an incident whose founder is unchanged keeps its event id; one whose id changed or
-    # that was merged away leaves the old id as an alias of the event that has its reports
-    new_ids = {n: e.id for n, e in built.items()}
-    for n, old in stored_ids.items():
-        if old is None:
-            continue
-        target = _final(n, clusterer.merged)
-        now = new_ids.get(target)
-        if now and now != old:
+    # ids: an event keeps its id while its founding report does; an event whose founding report
+    # now sits under another id leaves its id behind as an alias of that event
+    now_built = {e.id for e in built.values()}
+    for n, old in state.event_ids.items():
+        if old is None or old in now_built or state.cache.get(n) is not None:
+            continue  # new, or an event still there under its own id
+        now = event_of_article.get(seq_article.get(state.founders.get(n)))
+        if now:
             commit.aliases[old] = now
-            commit.removed_events.append(old)
+        commit.removed_events.append(old)
     _link(store, list(built.values()), loaded, commit)
     crash_point("built")
     return store.commit_chunk(commit, counters["version"])
 
 
-def _final(number: int, merged: dict[int, int]) -> int:
-    seen = set()
-    while number in merged and number not in seen:
-        seen.add(number)
-        number = merged[number]
-    return number
+MAX_TAKEN_APART = 50  # a bigger incident is not taken apart: new reports join it as they come
+NEAR_MARGIN = 0.10  # incidents scoring this far under the bar may still be a new report's
+
+
+def neighbourhood(clusterer: IncidentClusterer, keys: list) -> set[int]:
+    """Stored incidents a new report could belong to (a candidate of compatible time scoring
+    near its bar): placing their reports again with the new ones gives what one run over all
+    of them gives, where an incident formed before all its reports had come."""
+    config, found = clusterer.config, set()
+    for key in keys:
+        for cid in clusterer.candidates(key):
+            incident = clusterer.state.incident(cid)
+            if cid in found or len(incident.members) > MAX_TAKEN_APART:
+                continue
+            when = timing(key, incident, config)
+            needed = bar(when, config)
+            if needed is not None and score(key, incident, when, config) >= needed - NEAR_MARGIN:
+                found.add(cid)
+    return found
 
 
 def _shift(day: str, n: int) -> str:

@@ -6,23 +6,27 @@ is the in-memory library entry point.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .analysis import analyse_articles
 from .brief import RewriteConfig
-from .clean import repeated_lines
+from .clean import MIN_ANY, MIN_SAME_SOURCE, drop_template_lines, repeated_lines, template_candidates
 from .cluster import cluster_articles
 from .cluster.mentions import link_mentions
 from .ingest import IngestIssue, iter_inputs
-from .models import Article, Event, RawArticle
+from .models import Article, Event, RawArticle, RemovedLine
+from . import engine
 from .engine import CRASH_AT, Options, build_one, crash_point as _crash_point, place_pending, rebuild_all
 from .outlet_homes import place_by_outlet_home
 from .prepare import prepare_article
 from .store import Store
+from .store.template_lines import OVERALL
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 ANALYSE_CHUNK = 64
+READ_BATCH = 256  # raw articles read and cleaned at a time
 
 
 @dataclass
@@ -35,6 +39,7 @@ class RunSummary:
     duplicates_in_batch: int = 0
     events: int = 0
     issues: list[IngestIssue] = field(default_factory=list)  # skipped inputs
+    store: Store | None = field(default=None, repr=False)  # the store written (None: nothing was)
     warnings: list[IngestIssue] = field(default_factory=list)  # processed, with a remark
 
     @property
@@ -44,9 +49,20 @@ class RunSummary:
 
 def prepare_batch(raws: Sequence[RawArticle], summary: RunSummary) -> list[Article]:
     """Clean every raw article; articles that end up empty become issues."""
+    return prepare_lines(raws, summary)[0]
+
+
+def prepare_lines(raws: Sequence[RawArticle], summary: RunSummary, store: Store | None = None
+                  ) -> tuple[list[Article], dict[str, set[str]]]:
+    """Clean a batch; also return each article's candidate template lines (for the store to
+    count). Template lines are those the batch repeats, those the store learned before, and
+    those the batch's copies take over the store's thresholds (:mod:`newsfuse.store.template_lines`)."""
+    candidates = [template_candidates(r.text or "") for r in raws]
     repeated = repeated_lines((r.source, r.text or "") for r in raws)
-    articles = []
-    for raw in raws:
+    if store is not None:
+        repeated |= _learned_with(store, raws, candidates)
+    articles, lines = [], {}
+    for raw, found in zip(raws, candidates):
         try:
             article = prepare_article(raw, repeated)
         except ValueError as exc:
@@ -55,7 +71,49 @@ def prepare_batch(raws: Sequence[RawArticle], summary: RunSummary) -> list[Artic
         if raw.metadata.get("warning"):
             summary.warnings.append(IngestIssue(raw.path, raw.metadata["warning"]))
         articles.append(article)
-    return articles
+        lines[article.id] = found
+    return articles, lines
+
+
+def _learned_with(store: Store, raws: Sequence[RawArticle], candidates: list[set[str]]) -> set[str]:
+    every = set().union(*candidates) if candidates else set()
+    learned = store.template_lines(every)
+    batch: Counter[tuple[str, str]] = Counter()
+    for raw, found in zip(raws, candidates):
+        for line in found - learned:
+            batch[(OVERALL, line)] += 1
+            if raw.source:
+                batch[(raw.source, line)] += 1
+    stored = store.template_line_counts(batch)
+    for (source, line), n in batch.items():
+        if stored.get((source, line), 0) + n >= (MIN_ANY if source == OVERALL else MIN_SAME_SOURCE):
+            learned.add(line)
+    return learned
+
+
+def clean_again(store: Store, progress: Progress | None = None, limit: int = ANALYSE_CHUNK) -> int:
+    """Take lines learned as template text out of articles stored before they were learned,
+    analyse those again and queue them to be placed again; returns how many changed."""
+    changed = 0
+    while queued := store.articles_to_clean(limit):
+        redo, lines_of = [], {}
+        for article_id, lines in queued.items():
+            article = store.get_article(article_id)
+            text, removed = drop_template_lines(article.text, lines) if article else ("", [])
+            lines_of[article_id] = lines
+            if article and removed and text:
+                article.text = text
+                article.removed = article.removed + [RemovedLine(r, "repeated across articles") for r in removed]
+                redo.append(article)
+            else:
+                store.forget_to_clean(article_id, lines)
+        analyse_articles(redo)
+        for article in redo:
+            store.replace_article(article, lines_of[article.id])
+        changed += len(redo)
+        if progress and redo:
+            progress("clean again", changed, 0)
+    return changed
 
 
 def analyse_in_chunks(articles: Sequence[Article], progress: Progress | None = None,
@@ -110,32 +168,46 @@ def build_events(articles: list[Article], fatality_rule: str = "best",
     return events
 
 
-def collect(paths: Iterable[str], stdin=None, progress: Progress | None = None) -> tuple[list[Article], RunSummary]:
-    """Read and clean every input; no store is touched, so inputs with nothing readable
-    never create one."""
-    summary = RunSummary()
+def read_batches(paths: Iterable[str], stdin, summary: RunSummary, progress: Progress | None = None,
+                 size: int | None = None) -> Iterator[list[RawArticle]]:
+    """The inputs, ``size`` raw articles at a time (all at once when None); unreadable inputs
+    become issues in ``summary``."""
     raws: list[RawArticle] = []
     for item in iter_inputs(paths, stdin=stdin):
         if isinstance(item, IngestIssue):
             summary.issues.append(item)
-        else:
-            raws.append(item)
-            summary.read += 1
-            if progress:
-                progress("read", summary.read, 0)
-    return prepare_batch(raws, summary), summary
+            continue
+        raws.append(item)
+        summary.read += 1
+        if progress:
+            progress("read", summary.read, 0)
+        if size and len(raws) >= size:
+            yield raws
+            raws = []
+    if raws:
+        yield raws
+
+
+def collect(paths: Iterable[str], stdin=None, progress: Progress | None = None) -> tuple[list[Article], RunSummary]:
+    """Read and clean every input at once, in memory (no store is touched)."""
+    summary = RunSummary()
+    articles = [a for raws in read_batches(paths, stdin, summary, progress) for a in prepare_batch(raws, summary)]
+    return articles, summary
 
 
 def store_new(articles: Sequence[Article], store: Store, summary: RunSummary,
-              progress: Progress | None = None) -> None:
+              progress: Progress | None = None, lines: dict[str, set[str]] | None = None,
+              seen: set[str] | None = None) -> None:
     """Analyse the articles the store does not hold yet and commit them chunk by chunk.
 
     Analysis runs outside any write transaction (a slow article holds no lock), and each
-    committed chunk stays committed if the run is interrupted: the store marks its events
-    stale in the same transaction, so the next run (or ``serve``) finishes the job.
+    committed chunk stays committed if the run is interrupted: the store marks its articles
+    pending in the same transaction, so the next run (or ``serve``) places them. ``seen``
+    holds the ids this run stored already (across batches); ``lines`` each article's
+    candidate template lines, counted by the store.
     """
     fresh: list[Article] = []
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     for article in articles:
         if article.id in seen:
             summary.duplicates_in_batch += 1
@@ -147,7 +219,8 @@ def store_new(articles: Sequence[Article], store: Store, summary: RunSummary,
 
     def commit(chunk: Sequence[Article]) -> None:
         _crash_point("analysed")
-        summary.added += store.add_articles(chunk)
+        summary.added += store.add_articles(chunk, {a.id: lines[a.id] for a in chunk if a.id in lines}
+                                            if lines else None)
         _crash_point("stored")
 
     analyse_in_chunks(fresh, progress, after=commit)
@@ -166,17 +239,35 @@ def settle(store: Store, summary: RunSummary, progress: Progress | None = None,
     summary.events = store.count_events()
 
 
-def run(paths: Iterable[str], store: Store, progress: Progress | None = None, stdin=None,
-        fatality_rule: str | None = None, brief: BriefOptions | None = None) -> RunSummary:
-    """Read, clean and analyse new articles, store them and rebuild the events.
+def run(paths: Iterable[str], store: Store | Callable[[], Store], progress: Progress | None = None, stdin=None,
+        fatality_rule: str | None = None, brief: BriefOptions | None = None,
+        summary: RunSummary | None = None) -> RunSummary:
+    """Read, clean and analyse new articles ``READ_BATCH`` at a time, store them and place
+    them in events (every ``CLUSTER_CHUNK`` pending articles, and at the end), so memory
+    does not grow with the inputs.
 
+    ``store`` may be a function that opens it: it is called only once there is an article to
+    store (inputs with nothing readable create no store; see ``RunSummary.store``).
     Re-running on the same inputs adds nothing: article ids are content hashes.
     ``fatality_rule`` and ``brief`` left as None keep what the store was built with
-    (best and standard for a new store), so adding articles never resets them.
+    (best and standard for a new store), so adding articles never resets them. ``summary``
+    is filled as the run goes (a caller keeps what it says when the run fails half-way).
     """
-    articles, summary = collect(paths, stdin, progress)
-    store_new(articles, store, summary, progress)
-    settle(store, summary, progress, fatality_rule, brief)
+    summary = summary if summary is not None else RunSummary()
+    opened = store if not callable(store) else None
+    seen: set[str] = set()
+    for raws in read_batches(paths, stdin, summary, progress, READ_BATCH):
+        if opened is None:
+            opened = store()
+        summary.store = opened
+        articles, lines = prepare_lines(raws, summary, opened)
+        store_new(articles, opened, summary, progress, lines, seen)
+        clean_again(opened, progress)
+        if opened.count_pending() >= engine.CLUSTER_CHUNK:
+            settle(opened, summary, progress, fatality_rule, brief)
+    if opened is not None:
+        summary.store = opened
+        settle(opened, summary, progress, fatality_rule, brief)
     return summary
 
 

@@ -22,8 +22,9 @@ TASKS: dict[str, str | None] = {
     "speed": "newsfuse.bench.speed",
     "events": "newsfuse.bench.events",
     "types": "newsfuse.bench.types",
+    "scale": "newsfuse.bench.scale",
 }
-NEEDS_DATA = {"extract", "cluster", "pairs", "claims", "geo", "summarize", "events", "types"}
+NEEDS_DATA = {"extract", "cluster", "pairs", "claims", "geo", "summarize", "events", "types", "scale"}
 
 
 class BenchUnavailable(Exception):

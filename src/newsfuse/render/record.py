@@ -49,9 +49,8 @@ def event_record(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
 
 
 def all_records(store) -> list[dict[str, Any]]:
-    """Every stored event as a record, articles read once."""
-    articles = {a.id: a for a in store.iter_articles()}
-    return [event_record(e, articles) for e in store.list_events()]
+    """Every stored event as a record; each event's articles are read with it, never all at once."""
+    return [record_with_articles(store, e)[0] for e in store.list_events()]
 
 
 def record_with_articles(store, event: Event) -> tuple[dict[str, Any], dict[str, Article]]:

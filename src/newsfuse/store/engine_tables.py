@@ -24,6 +24,7 @@ MIGRATION = """
 CREATE TABLE pending (seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL UNIQUE);
 CREATE TABLE arrivals (seq INTEGER PRIMARY KEY, article_id TEXT NOT NULL UNIQUE);
 CREATE TABLE incidents (number INTEGER PRIMARY KEY, event_id TEXT, data TEXT NOT NULL);
+CREATE INDEX incidents_event ON incidents(event_id);
 CREATE TABLE postings (seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL, incident INTEGER NOT NULL);
 CREATE INDEX postings_key ON postings(key, seq);
 CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
@@ -83,6 +84,17 @@ def incidents(conn: sqlite3.Connection, numbers: Iterable[int]) -> dict[int, tup
         for number, event_id, data in conn.execute(
                 f"SELECT number, event_id, data FROM incidents WHERE number IN ({marks})", part):
             out[number] = (event_id, json.loads(data))
+    return out
+
+
+def placed_in(conn: sqlite3.Connection, article_ids: Iterable[str]) -> dict[str, int]:
+    """The incidents that already hold some of these articles (analysed again, to be placed again)."""
+    out = {}
+    for part in _chunks(sorted(set(article_ids))):
+        marks = ",".join("?" * len(part))
+        out.update(conn.execute(
+            f"SELECT ea.article_id, i.number FROM event_articles ea JOIN incidents i ON i.event_id = ea.event_id"
+            f" WHERE ea.article_id IN ({marks})", part).fetchall())
     return out
 
 

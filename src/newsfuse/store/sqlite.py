@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Article, Event
-from . import engine_tables, search
+from . import engine_tables, search, template_lines
 
 # A migration is SQL (statements split on ';') or a function given the connection.
 MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
@@ -72,6 +72,7 @@ MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
         """,
     ),
     ("005_engine", engine_tables.MIGRATION),
+    ("006_template_lines", template_lines.MIGRATION),
 ]
 
 
@@ -214,11 +215,11 @@ class SQLiteStore:
     def has_article(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def add_articles(self, articles: Iterable[Article]) -> int:
+    def add_articles(self, articles: Iterable[Article], lines: dict[str, set[str]] | None = None) -> int:
         """Insert articles not stored yet; return how many were new.
 
-        The same transaction advances the articles' generation, so the events are stale
-        from the moment the articles exist until events built from them are written.
+        The same transaction marks them pending (the engine places them in events) and counts
+        their candidate template ``lines`` (article id -> lines; see :mod:`.template_lines`).
         """
         added = 0
         articles = list(articles)
@@ -236,7 +237,37 @@ class SQLiteStore:
                         search.index_articles(conn, [a])
             if added:
                 conn.execute("UPDATE settings SET value = CAST(value AS INTEGER) + 1 WHERE key = 'articles_generation'")
+            if lines:
+                template_lines.learn(conn, [(a.id, a.source, lines.get(a.id, set())) for a in articles if a.id in lines])
         return added
+
+    def template_lines(self, lines: Iterable[str]) -> set[str]:
+        """Which of ``lines`` (normalised) the store has learned as template text."""
+        return template_lines.known(self.conn, lines)
+
+    def template_line_counts(self, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        return template_lines.counts(self.conn, pairs)
+
+    def articles_to_clean(self, limit: int = 100) -> dict[str, set[str]]:
+        return template_lines.to_clean(self.conn, limit)
+
+    def forget_to_clean(self, article_id: str, lines: Iterable[str]) -> None:
+        """The article no longer holds these lines (another rule took them): nothing to do."""
+        with self._write() as conn:
+            conn.executemany("DELETE FROM to_clean WHERE article_id = ? AND line = ?", [(article_id, x) for x in lines])
+
+    def replace_article(self, article: Article, cleaned_lines: Iterable[str] = ()) -> None:
+        """Store an article analysed again (same id) and queue it to be placed again."""
+        with self._write() as conn:
+            conn.execute("UPDATE articles SET data = ?, title = ? WHERE id = ?",
+                         (_json(article.to_dict()), article.title, article.id))
+            if self.fts:
+                conn.execute("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))
+                search.index_articles(conn, [article])
+            conn.executemany("DELETE FROM to_clean WHERE article_id = ? AND line = ?",
+                             [(article.id, line) for line in cleaned_lines])
+            conn.execute("INSERT OR IGNORE INTO pending (article_id) VALUES (?)", (article.id,))
+            conn.execute("UPDATE settings SET value = CAST(value AS INTEGER) + 1 WHERE key = 'articles_generation'")
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.conn.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -294,6 +325,9 @@ class SQLiteStore:
 
     def incident_numbers(self) -> list[int]:
         return [r[0] for r in self.conn.execute("SELECT number FROM incidents ORDER BY number")]
+
+    def placed_in(self, article_ids: Iterable[str]) -> dict[str, int]:
+        return engine_tables.placed_in(self.conn, article_ids)
 
     def posting_tail(self, key: str, scan: int) -> list[int]:
         return engine_tables.posting_tail(self.conn, key, scan)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import threading
 from dataclasses import asdict
 from typing import Any
 
@@ -26,7 +25,6 @@ EXPORT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8", "g
 MAX_POST_BYTES = 20 * 1024 * 1024
 MAX_POST_ARTICLES = 1000
 MAX_JSON_DEPTH = 20  # an article is an object of strings (and a little metadata): nothing nests deeper
-_writer = threading.Lock()  # events are rebuilt by one request at a time
 
 
 @router.get("/events", summary="List events with the events page's filters")
@@ -54,10 +52,14 @@ def get_event(event_id: str, store=Depends(get_store)) -> dict[str, Any]:
 
 
 def resolve_event(store, event_id: str) -> Event:
-    """The event with this exact id, or the one event whose id starts with it (6+ characters)."""
+    """The event with this exact id, the event it was merged into (a bookmarked link still
+    works), or the one event whose id starts with it (6+ characters)."""
     event = store.get_event(event_id)
     if event is not None:
         return event
+    merged_into = store.resolve_event(event_id)
+    if merged_into is not None:
+        return store.get_event(merged_into)
     matches = store.find_events(event_id) if len(event_id) >= 6 else []
     if len(matches) == 1:
         return store.get_event(matches[0])
@@ -171,16 +173,14 @@ def json_depth(value: Any, stop: int) -> int:
 
 def _ingest(db: str, lines: bytes) -> dict[str, Any]:
     """Analyse outside any lock (a slow article blocks no one; the store commits each chunk
-    in its own short write), then rebuild the events one request at a time."""
-    from ..pipeline import collect, settle, store_new
+    in its own short write), then place the new reports in events (the engine's commits are
+    refused and built again if another request committed first)."""
+    from ..pipeline import run
     from ..store import open_store
 
-    articles, summary = collect(["-"], stdin=io.BytesIO(lines))
     store = open_store(db)
     try:
-        store_new(articles, store, summary)
-        with _writer:
-            settle(store, summary)
+        summary = run(["-"], store, stdin=io.BytesIO(lines))
     finally:
         store.close()
     issues = [{"item": i.path.replace("<stdin>:", "item "), "message": i.message} for i in summary.issues]

@@ -1,0 +1,148 @@
+"""The incremental engine: adding reports in several runs gives the events one run gives,
+touches only the events it changes, and merged events' ids keep resolving."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from newsfuse import engine
+from newsfuse.cli import main
+from newsfuse.pipeline import run
+from newsfuse.store import open_store
+from newsfuse.web import create_app
+
+from .conftest import DEMO
+
+DEMO_FILES = sorted(str(p) for p in DEMO.iterdir() if p.suffix in (".txt", ".html", ".jsonl"))
+
+
+def build(db: Path, parts: list[list[str]]) -> None:
+    for part in parts:
+        store = open_store(str(db))
+        try:
+            run(part, store)
+        finally:
+            store.close()
+
+
+def records(db: Path) -> dict[frozenset, dict]:
+    """Each event by its reports' file names, its record without its id (ids follow the first
+    report placed, which depends on arrival; see docs/clustering.md)."""
+    store = open_store(str(db), readonly=True)
+    try:
+        names = {a.id: Path(a.path).name for a in store.iter_articles()}
+        out = {}
+        for event in store.list_events():
+            record = event.to_dict()
+            record.pop("id")
+            out[frozenset(names[i] for i in event.article_ids)] = json.loads(json.dumps(record, sort_keys=True))
+        return out
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def one_run(tmp_path_factory) -> dict:
+    db = tmp_path_factory.mktemp("one") / "s.db"
+    build(db, [[str(DEMO)]])
+    return records(db)
+
+
+@pytest.mark.parametrize("split", ["file by file", "file by file, reversed", "feed last"])
+def test_demo_added_in_several_runs_equals_one_run(split, one_run, tmp_path):
+    parts = {"file by file": [[f] for f in DEMO_FILES],
+             "file by file, reversed": [[f] for f in reversed(DEMO_FILES)],
+             "feed last": [[f for f in DEMO_FILES if not f.endswith(".jsonl")],
+                           [f for f in DEMO_FILES if f.endswith(".jsonl")]]}[split]
+    build(tmp_path / "s.db", parts)
+    assert records(tmp_path / "s.db") == one_run
+
+
+def test_seeds_added_one_by_one_equal_one_run(seeds, tmp_path):
+    files = sorted(str(p) for p in seeds.iterdir() if p.is_file() and not p.name.startswith("."))
+    build(tmp_path / "one.db", [files])
+    build(tmp_path / "many.db", [[f] for f in reversed(files)])
+    assert records(tmp_path / "many.db") == records(tmp_path / "one.db")
+
+
+def _rows(db: Path) -> dict[str, tuple[int, str]]:
+    store = open_store(str(db), readonly=True)
+    try:
+        return {eid: (rowid, data) for rowid, eid, data in store.conn.execute("SELECT rowid, id, data FROM events")}
+    finally:
+        store.close()
+
+
+def test_adding_one_report_rewrites_only_the_event_it_joins(tmp_path):
+    db = tmp_path / "s.db"
+    late = next(f for f in DEMO_FILES if "fergana" in f)  # a follow-up of one incident
+    build(db, [[f for f in DEMO_FILES if f != late]])
+    before = _rows(db)
+    build(db, [[late]])
+    after = _rows(db)
+    store = open_store(str(db), readonly=True)
+    (joined,) = [e.id for e in store.list_events() if any("fergana" in store.get_article(a).path for a in e.article_ids)]
+    store.close()
+    assert set(after) == set(before)
+    assert after[joined][1] != before[joined][1]
+    assert {eid: row for eid, row in after.items() if eid != joined} == \
+           {eid: row for eid, row in before.items() if eid != joined}  # same rowid: never rewritten
+
+
+@pytest.fixture(scope="module")
+def merged_store(tmp_path_factory) -> tuple[str, dict[str, str]]:
+    """The demo added file by file: several events formed early are later merged or re-founded."""
+    db = tmp_path_factory.mktemp("merged") / "s.db"
+    build(db, [[f] for f in DEMO_FILES])
+    store = open_store(str(db), readonly=True)
+    aliases = dict(store.conn.execute("SELECT alias, event_id FROM event_aliases"))
+    store.close()
+    assert aliases, "the demo added file by file merges events"
+    return str(db), aliases
+
+
+def test_a_merged_events_id_still_resolves_in_the_store_cli_and_api(merged_store):
+    db, aliases = merged_store
+    store = open_store(db, readonly=True)
+    live = {e.id for e in store.list_events()}
+    for alias in aliases:
+        assert alias not in live
+        assert store.resolve_event(alias) in live
+    store.close()
+    alias = sorted(aliases)[0]
+    target = open_store(db, readonly=True).resolve_event(alias)
+    shown = CliRunner().invoke(main, ["show", alias, "--db", db, "--json"])
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["id"] == target
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
+    assert client.get(f"/api/events/{alias}").json()["id"] == target
+    assert client.get(f"/events/{alias}").status_code == 200
+
+
+def test_a_commit_on_a_state_another_process_changed_is_refused(tmp_path):
+    db = str(tmp_path / "s.db")
+    build(Path(db), [[DEMO_FILES[0]]])
+    store = open_store(db)
+    counters = store.cluster_counters()
+    other = open_store(db)
+    run([DEMO_FILES[1]], other)  # another writer places its report first
+    other.close()
+    assert store.commit_chunk(engine.ChunkCommit(), counters["version"]) is False
+    store.close()
+
+
+def test_pending_articles_are_placed_in_chunks_that_each_commit(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "CLUSTER_CHUNK", 4)
+    db = tmp_path / "s.db"
+    build(db, [[str(DEMO)]])
+    store = open_store(str(db), readonly=True)
+    assert store.count_pending() == 0 and not store.events_stale()
+    assert int(store.get_setting("cluster_version")) == 3  # 12 reports, 4 at a time
+    placed = sorted(a for e in store.list_events() for a in e.article_ids)
+    assert placed == sorted(a.id for a in store.iter_articles())
+    store.close()
