@@ -83,7 +83,7 @@ class StoredState:
     def __init__(self, store, next_number: int, scan: int, stats: TermStats, known: set[str]):
         self.store = store
         self.scan = scan
-        self.stats = stats  # today's word counts: stored incidents are weighed with them
+        self.stats = stats  # today's word counts (for the reports placed again)
         self.known = known  # words whose counts ``stats`` holds
         self.next_number = next_number
         self.cache: dict[int, Incident | None] = {}
@@ -105,7 +105,6 @@ class StoredState:
 
     def load(self, numbers: list[int]) -> None:
         found = self.store.load_incidents([n for n in numbers if n not in self.cache])
-        self.learn_words({w for _, data in found.values() for terms in data.get("core_terms", ()) for w in terms})
         for n in numbers:
             if n not in self.cache:
                 event_id, data = found.get(n, (None, None))
@@ -113,8 +112,6 @@ class StoredState:
                 self.event_ids[n] = event_id
                 if self.cache[n] is not None:
                     self.founders[n] = min(self.cache[n].members)
-                    if self.cache[n].core_terms:
-                        self.cache[n].reweigh(self.stats.vector)
 
     def posting(self, key: str, scan: int) -> list[int]:
         if key not in self.tails:

@@ -80,7 +80,6 @@ class Incident:
     streets: set[str] = field(default_factory=set)
     first_report: date | None = None
     years: set[int] = field(default_factory=set)
-    core_terms: list[dict[str, float]] = field(default_factory=list)  # the core reports' word counts
     _norm: float = 0.0
 
     @property
@@ -96,7 +95,6 @@ class Incident:
         self.members.append(row)
         if len(self.members) <= CORE_REPORTS:
             self._take_words(key.vector, key.entities)
-            self.core_terms.append(key.terms)
         self._take_identity(key, key.points[:5])
         if not self.members[:-1]:
             self.anchor = key.incident_day or key.report_day
@@ -113,7 +111,6 @@ class Incident:
     def absorb(self, other: Incident) -> None:
         self.members.extend(other.members)
         self._take_words(other.centroid, other.entities)
-        self.core_terms.extend(other.core_terms)
         self._take_identity(other, other.points)
         self.anchor = self.anchor or other.anchor
         if other.fatal_since:
@@ -143,15 +140,6 @@ class Incident:
         """Count incident days beside the anchor only: the day cannot walk away."""
         if self.anchor:
             self.days.update({d: n for d, n in days.items() if abs((d - self.anchor).days) <= ANCHOR_DAYS})
-
-    def reweigh(self, vector) -> None:
-        """Weigh the core reports' words again with today's word counts (``vector`` is
-        :meth:`TermStats.vector`): a stored incident is compared as if formed now."""
-        self.centroid = {}
-        for terms in self.core_terms:
-            for w, v in vector(terms).items():
-                self.centroid[w] = self.centroid.get(w, 0.0) + v
-        self._norm = sum(v * v for v in self.centroid.values()) ** 0.5
 
     def cosine(self, vector: dict[str, float]) -> float:
         if not self._norm:
@@ -273,7 +261,9 @@ class IncidentClusterer:
             if posting:
                 hits.update(set(posting))
         hits.pop(skip, None)
-        return [cid for cid, _ in hits.most_common(self.config.max_candidates) if self.state.incident(cid) is not None]
+        top = [cid for cid, _ in hits.most_common(self.config.max_candidates)]
+        self.state.load(top)  # one read for all of them when the state is stored
+        return [cid for cid in top if self.state.incident(cid) is not None]
 
     def best(self, key: ReportKey, skip: int = -1, boost: float = 0.0,
              allowed: tuple[str | None, ...] = ("same", "later", None)) -> tuple[int, float]:

@@ -33,6 +33,9 @@ class MemoryState:
     def incident(self, number: int) -> Incident | None:
         return self.incidents.get(number)
 
+    def load(self, numbers: list[int]) -> None:
+        """Everything is in memory already."""
+
     def posting(self, key: str, scan: int) -> list[int]:
         """The newest ``scan`` entries of a posting list, oldest first (the caller may append)."""
         return self.postings.get(key, [])[-scan:]
@@ -69,26 +72,38 @@ def _encode(value: Any) -> Any:
     return value
 
 
-def _decode(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _decoder(hint: Any):
+    """A function turning stored JSON back into a value of type ``hint`` (built once per field:
+    reading thousands of incidents per batch must not ask ``typing`` each time)."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is typing.Union or (origin is not None and type(None) in args):  # X | None
         inner = [a for a in args if a is not type(None)]
-        return _decode(inner[0], value) if inner else value
+        decode = _decoder(inner[0]) if inner else (lambda v: v)
+        return lambda v: None if v is None else decode(v)
     if hint is date:
-        return date.fromisoformat(value)
+        return date.fromisoformat
     if origin is Counter:
-        return Counter({_decode(args[0], k): n for k, n in value})
-    if origin is set:
-        return {_decode(args[0], v) for v in value}
-    if origin is list:
-        return [_decode(args[0], v) for v in value]
+        key = _decoder(args[0])
+        return lambda v: Counter({key(k): n for k, n in v})
+    if origin in (set, list):
+        item = _decoder(args[0])
+        if item is _same:
+            return origin
+        return lambda v: origin(item(x) for x in v)
     if origin is tuple:
-        return tuple(_decode(a, v) for a, v in zip(args, value))
+        items = [_decoder(a) for a in args]
+        return lambda v: tuple(f(x) for f, x in zip(items, v))
     if origin is dict:
-        return {k: _decode(args[1], v) for k, v in value.items()}
+        value = _decoder(args[1])
+        return dict if value is _same else (lambda v: {k: value(x) for k, x in v.items()})
+    return _same
+
+
+def _same(value: Any) -> Any:
     return value
+
+
+_DECODERS = {name: _decoder(_HINTS[name]) for name in _FIELDS}
 
 
 def incident_to_dict(incident: Incident) -> dict[str, Any]:
@@ -100,6 +115,7 @@ def incident_from_dict(data: dict[str, Any]) -> Incident:
     """The incident back; fields the data lacks (stored by an older version) keep their defaults."""
     incident = Incident()
     for name, value in data.items():
-        if name in _FIELDS:
-            setattr(incident, name, _decode(_HINTS[name], value))
+        decode = _DECODERS.get(name)
+        if decode is not None:
+            setattr(incident, name, None if value is None else decode(value))
     return incident
