@@ -220,8 +220,10 @@ def place_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue
     taken_apart = neighbourhood(clusterer, keys) | {n for n in placed.values() if state.incident(n) is not None}
     old_seqs = {seq for n in taken_apart for seq in state.cache[n].members}
     chunk_ids = {a.id for a in articles}
-    again = [store.get_article(aid) for _, aid in sorted(store.arrival_articles(old_seqs).items())
-             if aid not in chunk_ids]
+    apart_ids = store.arrival_articles(old_seqs)
+    again = [store.get_article(aid) for _, aid in sorted(apart_ids.items()) if aid not in chunk_ids]
+    unchanged_if = {frozenset(apart_ids[m] for m in state.cache[n].members): state.event_ids[n] for n in taken_apart
+                    if not chunk_ids & {apart_ids[m] for m in state.cache[n].members}}
     again_keys = [report_key(a) for a in again]
     state.learn_words({t for k in again_keys for t in (*k.terms, *k.names)})
     for key in again_keys:
@@ -256,7 +258,9 @@ def place_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue
                 article = loaded[seq_article[seq]] = store.get_article(seq_article[seq])
             derived_before.setdefault(article.id, article.derived_from)
             group.append(article)
-        built[n] = build_one(group, options, notes)
+        same = unchanged_if.get(frozenset(a.id for a in group))
+        kept = store.get_events([same]).get(same) if same else None
+        built[n] = kept or build_one(group, options, notes)  # taken apart and formed again as it was
         event_of_article.update({a.id: built[n].id for a in group})
     commit.articles = list(chunk_articles.values()) + [
         a for aid, a in loaded.items() if aid not in chunk_articles and a.derived_from != derived_before.get(aid)]
