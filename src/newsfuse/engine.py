@@ -170,6 +170,8 @@ def place_pending(store, options: Options, notes: list[IngestIssue] | None = Non
     committing first, ``attempts`` times in a row)."""
     total = store.count_pending()
     done = 0
+    if progress and total:
+        progress("cluster", 0, total)
     while True:
         for _ in range(attempts):
             counters = store.cluster_counters()  # before the ids: a commit in between refuses ours
