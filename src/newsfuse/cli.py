@@ -350,6 +350,7 @@ def bench(task: str, data: str | None, predictions: str | None, as_json: bool, l
       newsfuse bench events --data ../shared/bench/events/gva_dev.jsonl --predictions pred.jsonl
       newsfuse bench extract --data ../shared/bench/extract/wcxb_dev_articles.jsonl
       newsfuse bench speed --limit 200 --json
+      newsfuse bench scale --data ../shared/bench/events/gva_dev.jsonl --limit 10000   # stores of 1k and 10k
       newsfuse bench types --data ../shared/bench/events_raw/openeventdata_PLOVER/PLOVER_GSR_CAMEO.txt
     """
     from .bench import TASKS, BenchUnavailable, run_task
