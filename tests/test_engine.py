@@ -146,3 +146,46 @@ def test_pending_articles_are_placed_in_chunks_that_each_commit(tmp_path, monkey
     placed = sorted(a for e in store.list_events() for a in e.article_ids)
     assert placed == sorted(a.id for a in store.iter_articles())
     store.close()
+
+
+def _b3_f1(a: dict[str, str], b: dict[str, str]) -> float:
+    """B-cubed F1 of two groupings of the same items (item -> group)."""
+    members_a, members_b = {}, {}
+    for k in a:
+        members_a.setdefault(a[k], set()).add(k)
+        members_b.setdefault(b[k], set()).add(k)
+    both = [len(members_a[a[k]] & members_b[b[k]]) for k in a]
+    p = sum(n / len(members_a[a[k]]) for n, k in zip(both, a)) / len(a)
+    r = sum(n / len(members_b[b[k]]) for n, k in zip(both, a)) / len(a)
+    return 2 * p * r / (p + r)
+
+
+def test_a_dev_sample_added_in_four_runs_agrees_with_one_run(shared, tmp_path):
+    """80 GVA reports (a stretch of the dev file in publication order) added in four runs,
+    in order and in reverse (an archive filled in backwards), against one run."""
+    path = shared / "bench" / "events" / "gva_dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} is absent")
+    docs = sorted((d for line in path.open(encoding="utf-8") for d in json.loads(line)["docs"]),
+                  key=lambda d: (d["published"] or "", d["id"]))[1000:1080]
+    parts = []
+    for i in range(4):
+        part = tmp_path / f"part{i}.jsonl"
+        part.write_text("".join(json.dumps({k: d[k] for k in ("id", "title", "text", "published", "source", "url")})
+                                + "\n" for d in docs[i * 20:(i + 1) * 20]), encoding="utf-8")
+        parts.append(str(part))
+
+    def grouping(db: Path) -> dict[str, str]:
+        store = open_store(str(db), readonly=True)
+        try:
+            return {store.get_article(a).metadata["external_id"]: e.id for e in store.list_events() for a in e.article_ids}
+        finally:
+            store.close()
+
+    build(tmp_path / "one.db", [parts])
+    build(tmp_path / "feed.db", [[p] for p in parts])
+    build(tmp_path / "backfill.db", [[p] for p in reversed(parts)])
+    one = grouping(tmp_path / "one.db")
+    assert len(one) == 80
+    assert _b3_f1(grouping(tmp_path / "feed.db"), one) >= 0.97
+    assert _b3_f1(grouping(tmp_path / "backfill.db"), one) >= 0.97
