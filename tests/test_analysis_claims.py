@@ -267,3 +267,16 @@ def test_a_series_of_shootings_is_background_and_one_of_many_is_not_all():
         assert {c.scope for c in find_claims(_article(text))} == {"background"}, text
     # one of the three injured died: the three are not all dead
     assert _counts("One of the three men injured at the Ashvale block party has since died.") == [("wounded", 3)]
+
+
+def test_active_wounding_manner_adverbs_and_non_people():
+    # the active verb with a plural of people after it
+    assert _counts("Officers were sent to a shooting that injured four people near the Dunmore depot.") == [("wounded", 4)]
+    assert _counts("The gunman wounded three other men before fleeing.") == [("wounded", 3)]
+    # "injured" as an adjective before a count of days is not a toll
+    assert _counts("Those injured 3 days ago have left hospital.") == []
+    # a manner adverb between the auxiliary and the verb
+    assert _counts("A teenager was accidentally shot in the foot at a Carrow Lane home.") == [("shot", 1)]
+    # families and distances are not people
+    assert _counts("Two families hurting tonight, the pastor said.") == []
+    assert _counts("A man was shot and killed Sunday two blocks from the Elm Park library.") == [("killed", 1)]

@@ -67,7 +67,8 @@ minutes time times percent dollars magazine magazines ammunition material materi
 launcher launchers firearm firearms pistol pistols machine guns gun boosters kalashnikovs barrels bags
 sacks items pieces heads sheep cattle animals documents phones radios computers afghanis operation operations
 raid raids mission missions strike strikes airstrike airstrikes attack attacks search searches patrol patrols
-shura shuras letters boxes cartons crates feet foot yards yard meters metres inches inch shots bullets casings""".split())
+shura shuras letters boxes cartons crates feet foot yards yard meters metres inches inch shots bullets casings
+block blocks families households""".split())
 _PROVISIONAL = re.compile(
     r"\bnot (?:yet )?(?:the )?final\b|\b(?:may|might|could|is expected to|are expected to|is likely to|"
     r"likely to|expected to|will likely|set to) (?:further )?(?:rise|increase|climb|grow|go up)\b|"
@@ -126,6 +127,15 @@ _FATALLY = re.compile(r"\s*(?:of (?:them|those|the victims)\s+)?(?:fatally|morta
                       re.I)
 
 
+def _counts_people(np: str) -> bool:
+    """Is the noun phrase after a number a plural of people ("people", "other men", "young children")?"""
+    for w in _words(np)[:3]:
+        if w in ("people", "persons", "others", "men", "women", "children") or \
+                (w.endswith("s") and w[:-1] in people.PERSON_WORDS):
+            return True
+    return False
+
+
 def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False):
     """(category, distance) of the casualty word this number counts, or None.
 
@@ -177,6 +187,8 @@ def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False)
         ok = not re.search(r"[,;:()\[\]“”\"]", gap) and len(gw) <= 6
         if kw in ("toll", "death toll", "death", "deaths", "casualties", "fatalities"):
             ok = ok and all(w in _TOLL_FILLER for w in gw) and kw != "deaths"
+        elif kw in ("wounded", "injured") and not gw and _counts_people(np_after):
+            pass  # the active verb: "a shooting that injured four people", "wounded two others"
         elif kw in ("dead", "wounded", "injured", "missing", "displaced", "homeless", "injuries", "lives",
                     "bodies", "detainees", "prisoners", "hurt") and kw != "hurt":
             ok = False
