@@ -142,12 +142,15 @@ def _fit(p: Place, partners: list[Place], c: _Cand) -> float:
 
 
 def resolve_candidates(cands: list[_Cand], gz: Gazetteer, text: str = "",
-                       home: Home | None = None) -> list[Place | None]:
+                       home: Home | None = None, home_is_hint: bool = False) -> list[Place | None]:
     """Pick each candidate's place: first without context, then with the article's countries,
     provinces and the unambiguous towns near which the others should lie. A name qualified by
     the next one ("Portland, Ore.") is read inside it. ``home`` is the region the report's
     outlet covers: it counts as if the report had named it, unless the report names another
-    province of that country."""
+    province of that country. ``home_is_hint``: a home read from the outlet's web address
+    (:mod:`newsfuse.analysis.place_outlet`) counts only when the report's own names have a
+    reading in its country ("naplesnews" is no Italian paper when the report is about
+    Florida)."""
     partners, orphans = _qualified(cands, text) if text else ([[] for _ in cands], {})
     none: Counter = Counter()
     first = [max(c.places, key=lambda p: _score(p, none, none, gz.capitals, []) + _fit(p, q, c)) if c.places else None
@@ -161,7 +164,7 @@ def resolve_candidates(cands: list[_Cand], gz: Gazetteer, text: str = "",
             countries[p.country] += 1
         if p.kind == KIND_ADMIN1:
             admins[p.name] += 1
-    if home is not None and not _home_applies(home, first):
+    if home is not None and not home_fits(home, first, home_is_hint):
         home = None
     if home is not None:
         countries[home.country] += 1
@@ -210,6 +213,13 @@ def resolve_candidates(cands: list[_Cand], gz: Gazetteer, text: str = "",
                 best = max(towns, key=lambda p: p.population)
         final.append(best)
     return _same_name_same_place(cands, partners, final)
+
+
+def home_fits(home: Home, readings: list[Place | None], hint: bool = False) -> bool:
+    """Does the outlet's home apply to a report with these readings? (A hint from the outlet's
+    web address needs one of the report's names read in its country.)"""
+    return _home_applies(home, readings) and (not hint or any(p is not None and p.country == home.country
+                                                               for p in readings))
 
 
 def _home_applies(home: Home, readings: list[Place | None]) -> bool:

@@ -23,7 +23,8 @@ from ..geo.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, 
 from ..models import Article, PlaceMention
 from .place_context import (dateline_spans, is_country_site, is_label, is_person, is_quarter, is_residence, is_street, is_subject,
                             street_spans)
-from .place_resolve import Home, _Cand, resolve_candidates
+from .place_outlet import outlet_home
+from .place_resolve import Home, _Cand, home_fits, resolve_candidates
 from .place_roles import EVENT_RE, SentenceEvents, place_role  # noqa: F401  (EVENT_RE, SentenceEvents: cluster/)
 from .spans import SpanIndex
 
@@ -355,11 +356,16 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
     ``include_demonyms`` adds "Russian"-like adjectives; ``include_modifiers`` adds place names
     inside other names ("Kentucky" in "Kentucky State Police"). Both are off for event records
     and on for the geo benchmark, whose gold counts them. ``home`` is the region the
-    report's outlet covers (:mod:`newsfuse.outlet_homes`), a prior for namesakes.
+    report's outlet covers (:mod:`newsfuse.outlet_homes`), a prior for namesakes; without it,
+    the region the outlet names for itself in the report's title or web address is a hint.
     """
     gz = gazetteer or get_gazetteer()
     cands = _candidates(article, gz, include_demonyms, include_modifiers)
-    resolved = resolve_candidates(cands, gz, article.text, home)
+    hint = False  # a home from the outlet's web address only: it needs the report's agreement
+    if home is None:
+        home, hint = outlet_home(article, gz)
+    resolved = resolve_candidates(cands, gz, article.text, home, home_is_hint=hint)
+    home_applies = home is not None and home_fits(home, resolved, hint)
     events = SentenceEvents(article)
     text = article.text
     title = f" {normalize(article.title or '')} "
@@ -367,7 +373,7 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
     for n, (c, p) in enumerate(zip(cands, resolved)):
         m = PlaceMention(c.start, c.end, text[c.start:c.end])
         if c.local:
-            _place_local(m, c.local, cands, resolved, n)
+            _place_local(m, c.local, cands, resolved, n, home if home_applies else None)
         elif p is not None:
             m.name, m.country, m.admin1 = p.name, p.country, p.admin1
             m.lat, m.lon, m.geonameid = p.lat, p.lon, p.geonameid
@@ -390,9 +396,11 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
     return out
 
 
-def _place_local(m: PlaceMention, kind: str, cands: list[_Cand], resolved: list[Place | None], n: int) -> None:
+def _place_local(m: PlaceMention, kind: str, cands: list[_Cand], resolved: list[Place | None], n: int,
+                 home: Home | None = None) -> None:
     """A street or a neighbourhood lies in the town the report names nearest to it ("the Austin
-    neighborhood of Chicago", "SCHENECTADY — ... at 524 State Street")."""
+    neighborhood of Chicago", "SCHENECTADY — ... at 524 State Street"); in a report that names
+    no town, in the middle of the outlet's home (a local outlet's streets are its own town's)."""
     here = cands[n].start
     towns = [(abs(c.start - here), p) for c, p in zip(cands, resolved)
              if p is not None and p.kind == KIND_CITY and not c.local and p.lat is not None]
@@ -401,3 +409,6 @@ def _place_local(m: PlaceMention, kind: str, cands: list[_Cand], resolved: list[
     if town is not None:
         m.within = town.name
         m.country, m.admin1, m.lat, m.lon = town.country, town.admin1, town.lat, town.lon
+    elif home is not None and home.lat is not None and not any(
+            p is not None and p.lat is not None and p.kind in (KIND_ADMIN1, KIND_ADMIN2) for p in resolved):
+        m.country, m.admin1, m.lat, m.lon = home.country, home.admin1, home.lat, home.lon
