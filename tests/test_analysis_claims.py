@@ -280,3 +280,13 @@ def test_active_wounding_manner_adverbs_and_non_people():
     # families and distances are not people
     assert _counts("Two families hurting tonight, the pastor said.") == []
     assert _counts("A man was shot and killed Sunday two blocks from the Elm Park library.") == [("killed", 1)]
+
+
+def test_a_roundup_of_a_stretch_of_time_is_background():
+    for text in ("A violent night in Harlow leaves one dead and four wounded.",
+                 "Five people were shot within 6 hours across the east side of Harlow.",
+                 "Seven people were shot in 72 hours in Harlow, police said."):
+        assert {c.scope for c in find_claims(_article(text))} == {"background"}, text
+    # hours that date the incident, not a stretch: still this incident's figure
+    assert {c.scope for c in find_claims(_article("A man died within hours of the shooting that wounded two others."))} \
+        == {"event"}

@@ -233,3 +233,8 @@ def test_stations_emergency_number_short_ages_and_children_are_not_counts(text):
 
 def test_nine_hundred_eleven_people_still_count():
     assert [m.value for m in find_numbers("Floods left 911 people homeless in the valley.")] == [911.0]
+
+
+def test_an_age_bound_is_not_a_count():
+    assert [m.text for m in find_numbers("Police said a girl younger than 10 was hit.")] == []
+    assert [m.text for m in find_numbers("children under the age of 5 were inside")] == []

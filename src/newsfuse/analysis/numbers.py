@@ -136,6 +136,7 @@ _ADDRESS_AFTER = re.compile(  # "at 2417 Larch St.", "the 900 block of": a stree
     r"(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway|"
     r"Hwy|Highway|Ter|Terrace|Cir|Circle|Trl|Trail|Pike|Loop)\b)")
 _BROADCASTER_BEFORE = re.compile(r"\b(?:News|Channel|FOX|Fox|CBS|NBC|ABC|CW|PIX|KARE)[ \t]*$")  # "told News 2", "FOX 8"
+_AGE_COMPARED = re.compile(r"\b(?:younger|older)\s+than\s+$|\b(?:under|over|above|below)\s+the\s+ages?\s+of\s+$", re.I)
 _EMERGENCY = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|to)\s+$", re.I)  # "called 911": a phone number
 _EMERGENCY_AFTER = re.compile(r"\s+(?:call|calls|caller|callers|dispatch\w*|operators?|cent(?:er|re)s?|system)\b", re.I)
 _PARENT_OF = re.compile(r"\b(?:father|mother|dad|mom|mum|parent|grand(?:father|mother|parent|ma|pa))s?\s+of\s+$", re.I)
@@ -356,6 +357,8 @@ def _excluded(c: _Ctx, j: int, end: int, qual: str | None) -> bool:
             first is last and first.num and post[:1] == "," and len(first.text) <= 2
             and _AGE_APPOSITION.search(text, max(0, first.start - 40), first.start)):
         return True  # an age, not a count: "a 12-year-old boy", "aged 35", "John Doe, 23, of Tulsa"
+    if _AGE_COMPARED.search(text, max(0, first.start - 30), first.start):
+        return True  # an age bound, not a count: "a boy younger than 12", "children under the age of 5"
     if first.num and (_BROADCASTER.match(text, last.end) or _BROADCASTER_BEFORE.search(text, max(0, first.start - 10),
                                                                                         first.start)):
         return True  # a station's name: "Channel 9 News", "7 Action News", "told News 2"
