@@ -128,3 +128,34 @@ def is_country_site(text: str, start: int, end: int) -> bool:
 def is_subject(text: str, end: int) -> bool:
     """The place is the subject of a speech or diplomacy verb: an actor, not a site."""
     return bool(SUBJECT_AFTER_RE.match(text[end:end + 40]))
+
+
+TITLE_WORDS = {t.casefold() for t in TITLES}
+
+
+def is_title_word(name: str) -> bool:
+    """A rank or title ("Officer", "Sgt."): part of a person's name, never a place by itself."""
+    return name.rstrip(".").casefold() in TITLE_WORDS
+
+
+SHOUT_WINDOW, SHOUT_MIN_LETTERS, SHOUT_SHARE = 120, 40, 0.8
+
+
+def is_shouted(text: str, start: int, end: int) -> bool:
+    """Is the text around written in capitals (a caption, a broadcast transcript)? There a
+    capital says nothing about a name: "NO ONE WAS HURT", "SOUTHWEST OF THE CITY"."""
+    window = text[max(0, start - SHOUT_WINDOW):end + SHOUT_WINDOW]
+    letters = [c for c in window if c.isalpha()]
+    return len(letters) >= SHOUT_MIN_LETTERS and sum(c.isupper() for c in letters) >= SHOUT_SHARE * len(letters)
+
+
+CAP_BEFORE_RE = re.compile(r"(?:^|[^\w.])([A-Z][\w'’]*) $")
+
+
+def in_longer_name(text: str, start: int, is_plain) -> bool:
+    """Is the word at ``start`` the second word of a longer capitalised name ("Ice Bar and
+    Grill", "Harry Maze Park")? True when the word right before is capitalised and
+    ``is_plain(word)`` (neither a common capitalised word nor a place) holds. (A word after
+    says less: "Greene County Sheriff", "York Police" are places naming an institution.)"""
+    before = CAP_BEFORE_RE.search(text[max(0, start - 30):start])
+    return bool(before and is_plain(before.group(1)))

@@ -56,6 +56,13 @@ def outlet_home(article: Article, gazetteer: Gazetteer | None = None) -> tuple[H
     return Home(place.country or "", place.admin1, place.lat, place.lon), from_address
 
 
+def headline(title: str) -> str:
+    """The headline itself without the outlet's parts ("Atlanta News: Man shot ..." ->
+    "Man shot ..."); the whole title when no part is a headline's length."""
+    parts = [p for p in TITLE_PART_SEP_RE.split(title) if p.strip()]
+    return next((p for p in parts if len(p.split()) >= HEADLINE_MIN_WORDS), title)
+
+
 def _outlet_parts(title: str) -> list[str]:
     parts = [p for p in TITLE_PART_SEP_RE.split(title) if p.strip()]
     head = next((n for n, p in enumerate(parts) if len(p.split()) >= HEADLINE_MIN_WORDS), None)

@@ -21,9 +21,9 @@ import re
 from ..geo.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_REGION, Gazetteer, Place,
                              get_gazetteer, normalize)
 from ..models import Article, PlaceMention
-from .place_context import (dateline_spans, is_country_site, is_label, is_person, is_quarter, is_residence, is_street, is_subject,
-                            street_spans)
-from .place_outlet import outlet_home
+from .place_context import (dateline_spans, in_longer_name, is_country_site, is_label, is_person, is_quarter,
+                            is_residence, is_shouted, is_street, is_subject, is_title_word, street_spans)
+from .place_outlet import headline, outlet_home
 from .place_resolve import Home, _Cand, home_fits, resolve_candidates
 from .place_roles import EVENT_RE, SentenceEvents, place_role  # noqa: F401  (EVENT_RE, SentenceEvents: cluster/)
 from .spans import SpanIndex
@@ -43,8 +43,39 @@ LIST_AFTER_RE = re.compile(r"^(?:,| and| or|, and)\s+[A-Z]")
 
 
 def _listed(text: str, start: int, end: int) -> bool:
-    """In a list with another capitalised name: "Siversk, Kreminna and Svatove"."""
-    return bool(LIST_BEFORE_RE.search(text[max(0, start - 30):start]) or LIST_AFTER_RE.match(text[end:end + 8]))
+    """In a list with another capitalised name: "Siversk, Kreminna and Svatove" (not "Ice Bar
+    and Grill", whose "Bar" follows another capitalised word)."""
+    m = LIST_BEFORE_RE.search(text[max(0, start - 30):start])
+    if m and re.search(r"[A-Z][\w'’]* $", text[max(0, start - 30):start][:m.start()][-30:]):
+        m = None
+    return bool(m or LIST_AFTER_RE.match(text[end:end + 8]))
+
+
+def _not_a_place_name(seg: str, gz: Gazetteer, surnames: set[str]) -> bool:
+    """A one-word name that is a person's surname in this report, a rank ("Officer") or a
+    common capitalised word ("Metro" for a police force), unless it names a country or province."""
+    if " " in seg or not (seg in surnames or is_title_word(seg) or seg in COMMON_CAPS
+                          or seg.capitalize() in COMMON_CAPS):
+        return False
+    return not any(p.kind in (KIND_COUNTRY, KIND_ADMIN1) for p in gz.lookup(seg))
+
+
+SHORT_CAPS_MIN_CITY = 500_000  # "LA", "NYC": only a big city is known by two or three capitals
+
+
+def _short_caps(seg: str, places: list[Place]) -> list[Place]:
+    """Two or three capitals ("AL", "NO") are a country, a province or a big city, never a
+    village of those letters (Ål in Norway)."""
+    if not (seg.isupper() and len(seg.replace(".", "")) <= 3):
+        return places
+    return [p for p in places if p.kind in (KIND_COUNTRY, KIND_ADMIN1, KIND_REGION)
+            or (p.kind == KIND_CITY and p.population >= SHORT_CAPS_MIN_CITY)]
+
+
+def _big(places: list[Place]) -> bool:
+    """A reading that needs no context: a country, a region, a big province or a big city."""
+    return any(p.kind in (KIND_COUNTRY, KIND_REGION) or (p.kind == KIND_ADMIN1 and p.population >= ADMIN1_MIN_POP_LOOSE)
+               or (p.kind == KIND_CITY and p.population >= CITY_MIN_POP_LOOSE and not p.alternate) for p in places)
 WORD_RE = re.compile(r"\b[A-Z][\w'’.]*")  # a hyphen ends a word: "EU-Canada", "Amsterdam-London"
 COMMON_CAPS = {"The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "But",
                "And", "Or", "If", "When", "While", "After", "Before", "Since", "As", "At", "In", "On", "Of", "For", "To",
@@ -172,10 +203,14 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
     person_words = {w for e in article.entities if e.label == "PERSON" and " " in e.text.strip()
                     for w in e.text.split()}
     first_names = {e.text.split()[0] for e in article.entities if e.label == "PERSON" and " " in e.text.strip()}
+    surnames = {e.text.split()[-1] for e in article.entities if e.label == "PERSON" and " " in e.text.strip()}
     streets = SpanIndex()  # "Houston Street": a street of a town, no town inside it
     for span in street_spans(text):
         streets.add(span)
     datelines = {a: b for a, b in dateline_spans(text)}
+
+    def plain(word: str) -> bool:  # a capitalised word that is neither common nor a place
+        return word not in COMMON_CAPS and word.lower() not in lowered and not gz.knows(word) and not is_title_word(word)
     for ent in article.entities:
         start, end = _trim(text, ent.start, ent.end)
         if end <= start:
@@ -195,6 +230,9 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
         if ent.label in PLACE_LABELS and seg in first_names and not _context_ok(text, start, end)[0]:
             taken.add((ent.start, ent.end))  # "said Georgia" where "Georgia Stevens" is named
             continue
+        if ent.label in PLACE_LABELS and _not_a_place_name(seg, gz, surnames) and not _context_ok(text, start, end)[0]:
+            taken.add((ent.start, ent.end))  # "Houston turned himself in" where "Vernon Houston" is named
+            continue
         if ent.label in PLACE_LABELS:
             parts = [(start, end)]
             if ", " in seg and not gz.knows(seg):  # "Parkland, Florida" -> two toponyms when both are known
@@ -205,7 +243,7 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 if all(gz.lookup(text[a:b]) for a, b in pieces):
                     parts = pieces
             for a, b in parts:
-                places = gz.lookup(text[a:b]) or _broader(gz, text[a:b])
+                places = _short_caps(text[a:b], gz.lookup(text[a:b])) or _broader(gz, text[a:b])
                 if not places and ent.label == "FAC":
                     named.add((ent.start, ent.end))
                     break
@@ -246,7 +284,7 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 piece = text[a:b]
                 places = gz.lookup(piece)
                 context, strong = _context_ok(text, a, b)
-                listed = _listed(text, a, b)
+                listed = _listed(text, a, b) and ent.label != "PERSON"  # "Williams and Banks were charged"
                 if (ent.label == "PERSON" and piece in person_words) or is_person(text, a, b):
                     places = []
                 if a in datelines:
@@ -292,7 +330,8 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
             if taken.overlapping(s, e):
                 continue
             if k == 1 and (seg in COMMON_CAPS or seg.lower() in lowered or seg in person_words or "'" in seg
-                           or "’" in seg or (len(seg) < 3 and not seg.isupper())):
+                           or "’" in seg or (len(seg) < 3 and not seg.isupper()) or is_title_word(seg)
+                           or (seg.isupper() and seg.capitalize() in COMMON_CAPS)):
                 break
             if k == 1 and include_demonyms and gz.is_demonym(seg):  # also inside names: "BBC Russian Service"
                 cands.append(_Cand(s, e, seg, "demonym", gz.demonym(seg), demonym=True))
@@ -319,6 +358,11 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 context = strong = True
             elif _sentence_start(article, s) and not strong and not regional:
                 context = False
+            if k == 1 and not (s in datelines or strong) and not _big(places) and in_longer_name(text, s, plain):
+                break  # "Ice Bar and Grill": a word of another name
+            if not (s in datelines or strong) and is_shouted(text, s, e):
+                if not any(p.kind == KIND_COUNTRY and len(seg) > 3 for p in places):
+                    break  # in a text all in capitals, a capital says nothing: "NO ONE", "SIERRA BLANCA"
             if _acceptable(places, context, strong, listed, seg, inside) and (
                     not inside or lead or any(p.kind in (KIND_COUNTRY, KIND_REGION) or p.population >= 1_000_000
                                               for p in places)):
@@ -368,7 +412,8 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
     home_applies = home is not None and home_fits(home, resolved, hint)
     events = SentenceEvents(article)
     text = article.text
-    title = f" {normalize(article.title or '')} "
+    title = f" {normalize(headline(article.title or ''))} "  # not the outlet's part: "Atlanta News: ..."
+    person_ends = {e.end for e in article.entities if e.label == "PERSON"}
     out = []
     for n, (c, p) in enumerate(zip(cands, resolved)):
         m = PlaceMention(c.start, c.end, text[c.start:c.end])
@@ -385,7 +430,7 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
             m.role = "mentioned"
         elif c.dateline:
             m.role = "event"  # filed from there: a strong hint of where it happened
-        elif is_residence(text, c.start, c.end) or is_subject(text, c.end):
+        elif is_residence(text, c.start, c.end) or is_subject(text, c.end) or _persons_town(text, c.start, person_ends):
             m.role = "mentioned"  # where someone lives; a country that brokered or said something
         else:
             m.role = place_role(article, c.start, c.end, capital, events)
@@ -394,6 +439,14 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
                 m.role = "mentioned"  # a country that brokered, said or was asked something
         out.append(m)
     return out
+
+
+def _persons_town(text: str, start: int, person_ends: set[int]) -> bool:
+    """"Jaylen Pender of Indianapolis", "Ann Lee, of Dayton": where a named person lives."""
+    for gap in (" of ", ", of "):
+        if text[max(0, start - len(gap)):start] == gap and start - len(gap) in person_ends:
+            return True
+    return False
 
 
 def _place_local(m: PlaceMention, kind: str, cands: list[_Cand], resolved: list[Place | None], n: int,
