@@ -70,9 +70,18 @@ def is_label(text: str, start: int, end: int) -> bool:
     return bool(LABEL_AFTER_RE.match(text[end:end + 30]) and LINE_START_RE.search(text[max(0, start - 10):start]))
 
 
+# "near Odessa and Franklin streets", "at Elm, Oak and Pine avenues": every name of the list is a street
+STREET_LIST_AFTER_RE = re.compile(r"^(?:(?:,|,? and|,? &) [A-Z][\w'’.]*(?: [A-Z][\w'’.]*)?)* (?:,? and |,? & )?"
+                                  r"[A-Z]?[\w'’.]*[ ]?(?:streets|avenues|roads|boulevards|drives|lanes)\b")
+STREET_PLURAL_AFTER_RE = re.compile(r"^ (?:streets|avenues|roads|boulevards|drives|lanes)\b")
+
+
 def is_street(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] (part of) a street's name: "Houston Street", "the 4100 block of Quincy"?"""
-    if STREET_AFTER_RE.match(text[end:end + 14]):
+    """Is text[start:end] (part of) a street's name: "Houston Street", "the 4100 block of Quincy",
+    "Odessa and Franklin streets"?"""
+    after = text[end:end + 80]
+    if STREET_AFTER_RE.match(after[:14]) or STREET_PLURAL_AFTER_RE.match(after) or (
+            re.match(r"^,? (?:and|&) ", after) and STREET_LIST_AFTER_RE.match(after)):
         return True
     return bool(BLOCK_BEFORE_RE.search(text[max(0, start - 40):start]))
 

@@ -222,6 +222,20 @@ def home_fits(home: Home, readings: list[Place | None], hint: bool = False) -> b
                                                                for p in readings))
 
 
+FAR_TOWN_MAX_POP = 1_000_000  # a city this big is named without its state anywhere ("Houston")
+
+
+def far_from_home(p: Place, home: Home) -> bool:
+    """A town read in another province of the home's country, far from the home's centre, in
+    a report that names no other province (the caller checks :func:`home_fits`): local news
+    names a far town's state ("Austin, Texas"), so a bare "Austin" in a Chicago paper is a
+    part of the home town the gazetteer does not know, not the Texas city. (Towns only: a
+    county is no quarter of a town.)"""
+    return (p.kind == KIND_CITY and home.admin1 is not None and home.lat is not None
+            and p.country == home.country and p.admin1 != home.admin1 and p.population < FAR_TOWN_MAX_POP
+            and p.lat is not None and haversine_km(p.lat, p.lon, home.lat, home.lon) > HOME_RADIUS_KM)
+
+
 def _home_applies(home: Home, readings: list[Place | None]) -> bool:
     """Local news leaves out the state its readers live in; a report that names another
     province of the home country is about somewhere else, and its own words decide."""

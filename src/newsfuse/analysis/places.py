@@ -24,7 +24,7 @@ from ..models import Article, PlaceMention
 from .place_context import (dateline_spans, in_longer_name, is_country_site, is_label, is_person, is_quarter,
                             is_residence, is_shouted, is_street, is_subject, is_title_word, street_spans)
 from .place_outlet import headline, outlet_home
-from .place_resolve import Home, _Cand, home_fits, resolve_candidates
+from .place_resolve import Home, _Cand, far_from_home, home_fits, resolve_candidates
 from .place_roles import EVENT_RE, SentenceEvents, place_role  # noqa: F401  (EVENT_RE, SentenceEvents: cluster/)
 from .spans import SpanIndex
 
@@ -39,6 +39,7 @@ STRONG_PREFIX_RE = re.compile(r"\b(?:town|village|city|district|province|region|
 SUFFIX_KIND_RE = re.compile(r"^\s+(?:[Pp]rovinces?|[Rr]egions?|[Dd]istricts?|[Oo]blasts?|[Rr]ayons?|[Cc]ounty|"
                             r"[Gg]overnorates?|[Ss]tate|[Mm]unicipalit(?:y|ies)|[Vv]illages?|[Tt]owns?|[Cc]ity)\b")
 LIST_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]+(?:,| and| or|, and)\s+$")
+AND_BEFORE_RE = re.compile(r"\b(?:and|or)\s+$")
 LIST_AFTER_RE = re.compile(r"^(?:,| and| or|, and)\s+[A-Z]")
 
 
@@ -358,6 +359,8 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 context = strong = True
             elif _sentence_start(article, s) and not strong and not regional:
                 context = False
+            elif context and not (strong or listed) and AND_BEFORE_RE.search(text[max(0, s - 8):s]):
+                context = False  # "and" is a list's word: no list of names here ("Ice Bar and Grill")
             if k == 1 and not (s in datelines or strong) and not _big(places) and in_longer_name(text, s, plain):
                 break  # "Ice Bar and Grill": a word of another name
             if not (s in datelines or strong) and is_shouted(text, s, e):
@@ -410,6 +413,10 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
         home, hint = outlet_home(article, gz)
     resolved = resolve_candidates(cands, gz, article.text, home, home_is_hint=hint)
     home_applies = home is not None and home_fits(home, resolved, hint)
+    if home_applies and (not hint or _names_province(cands, home)):  # a web address's town needs support
+        for c, p in zip(cands, resolved):
+            if p is not None and not c.local and far_from_home(p, home):
+                c.local = "neighbourhood"  # "Austin" in a Chicago paper: its quarter, not the Texas city
     events = SentenceEvents(article)
     text = article.text
     title = f" {normalize(headline(article.title or ''))} "  # not the outlet's part: "Atlanta News: ..."
@@ -439,6 +446,17 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
                 m.role = "mentioned"  # a country that brokered, said or was asked something
         out.append(m)
     return out
+
+
+def _names_province(cands: list[_Cand], home: Home) -> bool:
+    """Does the report itself name the home's province or a town whose likeliest reading (the
+    most people) lies in it?"""
+    for c in cands:
+        if c.places and not c.demonym:
+            p = max(c.places, key=lambda p: (p.kind == KIND_ADMIN1, p.population))
+            if p.country == home.country and home.admin1 in (p.admin1, p.name if p.kind == KIND_ADMIN1 else None):
+                return True
+    return False
 
 
 def _persons_town(text: str, start: int, person_ends: set[int]) -> bool:
