@@ -222,7 +222,7 @@ class Article:
     claims: list[Claim] = field(default_factory=list)
     report_date: InferredDate | None = None  # analysis/undated.py, computed once
     # Read by the event stage; None: not analysed (an article stored before these existed),
-    # then the event stage computes them (analysis.ensure_annotations).
+    # then the event stage computes them on the fly (analysis.annotation).
     actions: list[SentenceActions] | None = None
     actor_mentions: list[ActorMention] | None = None
     speaker_roles: list[SpeakerRole] | None = None
