@@ -73,7 +73,7 @@ def _title_outlet_place(title: str, gz: Gazetteer) -> Place | None:
     """"Town, Province" in the outlet's part of a title, read inside the province."""
     for part in reversed(_outlet_parts(title)):
         for m in TOWN_STATE_RE.finditer(part):
-            state = US_STATE_CODES.get(m.group(2), m.group(2))
+            state = US_STATE_CODES.get(m.group(2).split(" ")[0], m.group(2))  # "Richmond, VA News"
             provinces = [p for p in gz.lookup(state) if p.kind == KIND_ADMIN1
                          and (state == m.group(2) or p.country == "US")]
             words = m.group(1).split()

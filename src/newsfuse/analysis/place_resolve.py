@@ -185,6 +185,10 @@ def resolve_candidates(cands: list[_Cand], gz: Gazetteer, text: str = "",
     for p in second:
         if p is not None and p.kind == KIND_ADMIN1:
             admins[p.name] += 1
+    for c in cands:  # "Riley County": a district only one province has places the report in it
+        held = {(p.country, p.admin1) for p in c.places}
+        if c.places and len(held) == 1 and all(p.kind == KIND_ADMIN2 for p in c.places) and c.places[0].admin1:
+            admins[c.places[0].admin1] += 1
     anchors = [p for p, c in zip(second, cands) if p is not None and p.kind == KIND_CITY
                and len(c.places) == 1 and p.lat is not None]
     near = neighbour_counts([(normalize_name(c.text), c.places) for c in cands if c.places])
@@ -209,8 +213,12 @@ def resolve_candidates(cands: list[_Cand], gz: Gazetteer, text: str = "",
         if best.kind == KIND_ADMIN2 and best.lat is not None:  # a town, not its same-named municipality
             towns = [p for p in c.places if p.kind == KIND_CITY and p.country == best.country and p.lat is not None
                      and haversine_km(p.lat, p.lon, best.lat, best.lon) < 30]
-            if towns:
-                best = max(towns, key=lambda p: p.population)
+            if towns:  # the name is a town's: the likeliest town of that name, wherever it lies
+                seat = max(towns, key=lambda p: p.population)
+                rivals = [n for n, p in enumerate(c.places) if p.kind == KIND_CITY and p.lat is not None]
+                top = max(rivals, key=lambda n: scores[n] + NEAR_BONUS * min(near.get((key, n), 0), NEAR_MAX))
+                at_home = home is not None and (seat.country, seat.admin1) == (home.country, home.admin1)
+                best = c.places[top] if c.places[top].population > seat.population and not at_home else seat
         final.append(best)
     return _same_name_same_place(cands, partners, final)
 

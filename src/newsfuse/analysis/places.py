@@ -131,13 +131,14 @@ BROADER_RE = re.compile(r"^(?:(?:North|South|East|West|Central|Northern|Southern
 
 def _broader(gz: Gazetteer, name: str) -> list[Place]:
     """A name the gazetteer lacks, read as the place it names part of: "West Wales" -> Wales,
-    "Oaxaca State" -> Oaxaca, "Manchester City" -> Manchester. Towns only when big."""
+    "Oaxaca State" -> Oaxaca, "Manchester City" -> Manchester. Towns only when big; a quarter
+    ("South X") is of a big town, a province, a region or a country, not of a district."""
     m = BROADER_RE.match(name)
     if not m:
         return []
     places = gz.lookup(m.group("tail") or m.group("head"))
-    return [p for p in places if p.kind != KIND_CITY or p.population >= CITY_MIN_POP_LOOSE] if m.group("tail") \
-        else places
+    return [p for p in places if (p.kind != KIND_CITY or p.population >= CITY_MIN_POP_LOOSE) and p.kind != KIND_ADMIN2] \
+        if m.group("tail") else places  # "South Toledo" is part of the city, not of a Spanish province
 
 
 def _context_ok(text: str, start: int, end: int) -> tuple[bool, bool]:
