@@ -290,3 +290,10 @@ def test_a_roundup_of_a_stretch_of_time_is_background():
     # hours that date the incident, not a stretch: still this incident's figure
     assert {c.scope for c in find_claims(_article("A man died within hours of the shooting that wounded two others."))} \
         == {"event"}
+
+
+def test_present_tense_shootings_count_the_people_after_the_verb():
+    assert _counts("Gunman shoots 4 people outside a Harlow diner.") == [("shot", 4)]
+    assert _counts("A drive-by shooting that wounded a 9-year-old and 2 others has Elm Row on edge.") == [("wounded", 3)]
+    # the shooter of "a man shoots ..." is not a victim, and "shoots" counts only people
+    assert _counts("Police say a man shoots 2 rounds into a parked car.") == []

@@ -167,6 +167,8 @@ def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False)
         active = not am[1].strip() and _OBJECT.match(text, m.end + len(am[3]) + len(am[2]))
         if not re.search(r"[,;:()\[\]“”\"]", am[3]) and not active:  # "a man fatally shot his wife": the agent
             kw = am[2].lower()
+            if kw == "shoots":
+                return None  # "a man shoots ...": the shooter, not a victim
             if kw in ("wounds", "wound") and not am[1].strip():
                 return None  # "suffered three gunshot wounds" counts wounds, not people
             if not (kw in ("lost", "lose", "lives", "toll", "bodies", "death", "prisoners", "detainees",
@@ -187,8 +189,11 @@ def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False)
         ok = not re.search(r"[,;:()\[\]“”\"]", gap) and len(gw) <= 6
         if kw in ("toll", "death toll", "death", "deaths", "casualties", "fatalities"):
             ok = ok and all(w in _TOLL_FILLER for w in gw) and kw != "deaths"
-        elif kw in ("wounded", "injured") and not gw and _counts_people(np_after):
-            pass  # the active verb: "a shooting that injured four people", "wounded two others"
+        elif kw in ("wounded", "injured", "shoots") and not gw and (
+                _counts_people(np_after) or (pseudo and m.text.lower() in ("a", "an", "another"))):
+            pass  # the active verb: "a shooting that injured four people", "wounded an 8-year-old", "shoots 4 people"
+        elif kw == "shoots":
+            ok = False  # "shoots" counts only the people named after it
         elif kw in ("dead", "wounded", "injured", "missing", "displaced", "homeless", "injuries", "lives",
                     "bodies", "detainees", "prisoners", "hurt") and kw != "hurt":
             ok = False
