@@ -195,3 +195,10 @@ def test_text_written_in_capitals_says_nothing_by_its_capitals():
     names = {m.text for m in find_places(article)}
     assert not names & {"BLANCA", "NO", "SIERRA"}
     assert "GERMANY" in names  # a country's name still reads as one
+
+
+def test_a_police_force_is_named_after_its_town():
+    article = _article("Kissimmee police are investigating a shooting that wounded a teenager on Friday night.")
+    assert _by_text(find_places(article))["Kissimmee"].admin1 == "Florida"
+    transit = _article("MARTA police said the man was shot on a train platform late Friday.")
+    assert "MARTA" not in _by_text(find_places(transit))

@@ -39,6 +39,8 @@ STRONG_PREFIX_RE = re.compile(r"\b(?:town|village|city|district|province|region|
 SUFFIX_KIND_RE = re.compile(r"^\s+(?:[Pp]rovinces?|[Rr]egions?|[Dd]istricts?|[Oo]blasts?|[Rr]ayons?|[Cc]ounty|"
                             r"[Gg]overnorates?|[Ss]tate|[Mm]unicipalit(?:y|ies)|[Vv]illages?|[Tt]owns?|[Cc]ity)\b")
 LIST_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]+(?:,| and| or|, and)\s+$")
+# a police force or fire service is named after the town it serves ("Buckeye police", "Dayton Fire Department")
+AGENCY_AFTER_RE = re.compile(r"^ (?:[Pp]olice|PD\b|[Ff]ire [Dd]epartment|[Ff]ire [Rr]escue|[Ss]heriff)")
 AND_BEFORE_RE = re.compile(r"\b(?:and|or)\s+$")
 LIST_AFTER_RE = re.compile(r"^(?:,| and| or|, and)\s+[A-Z]")
 
@@ -146,7 +148,13 @@ def _context_ok(text: str, start: int, end: int) -> tuple[bool, bool]:
     before = text[max(0, start - 40):start]
     after = text[end:end + 20]
     strong = bool(STRONG_PREFIX_RE.search(before)) or bool(SUFFIX_KIND_RE.match(after))
-    return strong or bool(PREP_RE.search(before)), strong
+    return strong or bool(PREP_RE.search(before)) or _names_agency(text, start, end), strong
+
+
+def _names_agency(text: str, start: int, end: int) -> bool:
+    """"Buckeye police", "Dayton Fire Department": a force named after the town it serves (not
+    a transit or campus force's initials: "MARTA police")."""
+    return not text[start:end].isupper() and bool(AGENCY_AFTER_RE.match(text[end:end + 30]))
 
 
 def _sentence_start(article: Article, pos: int) -> bool:
@@ -358,8 +366,8 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
             listed = _listed(text, s, e)
             if s in datelines and e <= datelines[s]:
                 context = strong = True
-            elif _sentence_start(article, s) and not strong and not regional:
-                context = False
+            elif _sentence_start(article, s) and not strong and not regional and not _names_agency(text, s, e):
+                context = False  # (but "Buckeye police said": a force is named after its town)
             elif context and not (strong or listed) and AND_BEFORE_RE.search(text[max(0, s - 8):s]):
                 context = False  # "and" is a list's word: no list of names here ("Ice Bar and Grill")
             if k == 1 and not (s in datelines or strong) and not _big(places) and in_longer_name(text, s, plain):
