@@ -7,7 +7,7 @@ import re
 import pytest
 
 import newsfuse.analysis as analysis
-from newsfuse.analysis import COMPONENTS, PIPELINE, analyse_articles, annotation
+from newsfuse.analysis import COMPONENTS, PIPELINE, analyse_articles, annotation, fill_annotations
 from newsfuse.analysis.registry import ComponentError, Registry, RegistryError
 from newsfuse.event_type import classify
 from newsfuse.models import Article
@@ -135,3 +135,12 @@ def test_an_article_stored_before_the_annotations_gives_the_same_event_type():
     assert annotation(old, "actions") == article.actions
     assert old.actions is None  # computed, not written: the event stage only reads
     assert classify([old]) == classify([article]) == ("Violence against civilians", "Attack")
+
+
+def test_a_store_can_fill_what_an_older_article_lacks():
+    article = _article()
+    analyse_articles([article])
+    old = Article.from_dict({k: v for k, v in article.to_dict().items() if k != "speaker_roles"})
+    assert fill_annotations(old) == ["speaker_roles"]
+    assert old.to_dict() == article.to_dict()
+    assert fill_annotations(old) == []

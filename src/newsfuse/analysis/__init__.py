@@ -21,7 +21,11 @@ fields and no longer reads the text itself.
 | actor_mentions | text, entities, sentences                            | actor_mentions |
 | speaker_roles  | text                                                 | speaker_roles  |
 
-``tests/test_analysis_registry.py`` checks this table against the registry.
+``tests/test_analysis_registry.py`` checks this table against the registry, and that
+every component leaves the article as it found it. ``analyse_articles(articles,
+batch_size, n_process=...)`` passes batch options to the entities' batch function where it
+takes them. The event stage reads ``EVENT_ANNOTATIONS`` through :func:`annotation`, which
+computes them on the fly (without storing them) for an article stored before they existed.
 """
 
 from __future__ import annotations
@@ -130,5 +134,11 @@ def annotation(article: Article, name: str) -> Any:
     return PIPELINE.value(article, name)
 
 
+def fill_annotations(article: Article) -> list[str]:
+    """Write the event stage's annotations an older article lacks (a store re-saving it
+    calls this; the event stage itself never writes); the names filled."""
+    return PIPELINE.fill(article, EVENT_ANNOTATIONS)
+
+
 __all__ = ["COMPONENTS", "Component", "EVENT_ANNOTATIONS", "PIPELINE", "Registry", "analyse_articles",
-           "annotation"]
+           "annotation", "fill_annotations"]

@@ -137,6 +137,15 @@ class Registry:
             return []
         return result[component.assigns.index(name)] if len(component.assigns) > 1 else result
 
+    def fill(self, article: Article, names: Sequence[str]) -> list[str]:
+        """Write the named fields where they are None (for a store re-saving articles it
+        kept from before they existed); the names filled."""
+        missing = [n for n in names if getattr(article, n, None) is None]
+        for name in missing:
+            if not self._run_one(self.assigner(name), article):
+                setattr(article, name, [])
+        return missing
+
     @staticmethod
     def _run_one(component: Component, article: Article) -> bool:
         try:
