@@ -53,3 +53,17 @@ def test_a_local_outlets_streets_lie_in_its_home_town():
 def test_an_address_hint_needs_the_reports_agreement_before_placing_streets():
     street = [m for m in find_places(_streets_only("chicagoevening.example")) if m.precision == "street"]
     assert street and street[0].lat is None  # nothing in the report says it is about the US
+
+
+def test_a_dateline_credited_to_the_outlet_itself_gives_its_home_not_the_events_place():
+    text = ("SALEM, Ore. (KXYZ) — Deputies are investigating a house fire in Hubbard as a murder, the "
+            "sheriff said on Tuesday. Two people were found dead in the home.")
+    report = Article(id="d", path="d", source="kxyz.example", title="Two found dead after house fire", text=text)
+    home, from_address = outlet_home(report)
+    assert (home.admin1, from_address) == ("Oregon", False)
+    report.entities = []
+    salem = [m for m in find_places(report) if m.text == "SALEM"]
+    assert salem and not salem[0].dateline and salem[0].role == "event"  # a hint, not the filing place
+    agency = Article(id="e", path="e", source="kxyz.example", title="t", text=text.replace("KXYZ", "AP"))
+    agency.entities = []
+    assert [m.dateline for m in find_places(agency) if m.text == "SALEM"] == [True]

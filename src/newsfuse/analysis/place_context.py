@@ -107,6 +107,30 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+CREDIT_RE = re.compile(r"\(([A-Za-z0-9 .&/-]{1,25})\)")
+
+
+def own_dateline(text: str, source: str) -> tuple[str, str | None] | None:
+    """The town and its qualifier of a dateline credited to the report's own outlet
+    ("PORTLAND, Ore. (KOIN) —" on koin.com -> ("PORTLAND", "Ore.")), or None. A station puts
+    its own city there even for a story from a town nearby: the town is the outlet's home,
+    not where the report was filed from (unlike an agency's "(AP)")."""
+    host = {label for label in source.lower().split("//")[-1].split("/")[0].split(".") if len(label) > 2}
+    for m in DATELINE_RE.finditer(text[:DATELINE_MAX_START]):
+        credit = CREDIT_RE.search(m.group())
+        if not credit:
+            continue
+        letters = re.sub(r"[^a-z0-9]", "", credit.group(1).lower())
+        if len(letters) >= 3 and any(letters == label or label.startswith(letters) for label in host):
+            qualifier = QUALIFIER_RE.match(m.group()[m.end("name") - m.start():])
+            return m.group("name").rstrip(" ."), qualifier.group(1) if qualifier else None
+        return None
+    return None
+
+
+QUALIFIER_RE = re.compile(r",[ \t]+([A-Z][A-Za-z. ]{1,25}?)[ \t]*[(,]")
+
+
 def is_residence(text: str, start: int, end: int) -> bool:
     return bool(RESIDENCE_BEFORE_RE.search(text[max(0, start - 30):start])
                 or RESIDENCE_AFTER_RE.match(text[end:end + 14]))

@@ -1,8 +1,9 @@
 """The region an outlet names for itself, read from one report alone.
 
-Local outlets say where they are in two places a reader never looks at: the outlet's part
-of a page title ("... - Channel 5 News - Dayton, Ohio") and the web address
-("daytonstar.com", "dayton.citynews.com"). Either says which namesake the outlet's
+Local outlets say where they are in places a reader hardly looks at: the outlet's part of a
+page title ("... - Channel 5 News - Dayton, Ohio"), a dateline credited to the outlet itself
+("DAYTON, Ohio (WXYZ) —" on wxyz.com) and the web address ("daytonstar.com",
+"dayton.citynews.com"). Either says which namesake the outlet's
 "Springfield" is without needing its other reports (:mod:`newsfuse.outlet_homes` learns the
 same from many reports; this works for an outlet seen once). Only unambiguous readings count:
 a town spelt with its province ("Dayton, OH"), or a web address holding the name of exactly
@@ -15,6 +16,7 @@ import re
 
 from ..geo.gazetteer import KIND_ADMIN1, KIND_CITY, Gazetteer, Place, get_gazetteer, normalize
 from ..models import Article
+from .place_context import own_dateline
 from .place_resolve import Home
 
 TITLE_PART_SEP_RE = re.compile(r"\s+[-|–—:]\s+|\s*\|\s*")  # "Headline - Outlet - Town, ST", "Headline | Outlet"
@@ -45,7 +47,7 @@ def outlet_home(article: Article, gazetteer: Gazetteer | None = None) -> tuple[H
     """The outlet's home from the report's own title or else its web address, if either names
     one, and whether it came from the address (a weaker hint: see ``place_resolve.home_fits``)."""
     gz = gazetteer or get_gazetteer()
-    place = _title_outlet_place(article.title or "", gz)
+    place = _title_outlet_place(article.title or "", gz) or _dateline_place(article, gz)
     from_address = place is None
     if from_address:
         place = _address_place(article.source or "", gz)
@@ -54,6 +56,29 @@ def outlet_home(article: Article, gazetteer: Gazetteer | None = None) -> tuple[H
     if place.kind == KIND_ADMIN1:
         return Home(place.country or "", place.name), from_address
     return Home(place.country or "", place.admin1, place.lat, place.lon), from_address
+
+
+def _dateline_place(article: Article, gz: Gazetteer) -> Place | None:
+    """The town of a dateline credited to the outlet itself ("KNOXVILLE (WATE) —" on wate.com):
+    read inside its qualifier when there is one, else only as an unambiguous big town."""
+    found = own_dateline(article.text, article.source or "")
+    if found is None:
+        return None
+    name, qualifier = found
+    if qualifier:
+        return _town_in(name.title(), qualifier, gz)
+    towns = [p for p in gz.lookup(name) if p.kind == KIND_CITY and p.population >= DOMAIN_CITY_MIN_POP
+             and p.lat is not None and not p.alternate]
+    return towns[0] if len({(p.country, p.admin1) for p in towns}) == 1 else None
+
+
+def _town_in(town: str, province: str, gz: Gazetteer) -> Place | None:
+    """The biggest town called ``town`` inside ``province`` (a name or a US state code)."""
+    state = US_STATE_CODES.get(province.split(" ")[0], province)
+    provinces = [p for p in gz.lookup(state) if p.kind == KIND_ADMIN1 and (state == province or p.country == "US")]
+    towns = [t for t in gz.lookup(town) if t.kind == KIND_CITY and t.lat is not None
+             and any(t.country == q.country and t.admin1 == q.name for q in provinces)]
+    return max(towns, key=lambda t: t.population) if towns else None
 
 
 def headline(title: str) -> str:
@@ -78,11 +103,9 @@ def _title_outlet_place(title: str, gz: Gazetteer) -> Place | None:
                          and (state == m.group(2) or p.country == "US")]
             words = m.group(1).split()
             for k in range(len(words)):  # "Channel 5 News Dayton, OH": the town is the shortest tail that fits
-                name = " ".join(words[k:])
-                towns = [t for t in gz.lookup(name) if t.kind == KIND_CITY and t.lat is not None
-                         and any(t.country == q.country and t.admin1 == q.name for q in provinces)]
-                if towns:
-                    return max(towns, key=lambda t: t.population)
+                town = _town_in(" ".join(words[k:]), m.group(2), gz)
+                if town is not None:
+                    return town
             if len(provinces) == 1 and normalize(m.group(1)) == normalize(provinces[0].name):
                 return provinces[0]
     return None

@@ -21,8 +21,8 @@ import re
 from ..geo.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_REGION, Gazetteer, Place,
                              get_gazetteer, normalize)
 from ..models import Article, PlaceMention
-from .place_context import (dateline_spans, in_longer_name, is_country_site, is_label, is_person, is_quarter,
-                            is_residence, is_shouted, is_street, is_subject, is_title_word, street_spans)
+from .place_context import (dateline_spans, in_longer_name, is_country_site, is_label, own_dateline, is_person,
+                            is_quarter, is_residence, is_shouted, is_street, is_subject, is_title_word, street_spans)
 from .place_outlet import headline, outlet_home
 from .place_resolve import Home, _Cand, far_from_home, home_fits, resolve_candidates
 from .place_roles import EVENT_RE, SentenceEvents, place_role  # noqa: F401  (EVENT_RE, SentenceEvents: cluster/)
@@ -153,8 +153,9 @@ def _context_ok(text: str, start: int, end: int) -> tuple[bool, bool]:
 
 def _names_agency(text: str, start: int, end: int) -> bool:
     """"Buckeye police", "Dayton Fire Department": a force named after the town it serves (not
-    a transit or campus force's initials: "MARTA police")."""
-    return not text[start:end].isupper() and bool(AGENCY_AFTER_RE.match(text[end:end + 30]))
+    a transit or campus force's initials or a common word: "MARTA police", "Metro police")."""
+    name = text[start:end]
+    return not name.isupper() and name not in COMMON_CAPS and bool(AGENCY_AFTER_RE.match(text[end:end + 30]))
 
 
 def _sentence_start(article: Article, pos: int) -> bool:
@@ -384,11 +385,13 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
     found = SpanIndex()
     for c in cands:
         found.add((c.start, c.end))
+    station = own_dateline(text, article.source or "") is not None  # a station's own city: no filing place
     for a, b in streets.spans():
         if not found.overlapping(a, b):
             cands.append(_Cand(a, b, text[a:b], "local", local="street"))
     for c in cands:
-        c.dateline = c.start in datelines and c.end <= datelines[c.start]
+        c.dateline = c.start in datelines and c.end <= datelines[c.start] and not station
+        c.strong = c.strong or (c.start in datelines and c.end <= datelines[c.start])
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[_Cand] = []
     last_end = -1
@@ -428,6 +431,7 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
                 c.local = "neighbourhood"  # "Austin" in a Chicago paper: its quarter, not the Texas city
     events = SentenceEvents(article)
     text = article.text
+    station_towns = {a for a, _ in dateline_spans(text)} if own_dateline(text, article.source or "") else set()
     title = f" {normalize(headline(article.title or ''))} "  # not the outlet's part: "Atlanta News: ..."
     person_ends = {e.end for e in article.entities if e.label == "PERSON"}
     out = []
@@ -444,8 +448,8 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
         capital = p is not None and p.geonameid in gz.capitals
         if c.demonym:
             m.role = "mentioned"
-        elif c.dateline:
-            m.role = "event"  # filed from there: a strong hint of where it happened
+        elif c.dateline or c.start in station_towns:
+            m.role = "event"  # filed from there: a strong hint of where it happened (a station's own: a hint)
         elif is_residence(text, c.start, c.end) or is_subject(text, c.end) or _persons_town(text, c.start, person_ends):
             m.role = "mentioned"  # where someone lives; a country that brokered or said something
         else:
