@@ -202,3 +202,8 @@ def test_a_police_force_is_named_after_its_town():
     assert _by_text(find_places(article))["Kissimmee"].admin1 == "Florida"
     transit = _article("MARTA police said the man was shot on a train platform late Friday.")
     assert "MARTA" not in _by_text(find_places(transit))
+
+
+def test_a_small_town_listed_after_a_town_is_a_town():
+    article = _article("By noon, convoys of tractors had rolled into the city from Lorca, Totana and the coast.")
+    assert {"Lorca", "Totana"} <= set(_by_text(find_places(article)))

@@ -295,7 +295,8 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 piece = text[a:b]
                 places = gz.lookup(piece)
                 context, strong = _context_ok(text, a, b)
-                listed = _listed(text, a, b) and ent.label != "PERSON"  # "Williams and Banks were charged"
+                listed = _listed(text, a, b) and (ent.label != "PERSON" or _after_a_place(cands, text, a))
+                # a person-tagged name counts as listed only after a place: not "Williams and Banks were charged"
                 if (ent.label == "PERSON" and piece in person_words) or is_person(text, a, b):
                     places = []
                 if a in datelines:
@@ -459,6 +460,11 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
                 m.role = "mentioned"  # a country that brokered, said or was asked something
         out.append(m)
     return out
+
+
+def _after_a_place(cands: list[_Cand], text: str, start: int) -> bool:
+    """Does a place already found end right before, with a list's comma or "and" between?"""
+    return any(text[c.end:start] in (", ", " and ", ", and ", " or ") for c in cands[-3:] if c.end <= start)
 
 
 def _names_province(cands: list[_Cand], home: Home) -> bool:
