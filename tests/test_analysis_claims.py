@@ -297,3 +297,8 @@ def test_present_tense_shootings_count_the_people_after_the_verb():
     assert _counts("A drive-by shooting that wounded a 9-year-old and 2 others has Elm Row on edge.") == [("wounded", 3)]
     # the shooter of "a man shoots ..." is not a victim, and "shoots" counts only people
     assert _counts("Police say a man shoots 2 rounds into a parked car.") == []
+
+
+def test_a_victim_hospitalized_since_the_shooting_who_died_is_dead():
+    assert _counts("A local boy who had been hospitalized since a shooting on Kell Road has died.") == [("killed", 1)]
+    assert _counts("A woman who was hospitalized after the crash is recovering.") == [("wounded", 1)]

@@ -120,8 +120,9 @@ _OBJECT = re.compile(  # a verb's object right after it: the phrase before the v
     r"\s+(?:an?|another|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+|both|him|her|them|"
     r"himself|herself|themselves|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|On|At|"
     r"After|During|Near|Outside|Inside)\b)[A-Z][a-z]+)\b")
-_SHOT_THEN_DIED = re.compile(r"(?:\s+[\w'’\-]+){0,3}?\s+(?:who\s+was\s+|that\s+was\s+)?(?:shot|wounded|injured)\b"
-                             r"[^,.;]{0,70}?\s(?:has\s+|have\s+|had\s+|later\s+)?(?:died|dies)\b", re.I)
+_SHOT_THEN_DIED = re.compile(r"(?:\s+[\w'’\-]+){0,3}?\s+(?:(?:who|that)\s+(?:was|had\s+been|has\s+been)\s+)?"
+                             r"(?:shot|wounded|injured|hospitalized|hospitalised)\b"
+                             r"[^,.;]{0,70}?\s(?:has\s+|have\s+|had\s+|later\s+)?(?:died|dies|passed\s+away)\b", re.I)
 _PARTITIVE = re.compile(r"\b(?:one|two|three|\d+)\s+of\s+(?:the\s+)?$", re.I)  # "one of the three men hurt … has died"
 _FATALLY = re.compile(r"\s*(?:of (?:them|those|the victims)\s+)?(?:fatally|mortally)\b(?!\s+(?:shot|wounded|injured|struck))",
                       re.I)
@@ -171,6 +172,8 @@ def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False)
                 return None  # "a man shoots ...": the shooter, not a victim
             if kw in ("wounds", "wound") and not am[1].strip():
                 return None  # "suffered three gunshot wounds" counts wounds, not people
+            if kw == "die" and not am[1].strip() and _counts_people(am[0]):
+                return ("killed", len(_words(am[0])))  # a headline's present: "Two Benbrook teens die"
             if not (kw in ("lost", "lose", "lives", "toll", "bodies", "death", "prisoners", "detainees",
                            "arrest", "arrests", "capture", "captures", "detention", "detentions",
                            "kill", "kills", "die", "detain",
