@@ -38,7 +38,7 @@ def test_a_title_the_text_repeats_is_read_once_and_roundups_are_background():
 
 
 def test_headline_people_with_several_modifiers_occupations_and_the_present():
-    assert [c[:2] for c in _claims("Harlow county teen dies in accidental shooting")] == [("killed", 1)]
-    assert [c[:2] for c in _claims("Former Fenwick columnist fatally shot at his home")] == [("killed", 1)]
+    assert [c[:2] for c in _claims("Harlow county teen dies after hunting mishap")] == [("killed", 1)]
+    assert [c[:2] for c in _claims("Retired Fenwick columnist found fatally shot in garage")] == [("killed", 1)]
     assert [c[:2] for c in _claims("Marlow firefighter wounded outside fire station")] == [("wounded", 1)]
-    assert [c[:2] for c in _claims("Two Dover teens die after late-night shooting")] == [("killed", 2)]
+    assert [c[:2] for c in _claims("Two Ashvale teens die in lake boating accident")] == [("killed", 2)]

@@ -173,7 +173,7 @@ def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False)
             if kw in ("wounds", "wound") and not am[1].strip():
                 return None  # "suffered three gunshot wounds" counts wounds, not people
             if kw == "die" and not am[1].strip() and _counts_people(am[0]):
-                return ("killed", len(_words(am[0])))  # a headline's present: "Two Benbrook teens die"
+                return ("killed", len(_words(am[0])))  # a headline's present: "Two Ashvale teens die"
             if not (kw in ("lost", "lose", "lives", "toll", "bodies", "death", "prisoners", "detainees",
                            "arrest", "arrests", "capture", "captures", "detention", "detentions",
                            "kill", "kills", "die", "detain",
@@ -194,7 +194,7 @@ def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False)
             ok = ok and all(w in _TOLL_FILLER for w in gw) and kw != "deaths"
         elif kw in ("wounded", "injured", "shoots") and not gw and (
                 _counts_people(np_after) or (pseudo and m.text.lower() in ("a", "an", "another"))):
-            pass  # the active verb: "a shooting that injured four people", "wounded an 8-year-old", "shoots 4 people"
+            pass  # the active verb: "the blast injured three people", "wounded a 9-year-old", "shoots 3 men"
         elif kw == "shoots":
             ok = False  # "shoots" counts only the people named after it
         elif kw in ("dead", "wounded", "injured", "missing", "displaced", "homeless", "injuries", "lives",

@@ -249,7 +249,7 @@ def report_key(article: Article) -> ReportKey:
         # an incident report whose text names no town: its headline's (analysis/place_titles.py, set by
         # outlet_homes.place_by_outlet_home before clustering)
         towns = [p for p in title_places(article) if p.geonameid and p.precision in TOWN_PRECISIONS]
-    if towns:  # the headline names the incident's town too ("5 shot in west Charlotte bar"): a lead town may be misread
+    if towns:  # the headline names the incident's town too ("4 hurt in east Marlow bar shooting"): a lead town may be misread
         seen = {p.geonameid for p in towns}
         towns = towns + [p for p in title_places(article) if p.geonameid and p.precision in TOWN_PRECISIONS
                          and p.geonameid not in seen]
