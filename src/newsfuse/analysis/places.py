@@ -139,8 +139,9 @@ def _broader(gz: Gazetteer, name: str) -> list[Place]:
     if not m:
         return []
     places = gz.lookup(m.group("tail") or m.group("head"))
-    return [p for p in places if (p.kind != KIND_CITY or p.population >= CITY_MIN_POP_LOOSE) and p.kind != KIND_ADMIN2] \
-        if m.group("tail") else places  # "South Toledo" is part of the city, not of a Spanish province
+    if m.group("tail"):  # "South Toledo" is part of the city, not of a Spanish province
+        return [p for p in places if (p.kind != KIND_CITY or p.population >= CITY_MIN_POP_LOOSE) and p.kind != KIND_ADMIN2]
+    return [p for p in places if p.kind != KIND_CITY or p.population >= CITY_MIN_POP_LOOSE]  # not "Harbor" for "Harbor City"
 
 
 def _context_ok(text: str, start: int, end: int) -> tuple[bool, bool]:
