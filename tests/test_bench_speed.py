@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import types
 
 from newsfuse.bench import speed
@@ -66,6 +67,8 @@ def test_run_reports_throughput_stage_shares_and_the_ner_reference(tmp_path):
                                         "brief", "events_other")]
     assert all(s is not None and s >= -0.01 for s in shares) and 0.9 < sum(shares) < 1.1
     assert m["share_ner"] > 0 and m["share_brief"] > 0
+    multi = [k for k in m if k.startswith("ner_only_") and k.endswith("proc_articles_per_s")]
+    assert multi == [] if (os.cpu_count() or 1) == 1 else m[multi[0]] > 0
 
 
 def test_probe_long_times_every_stage_and_the_page():
