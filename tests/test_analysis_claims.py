@@ -267,3 +267,38 @@ def test_a_series_of_shootings_is_background_and_one_of_many_is_not_all():
         assert {c.scope for c in find_claims(_article(text))} == {"background"}, text
     # one of the three injured died: the three are not all dead
     assert _counts("One of the three men injured at the Ashvale block party has since died.") == [("wounded", 3)]
+
+
+def test_active_wounding_manner_adverbs_and_non_people():
+    # the active verb with a plural of people after it
+    assert _counts("A shooting at the Dunmore depot injured three people late Friday.") == [("wounded", 3)]
+    assert _counts("The gunman wounded three other men before fleeing.") == [("wounded", 3)]
+    # "injured" as an adjective before a count of days is not a toll
+    assert _counts("Those injured 3 days ago have left hospital.") == []
+    # a manner adverb between the auxiliary and the verb
+    assert _counts("A teenager was accidentally shot in the foot at a Carrow Lane home.") == [("shot", 1)]
+    # families and distances are not people
+    assert _counts("The pastor said 3 families are hurting tonight.") == []
+    assert _counts("A man was shot and killed Sunday two blocks from the Elm Park library.") == [("killed", 1)]
+
+
+def test_a_roundup_of_a_stretch_of_time_is_background():
+    for text in ("Three people were hurt on a violent weekend in Harlow.",
+                 "Harlow police said nine people were wounded in gunfire within 12 hours.",
+                 "Over 48 hours, eleven people were shot in Harlow."):
+        assert {c.scope for c in find_claims(_article(text))} == {"background"}, text
+    # hours that date the incident, not a stretch: still this incident's figure
+    assert {c.scope for c in find_claims(_article("A man died within hours of the shooting that wounded two others."))} \
+        == {"event"}
+
+
+def test_present_tense_shootings_count_the_people_after_the_verb():
+    assert _counts("Gunman shoots 3 people near a Harlow bus stop.") == [("shot", 3)]
+    assert _counts("Gunfire from a passing car wounded a 9-year-old and 2 others on Elm Row.") == [("wounded", 3)]
+    # the shooter of "a man shoots ..." is not a victim, and "shoots" counts only people
+    assert _counts("Police say a man shoots 2 rounds into a parked car.") == []
+
+
+def test_a_victim_hospitalized_since_the_shooting_who_died_is_dead():
+    assert _counts("A Kell Road resident who was hospitalized after last week's shooting has died.") == [("killed", 1)]
+    assert _counts("A woman who was hospitalized after the crash is recovering.") == [("wounded", 1)]

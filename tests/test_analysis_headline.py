@@ -35,3 +35,10 @@ def test_a_title_the_text_repeats_is_read_once_and_roundups_are_background():
     article = Article(id="h2", path="h2.txt", source="x", title="9 dead, 20 wounded in weekend shootings across the city",
                       text="Police gave no details.", published="2021-04-05")
     assert {c.scope for c in headline_claims(article, find_claims)} == {"background"}
+
+
+def test_headline_people_with_several_modifiers_occupations_and_the_present():
+    assert [c[:2] for c in _claims("Harlow county teen dies after hunting mishap")] == [("killed", 1)]
+    assert [c[:2] for c in _claims("Retired Fenwick columnist found fatally shot in garage")] == [("killed", 1)]
+    assert [c[:2] for c in _claims("Marlow firefighter wounded outside fire station")] == [("wounded", 1)]
+    assert [c[:2] for c in _claims("Two Ashvale teens die in lake boating accident")] == [("killed", 2)]

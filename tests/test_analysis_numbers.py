@@ -218,3 +218,23 @@ def test_call_letters_ordinal_streets_and_distances_are_not_counts():
     assert [n.text for n in find_numbers("Viewers told 8 WKVX that a man was shot.")] == []
     assert [n.text for n in find_numbers("Two men were shot outside 1450 W. 63rd on Sunday.")] == ["Two"]
     assert counts("The driver was shot about 300 feet from the gas station.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "A neighbour told 9 Eyewitness that she heard shots.",  # a station after the number
+    "The caller told News 4 the door was open.", "He spoke to FOX 12 on Tuesday.",  # ... and before it
+    "She asked her son to dial 911 after the shot.", "A 911 caller reported gunfire.",  # the emergency number
+    "A 6 yo boy was hit.", "a 19 y/o man was arrested",  # ages written short
+    "A father of five was wounded.", "the mother of 3 who died",  # children a parent has
+])
+def test_stations_emergency_number_short_ages_and_children_are_not_counts(text):
+    assert [m.text for m in find_numbers(text)] == []
+
+
+def test_nine_hundred_eleven_people_still_count():
+    assert [m.value for m in find_numbers("Floods left 911 people homeless in the valley.")] == [911.0]
+
+
+def test_an_age_bound_is_not_a_count():
+    assert [m.text for m in find_numbers("Witnesses said a child younger than 10 was among those hurt.")] == []
+    assert [m.text for m in find_numbers("children under the age of 5 were inside")] == []

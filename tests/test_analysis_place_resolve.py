@@ -41,3 +41,26 @@ def test_the_reports_own_province_beats_the_outlets_home():
 def test_a_small_province_yields_to_a_bigger_town_of_its_name():
     found = _places("A man was found guilty on Tuesday of a shooting in Toledo last May.")
     assert found["Toledo"].precision == "town"  # not Belize's district of 30,000 people
+
+
+def test_a_far_town_named_without_its_state_is_a_quarter_of_the_home_town():
+    chicago = Home("US", "Illinois", 41.85, -87.65)
+    found = _places("A man was shot on Tuesday in Austin, police said. Officers found him near a bus stop.", chicago)
+    assert found["Austin"].precision == "neighbourhood"
+    assert found["Austin"].admin1 == "Illinois" and abs(found["Austin"].lat - 41.85) < 0.5
+    texas = _places("A man was shot on Tuesday in Austin, Texas, police said.", chicago)
+    assert texas["Austin"].admin1 == "Texas" and texas["Austin"].precision == "town"  # its state is named
+    big = _places("The suspect was arrested on Tuesday in Houston, police said.", chicago)
+    assert big["Houston"].admin1 == "Texas"  # a city of millions needs no state
+
+
+def test_a_bare_name_of_a_district_and_towns_is_the_likeliest_town():
+    # a province of Spain and a bigger city in Ohio share the name: a bare name is the town's
+    found = _places("A girl was shot on Monday in South Toledo, and a man from Toledo was arrested.")
+    assert found["Toledo"].admin1 == "Ohio" and found["Toledo"].precision == "town"
+    assert found["South Toledo"].admin1 == "Ohio"
+
+
+def test_a_county_only_one_state_has_places_the_report_there():
+    found = _places("Deputies in Riley County said the boy was shot in Manhattan on Tuesday.")
+    assert found["Manhattan"].admin1 == "Kansas"

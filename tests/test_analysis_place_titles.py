@@ -22,10 +22,27 @@ def test_a_big_town_in_the_headline_is_where_it_happened():
 
 
 def test_a_small_town_needs_the_outlets_home():
-    report = _report("Teen shot in Kissimmee")
-    assert find_title_places(report) == []  # a small town alone could be any namesake
+    report = _report("Teen shot in Sebring")
+    assert find_title_places(report) == []  # a small town alone could be any namesake (Florida, Ohio)
     found = find_title_places(report, Home("US", "Florida"))
+    assert [(m.text, m.admin1) for m in found] == [("Sebring", "Florida")]
+
+
+def test_a_town_without_namesakes_after_in_needs_no_home():
+    found = find_title_places(_report("Teen shot in Kissimmee"))
     assert [(m.text, m.admin1) for m in found] == [("Kissimmee", "Florida")]
+    assert find_title_places(_report("Kissimmee teen honoured by mayor")) == []  # no "in": maybe a name
+
+
+def test_a_title_case_headline_is_cut_at_words_no_town_has():
+    found = find_title_places(_report("Teen Killed In Pittsburgh Shooting"))
+    assert [(m.text, m.start) for m in found] == [("Pittsburgh", 15)]
+    assert find_title_places(_report("Man Shot On Pittsburgh Avenue Late Friday")) == []  # after "On": a street
+
+
+def test_the_outlets_title_part_gives_its_home():
+    report = _report("Teen shot in Sebring - WXYZ News - Sebring, Florida")
+    assert [(m.text, m.admin1) for m in find_title_places(report)] == [("Sebring", "Florida")]
 
 
 def test_part_of_a_longer_name_is_not_a_town():

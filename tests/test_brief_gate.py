@@ -50,3 +50,31 @@ def test_stats_count_drops_by_kind():
     stats.add(check("Soldiers were killed near Ostrava.", [SOURCE]))
     stats.add(check("Forty-nine soldiers were killed.", [SOURCE]))
     assert (stats.checked, stats.dropped) == (2, 1) and stats.reasons == {"name/date": 1}
+
+
+# -- each cited report is read once per brief -------------------------------------------
+
+from newsfuse.brief import gate as gate_module  # noqa: E402
+from newsfuse.brief.gate import Source  # noqa: E402
+
+
+def test_a_prepared_source_gives_the_same_verdict_as_its_text():
+    sentences = ["Ruritanian officials said 49 soldiers were killed near Zelvara.", "About 1,200 people fled.",
+                 "The ministry said 50 soldiers were killed near Zelvara.", "Soldiers were killed on Friday.",
+                 "Some 1200 fled in March 2031, the defence ministry said."]
+    for sentence in sentences:
+        for numbers_only in (False, True):
+            assert check(sentence, [Source(SOURCE)], numbers_only) == check(sentence, [SOURCE], numbers_only)
+            assert check(sentence, [Source(SOURCE), "Other text."], numbers_only) == \
+                check(sentence, [SOURCE, "Other text."], numbers_only)
+
+
+def test_a_source_reads_its_numbers_once_however_many_sentences_are_checked(monkeypatch):
+    calls = []
+    original = gate_module._values
+    monkeypatch.setattr(gate_module, "_values", lambda text: calls.append(text) or original(text))
+    source = Source(SOURCE)
+    for n in (50, 51, 52, 49):
+        check(f"The ministry said {n} soldiers were killed.", [source])
+    assert len(calls) == 1
+    assert source.values >= {49.0, 1200.0}

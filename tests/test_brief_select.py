@@ -113,3 +113,65 @@ def test_no_articles_no_brief():
 
 def test_sentences_that_only_give_earlier_tolls_are_left_out(articles):
     assert all("2019" not in s.text for s in select_sentences(articles, "long"))
+
+
+# -- positions found by bisection and MMR by columns equal the full scans ---------------
+
+from newsfuse.brief import select as select_module  # noqa: E402
+from newsfuse.models import Span  # noqa: E402
+
+
+def _scan_facts(article, span):
+    inside = lambda x: span.start <= x.start < span.end  # noqa: E731
+    return (any(inside(c) for c in article.claims) + any(inside(p) and p.role == "event" for p in article.places)
+            + any(inside(d) for d in article.dates) + any(inside(n) for n in article.numbers))
+
+
+def _scan_scopes(article, span):
+    return {c.scope for c in article.claims if c.field == "text" and span.start <= c.start < span.end}
+
+
+def test_fact_positions_equal_scanning_every_fact(articles):
+    for article in articles:
+        positions = select_module._Positions(article)
+        spans = list(article.sentences) + [Span(a, a + w, "") for a in range(0, len(article.text), 17)
+                                           for w in (0, 5, 60)]
+        for span in spans:
+            assert positions.facts(span) == _scan_facts(article, span)
+            assert positions.text_claim_scopes(span) == _scan_scopes(article, span)
+        assert any(positions.facts(s) for s in article.sentences)
+
+
+def _dense_mmr(cands, max_sentences, budget):
+    """The former MMR over the full similarity matrix, kept here as the specification."""
+    import scipy.sparse
+
+    matrix = scipy.sparse.vstack([c.vector for c in cands])
+    sim = (matrix @ matrix.T).toarray()
+    chosen, words, remaining = [], 0, set(range(len(cands)))
+    while remaining and len(chosen) < max_sentences:
+        def redundancy(k):
+            return max((sim[k, j] for j in chosen), default=0.0)
+        remaining = {k for k in remaining if redundancy(k) <= select_module.MAX_OVERLAP}
+        if not remaining:
+            break
+        best = max(remaining, key=lambda k: select_module.MMR_LAMBDA * cands[k].score
+                   - (1 - select_module.MMR_LAMBDA) * redundancy(k))
+        remaining.discard(best)
+        n = len(cands[best].text.split())
+        if chosen and words + n > budget * 1.15:
+            continue
+        chosen.append(best)
+        words += n
+        if words >= budget:
+            break
+    return [cands[k] for k in chosen]
+
+
+def test_mmr_by_columns_equals_the_full_matrix(articles):
+    for pool in (articles, articles[:2], articles[1:]):
+        cands = select_module.candidates(pool)
+        select_module.score(cands, pool)
+        for max_sentences, budget in list(LENGTHS.values()) + [(20, 1000), (2, 10)]:
+            chosen = select_module.mmr(cands, max_sentences, budget)
+            assert chosen and [id(c) for c in chosen] == [id(c) for c in _dense_mmr(cands, max_sentences, budget)]

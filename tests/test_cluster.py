@@ -197,3 +197,31 @@ def test_a_report_whose_text_names_no_town_is_placed_by_its_headline():
     place_by_outlet_home([article])  # the pipeline's step before clustering records the headline's towns
     key = report_key(article)
     assert len(key.places) == 1 and key.points and 38 < key.points[0][0] < 39  # Sacramento, California
+
+
+def test_towns_of_one_province_far_apart_are_two_places():
+    from newsfuse.cluster.features import ReportKey
+    from newsfuse.cluster.incidents import FAR_KM, NEAR_KM, same_place
+
+    def town(gid, lat, lon, province="Kentucky"):
+        return ReportKey(places={gid}, points=[(lat, lon)], regions={("US", province)})
+
+    city = town(1, 38.25, -85.76)
+    assert same_place(city, town(2, 38.05, -84.50)) is False  # about 110 km away in the same state: another shooting
+    assert same_place(city, town(3, 38.20, -85.00)) is None  # about 65 km: a storm or protest may span both
+    assert same_place(city, town(4, 38.20, -85.50)) is True  # a suburb, about 25 km
+    assert same_place(city, town(1, 38.25, -85.76)) is True
+    assert NEAR_KM < FAR_KM
+
+
+def test_the_headline_town_counts_beside_the_text_towns():
+    from newsfuse.cluster import report_key
+    from newsfuse.outlet_homes import place_by_outlet_home
+
+    article = Article(id="h2", path="h2.txt", source="S1", title="Five hurt in Sacramento bar shooting",
+                      text="Five people were shot and wounded at a bar in Roseville on Friday night, police said.",
+                      published="2024-06-08")
+    analyse_articles([article])
+    place_by_outlet_home([article])
+    key = report_key(article)
+    assert len(key.places) == 2  # Roseville from the text, Sacramento from the headline

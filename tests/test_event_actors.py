@@ -1,6 +1,6 @@
 """One entry per actor, typed as ACLED types actors, on fictional reports."""
 
-from newsfuse.actor_kinds import kind_at
+from newsfuse.analysis.actor_kinds import kind_at
 from newsfuse.event_actors import event_actors, state_of
 from newsfuse.models import Article, Span
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from newsfuse.event_type import classify, sentence_actions
+from newsfuse.analysis.actions import sentence_actions
+from newsfuse.event_type import classify
 from newsfuse.models import Article
 
 

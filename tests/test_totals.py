@@ -64,3 +64,11 @@ def test_the_attacker_adds_only_where_one_report_counts_him_apart():
     apart = [claim("a1", "a", "He killed a woman before killing himself.", number=1),
              claim("b1", "a", "He killed a woman before killing himself.", number=1)]
     assert category_total(rows, "killed", apart)[0] == 2
+
+
+def test_a_sentence_that_counts_the_attacker_apart_is_not_an_inclusive_total():
+    quote = "Police called it a murder-suicide: the farmer shot dead his two brothers and then himself."
+    victims, shooter = claim("c1", "a", quote, number=2), claim("c2", "a", quote, number=1)
+    shooter.whose = "attackers"
+    rows = [row("killed", 2, "people", ids=("c1",)), row("killed", 1, "attackers", ids=("c2",))]
+    assert category_total(rows, "killed", [victims, shooter])[:2] == (3, "everybody + attackers")

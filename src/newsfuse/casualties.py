@@ -52,34 +52,20 @@ class _Current:
     provisional: bool = False  # any statement of the current figure by this claimant says it may rise
 
 
-_AFTER_NAME = re.compile(r",\s+(?:a|an|the)\s+([^,.;:\"“”]{3,80})")
-_BEFORE_NAME = re.compile(r"\b(?:a|an|the)\s+([^,.;:\"“”]{3,60}),\s*$", re.I)
-
-
 def speaker_sides(articles: list[Article]) -> dict[str, str]:
     """Sides of claimants the claims could not place, from how any report of the event
-    introduces them: "Colonel X, a spokesman for the Kyrgyz defence ministry" -> KG."""
-    from .analysis.claims import country_of
+    introduces them: "Colonel X, a spokesman for the Kyrgyz defence ministry" -> KG (the
+    roles are read per article: analysis/speakers.py, ``article.speaker_roles``)."""
+    from .analysis import annotation
+    from .analysis.speakers import side_of
 
     names = {c.claimant for a in articles for c in a.claims if c.claimant and not c.claimant_side
              and any(w[:1].isupper() for w in c.claimant.split())}
-    sides: dict[str, str] = {}
-    for name in names:
-        words = name.split()
-        forms = [name] + ([" ".join(words[1:])] if len(words) > 2 else [])  # without a rank: "Nurbek Toktosunov"
-        found = None
-        for article in articles:
-            for form in forms:
-                for m in re.finditer(re.escape(form), article.text):
-                    after = _AFTER_NAME.match(article.text, m.end())
-                    before = _BEFORE_NAME.search(article.text[max(0, m.start() - 70):m.start()])
-                    for role in (after, before):
-                        country = country_of(role.group(1)) if role else None
-                        if country and found is None:
-                            found = country[0]
-        if found:
-            sides[name] = found
-    return sides
+    if not names:
+        return {}
+    reports = [(a, annotation(a, "speaker_roles")) for a in articles]
+    sides = {name: side_of(name, reports) for name in names}
+    return {name: side for name, side in sides.items() if side}
 
 
 def claimant_key(claim: Claim, source: str, side: str | None = None) -> str:

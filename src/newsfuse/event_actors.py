@@ -7,70 +7,47 @@ actor gets an ACLED kind and inter code (state forces, rebels, militias, rioters
 protesters, civilians, external forces) so that an ACLED-style export can give
 actor1/actor2. Unnamed parties of the incident ("a gunman", "four people", "protesters")
 are actors too when the incident's core sentences make them its agent or its target.
+Everything read from the text is read once per article (analysis/actor_mentions.py,
+analysis/actions.py); this module puts an event's mentions together.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from functools import lru_cache
 
-from .actor_kinds import ARMED_INTER, KIND_NAMES, kind_at
-from .analysis.claims import country_of
-from .analysis.claims_vocab import demonyms
+from .analysis import annotation
+from .analysis.actor_kinds import ARMED_INTER, KIND_NAMES
+from .analysis.actor_mentions import ACTOR_LABELS, STATE_LABELS, state_of
 from .event_places import entity_mentions
 from .event_type import classify, incident_parties
 from .geo.gazetteer import read_demonyms
-from .models import Actor, Article, Span
+from .models import Actor, ActorMention, Article, Span
 
-ACTOR_LABELS = {"NORP", "ORG", "PERSON"}
-STATE_LABELS = ACTOR_LABELS | {"GPE"}  # a country is an actor; a town is a place
 MAX_ACTORS = 10
 MAX_ALIASES = 8
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-
-_THIRD_PARTY = re.compile(
-    r"\b(?:urged|called (?:on|for)|mediat\w*|brokered|talks|ceasefire|restraint|condemned|concerned|appealed)\b", re.I)
-_FORCES = re.compile(r"\b([A-Z][\w-]+)\s+(?:armed\s+)?(?:forces|troops|army|military(?!\s+base)|soldiers|servicemen|units|"
-                     r"artillery|drones|border guards)\b")
-# Words that name a state's organs rather than something else of the country ("Armenian
-# troops" is the state; "Armenian Apostolic Church" is not).
-_ORGAN_WORDS = set("""forces force troops army military soldiers servicemen border guards guard government
-authorities officials ministry defence defense foreign affairs president presidency side armed national
-security state republic interior leadership command general staff service services committee
-agency office of the and s""".split())
-_POLICE_WORDS = {"police", "policemen", "officers"}
+__all__ = ["ACTOR_LABELS", "STATE_LABELS", "event_actors", "state_of"]
 
 
 def _country_names() -> dict[str, str]:
     return {iso: country for iso, country, _, _ in read_demonyms()}
 
 
-@lru_cache(maxsize=1)
-def _country_words() -> re.Pattern[str]:
-    names = sorted(demonyms(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
+def _about(annotated: list[tuple[Article, list[ActorMention]]]) -> dict[tuple[str, int, int], ActorMention]:
+    """What the analysis found of each named entity, by (article id, start, end)."""
+    return {(a.id, m.start, m.end): m for a, found in annotated for m in found if m.label in STATE_LABELS}
 
 
-def state_of(name: str) -> tuple[str, str] | None:
-    """("state"|"police", ISO2) when ``name`` is a country or one of its state organs."""
-    found = country_of(name)
-    if not found:
-        return None
-    rest = re.findall(r"[\w-]+", _country_words().sub(" ", name.replace("’s", "").replace("'s", "")).lower())
-    if any(w not in _ORGAN_WORDS | _POLICE_WORDS for w in rest):
-        return None
-    return ("police" if set(rest) & _POLICE_WORDS else "state"), found[0]
-
-
-def _named_groups(articles: list[Article]) -> dict[str, list[tuple[Article, Span]]]:
+def _named_groups(articles: list[Article], about: dict[tuple[str, int, int], ActorMention]
+                  ) -> dict[str, list[tuple[Article, Span]]]:
     """Mentions by actor: a country's names and organs together, a surname with its full name."""
     groups: dict[str, list[tuple[Article, Span]]] = {}
     for key, mentions in entity_mentions(articles, STATE_LABELS).items():
-        label = mentions[0][1].label
-        state = state_of(mentions[0][1].text)
-        if state:
-            key = f"{state[0]}:{state[1]}"
+        article, first = mentions[0]
+        label = first.label
+        found = about.get((article.id, first.start, first.end))
+        if found and found.organ:
+            key = f"{found.organ}:{found.country}"
         elif label == "GPE":
             continue
         groups.setdefault(key, []).extend(mentions)
@@ -90,29 +67,27 @@ def event_actors(articles: list[Article], sides: set[str]) -> list[Actor]:
     figure; ``third_party``: outside the fighting, named where others urge, mediate or
     broker; ``mentioned`` otherwise.
     """
+    annotated = [(a, annotation(a, "actor_mentions")) for a in articles]
+    about = _about(annotated)
     claimants = " | ".join(c.claimant.lower() for a in articles for c in a.claims if c.claimant and c.scope == "event")
-    forces: set[str] = set()  # countries whose forces act in the reports ("Tajik forces fired...")
-    for a in articles:
-        for m in _FORCES.finditer(a.text):
-            found = country_of(m.group(1))
-            if found:
-                forces.add(found[0])
+    # countries whose forces act in the reports ("Tajik forces fired...")
+    forces = {m.country for _, found in annotated for m in found if m.label == "forces"}
     countries = _country_names()
     actors = []
-    for key, mentions in list(_named_groups(articles).items())[:MAX_ACTORS]:
+    for key, mentions in list(_named_groups(articles, about).items())[:MAX_ACTORS]:
+        found = [about.get((a.id, e.start, e.end)) for a, e in mentions]
         names = list(dict.fromkeys(e.text for _, e in mentions))
-        contexts = [next((s.text for s in a.sentences if s.start <= e.start < s.end), "") for a, e in mentions]
         kind_name, _, iso = key.partition(":") if key.startswith(("state:", "police:")) else ("", "", "")
-        country = iso or (country_of(names[0]) or (None,))[0]
+        country = iso or (found[0].country if found[0] else None)
         if kind_name:
             name, kind = countries.get(iso, names[0]), "police" if kind_name == "police" else "state_forces"
         else:
-            name, kind = max(names, key=len) if mentions[0][1].label == "PERSON" else names[0], _kind_of(names)
+            name, kind = max(names, key=len) if mentions[0][1].label == "PERSON" else names[0], _kind_of(mentions, found)
         if kind_name and (country in sides or country in forces):
             role = "participant"
         elif any(n.lower() in claimants for n in names):
             role = "claimant"
-        elif mentions[0][1].label != "PERSON" and any(_THIRD_PARTY.search(c) for c in contexts):
+        elif mentions[0][1].label != "PERSON" and any(f and f.third_party for f in found):
             role = "third_party"
         else:
             role = "mentioned"
@@ -123,8 +98,12 @@ def event_actors(articles: list[Article], sides: set[str]) -> list[Actor]:
     return sorted(actors, key=lambda x: order.get(x.role, 4))
 
 
-def _kind_of(names: list[str]) -> str | None:
-    kinds = Counter(k[0] for k in (kind_at(n) for n in names) if k)
+def _kind_of(mentions: list[tuple[Article, Span]], found: list[ActorMention | None]) -> str | None:
+    """The kind most of the actor's names give (each name once)."""
+    kind_by_name: dict[str, str | None] = {}
+    for (_, e), about in zip(mentions, found):
+        kind_by_name.setdefault(e.text, about.kind if about else None)
+    kinds = Counter(k for k in kind_by_name.values() if k)
     return kinds.most_common(1)[0][0] if kinds else None
 
 

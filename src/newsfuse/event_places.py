@@ -92,6 +92,8 @@ def event_locations(articles: list[Article]) -> list[Location]:
         key = spelt.get(normalize(m.text)) or _key(m)
         spelt.setdefault(normalize(m.text), key)
         groups[key].append((a, m))
+    if not groups:  # only streets and neighbourhoods: placed in their town or the outlet's home
+        groups = _local_groups(mentions)
     if not groups:
         return _entity_locations(articles)
     scored = []
@@ -114,6 +116,15 @@ def event_locations(articles: list[Article]) -> list[Location]:
                                 PRECISION_RANK.get(ls[0].precision, 9)))
     locations = _most_specific_first([loc for loc, _ in scored])
     return locations[:MAX_PLACES]
+
+
+def _local_groups(mentions: list[tuple[Article, PlaceMention]]) -> dict[str, list[tuple[Article, PlaceMention]]]:
+    """Located streets and neighbourhoods by spelling, for an event whose reports name no town."""
+    groups: dict[str, list[tuple[Article, PlaceMention]]] = defaultdict(list)
+    for a, m in mentions:
+        if m.precision in LOCAL_PRECISIONS and m.lat is not None:
+            groups[normalize(m.text)].append((a, m))
+    return groups
 
 
 def _main_province(mentions: list[tuple[Article, PlaceMention]]) -> Counter:

@@ -136,6 +136,70 @@ class InferredDate:
 
 
 @dataclass
+class ActionMention:
+    """An action a sentence names ("opened fire", "shelled") and how much it counts: 1 for
+    the sentence's own action, less under "after", 0 under "threatened to" or "condemned".
+    ``start``/``end`` index the sentence's field (the text or the title)."""
+
+    action: str
+    start: int
+    end: int
+    factor: float
+
+
+@dataclass
+class ActorMention:
+    """Words that name an actor, with what they say of it (analysis/actor_mentions.py,
+    analysis/actions.py). ``label``: ``forces`` ("Tajik troops"); an NER label for a named
+    actor (its country, state organ, kind, and whether its sentence urges or mediates); or
+    ``agent``, ``target``, ``captor`` for the noun an action's parties are named by."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    kind: str | None = None  # ACLED kind of its head noun (analysis/actor_kinds.py)
+    country: str | None = None  # ISO2
+    organ: str | None = None  # "state" or "police": a country or one of its state organs
+    third_party: bool = False  # its sentence urges, mediates, condemns ("Russia urged restraint")
+    field: str = "text"  # what start/end index: the text or the title
+
+
+@dataclass
+class SentenceActions:
+    """One sentence (or the title) that names an action, with its actions and, when one of
+    them counts, the kinds of people that act, are acted on or take territory in it."""
+
+    start: int
+    end: int
+    actions: list[ActionMention] = field(default_factory=list)
+    parties: list[ActorMention] = field(default_factory=list)  # agent, target, captor
+    mob: bool = False  # names a mob or a lynching
+    field: str = "text"  # what start/end index: the text or the title (declared last: it hides dataclasses.field)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SentenceActions:
+        data = dict(data)
+        data["actions"] = [ActionMention(**m) for m in data.get("actions", [])]
+        data["parties"] = [ActorMention(**m) for m in data.get("parties", [])]
+        return cls(**data)
+
+
+@dataclass
+class SpeakerRole:
+    """A role given beside a name that places its speaker on a country's side: "X, a
+    spokesman for the Kyrgyz defence ministry" (``position`` "after": the name ends at
+    ``name_at``) or "the Kyrgyz defence ministry's spokesman, X" ("before": it starts there)."""
+
+    start: int
+    end: int
+    text: str
+    country: str
+    name_at: int
+    position: str
+
+
+@dataclass
 class Article:
     """The one document every stage reads and annotates (spaCy's ``Doc`` for us)."""
 
@@ -157,6 +221,11 @@ class Article:
     places: list[PlaceMention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     report_date: InferredDate | None = None  # analysis/undated.py, computed once
+    # Read by the event stage; None: not analysed (an article stored before these existed),
+    # then the event stage computes them on the fly (analysis.annotation).
+    actions: list[SentenceActions] | None = None
+    actor_mentions: list[ActorMention] | None = None
+    speaker_roles: list[SpeakerRole] | None = None
     # Filled by clustering.
     derived_from: str | None = None
 
@@ -174,6 +243,12 @@ class Article:
         data["places"] = [PlaceMention(**p) for p in data.get("places", [])]
         data["claims"] = [Claim(**c) for c in data.get("claims", [])]
         data["report_date"] = InferredDate(**data["report_date"]) if data.get("report_date") else None
+        if data.get("actions") is not None:
+            data["actions"] = [SentenceActions.from_dict(x) for x in data["actions"]]
+        if data.get("actor_mentions") is not None:
+            data["actor_mentions"] = [ActorMention(**x) for x in data["actor_mentions"]]
+        if data.get("speaker_roles") is not None:
+            data["speaker_roles"] = [SpeakerRole(**x) for x in data["speaker_roles"]]
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in known})
 

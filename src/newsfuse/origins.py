@@ -16,8 +16,10 @@ A report is marked ``derived_from`` the earlier report it follows; an event's
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from datasketch import MinHash
 
@@ -48,16 +50,22 @@ def _tokens(text: str) -> list[str]:
 def minhash(article: Article, num_perm: int = 64) -> MinHash:
     words = _tokens(article.text)
     m = MinHash(num_perm=num_perm)
-    for i in range(max(len(words) - 4, 1)):
-        m.update(" ".join(words[i : i + 5]).encode("utf-8"))
+    m.update_batch([" ".join(words[i : i + 5]).encode("utf-8") for i in range(max(len(words) - 4, 1))])
     return m
 
 
-def _sentence_features(article: Article, sentence: Span) -> set[str]:
-    """Content words plus facts: numbers count double because rewrites keep them."""
+def _sentence_features(article: Article, sentence: Span, numbers: tuple[list[int], list] | None = None) -> set[str]:
+    """Content words plus facts: numbers count double because rewrites keep them.
+
+    ``numbers`` are the article's number starts and numbers, sorted by start (found
+    by bisection); the default reads them all."""
     words = {w for w in _tokens(sentence.text) if w not in _STOP and len(w) > 2}
-    numbers = {f"#{n.value:g}" for n in article.numbers if sentence.start <= n.start < sentence.end and n.value is not None}
-    return words | numbers
+    if numbers is None:
+        inside = [n for n in article.numbers if sentence.start <= n.start < sentence.end]
+    else:
+        starts, ordered = numbers
+        inside = ordered[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
+    return words | {f"#{n.value:g}" for n in inside if n.value is not None}
 
 
 def _similarity(a: set[str], b: set[str]) -> float:
@@ -70,8 +78,6 @@ def _similarity(a: set[str], b: set[str]) -> float:
 
 
 def _longest_increasing(values: list[int]) -> int:
-    import bisect
-
     tails: list[int] = []
     for v in values:
         i = bisect.bisect_left(tails, v)
@@ -82,49 +88,111 @@ def _longest_increasing(values: list[int]) -> int:
     return len(tails)
 
 
-def alignment(original: Article, later: Article, config: OriginConfig) -> tuple[float, float]:
-    """(share of ``later``'s sentences that align to ``original``, share in order)."""
-    src = [_sentence_features(original, s) for s in original.sentences]
-    dst = [_sentence_features(later, s) for s in later.sentences if len(s.text.split()) >= 5]
-    if len(dst) < config.min_sentences or not src:
-        return 0.0, 0.0
+@dataclass
+class ReportProfile:
+    """What origin detection reads of one report, computed once per report.
+
+    ``sentences`` are the features of every sentence (as an original), ``aligned``
+    those of its sentences of five words or more (as a later report), ``postings``
+    maps a feature to the sentences that have it (bit i set for sentence i: an inverted
+    index whose union is one integer OR), so a sentence is scored only
+    against the sentences it shares something with (a sentence sharing nothing
+    scores 0 and can never align)."""
+
+    hashes: MinHash
+    sentences: list[set[str]]
+    aligned: list[set[str]]
+    vocabulary: set[str]
+    postings: dict[str, int] = field(default_factory=dict)  # feature -> bit set of sentence numbers
+    features: set[str] = field(default_factory=set)  # the keys of ``postings``
+
+
+def profile(article: Article) -> ReportProfile:
+    ordered = sorted(article.numbers, key=lambda n: n.start)
+    numbers = ([n.start for n in ordered], ordered)
+    sentences = [_sentence_features(article, s, numbers) for s in article.sentences]
+    aligned = [f for f, s in zip(sentences, article.sentences) if len(s.text.split()) >= 5]
+    postings: dict[str, int] = {}
+    for i, feats in enumerate(sentences):
+        for feat in feats:
+            postings[feat] = postings.get(feat, 0) | (1 << i)
+    vocabulary = {w for w in _tokens(article.text) if w not in _STOP}
+    return ReportProfile(minhash(article), sentences, aligned, vocabulary, postings, set(postings))
+
+
+def _best_matches(src: ReportProfile, dst: list[set[str]], config: OriginConfig,
+                  give_up_below: float | None = None) -> list[int] | None:
+    """For each ``dst`` sentence, the ``src`` sentence it aligns to (if any), in order.
+
+    Same choice as scoring every pair: the best score, the first sentence on a tie;
+    sentences sharing no feature score 0, below any threshold. With ``give_up_below``,
+    None as soon as that share of ``dst`` can no longer align."""
     matched: list[int] = []
-    for feats in dst:
-        scores = [_similarity(feats, s) for s in src]
-        best = max(range(len(src)), key=scores.__getitem__)
-        if scores[best] >= config.sentence_match:
+    for t, feats in enumerate(dst):
+        if give_up_below is not None and (len(matched) + len(dst) - t) / len(dst) < give_up_below:
+            return None
+        if config.sentence_match > 0:
+            near = 0
+            for feat in feats & src.features:
+                near |= src.postings[feat]
+        else:  # a threshold of 0 lets a sentence sharing nothing align: score them all
+            near = (1 << len(src.sentences)) - 1
+        best, best_score = None, 0.0
+        while near:  # the sentences sharing a feature, in order
+            low = near & -near
+            near ^= low
+            i = low.bit_length() - 1
+            score = _similarity(feats, src.sentences[i])
+            if best is None or score > best_score:
+                best, best_score = i, score
+        if best is not None and best_score >= config.sentence_match:
             matched.append(best)
+    return matched
+
+
+def _alignment_of(src: ReportProfile, dst: ReportProfile, config: OriginConfig,
+                  give_up_below: float | None = None) -> tuple[float, float]:
+    if len(dst.aligned) < config.min_sentences or not src.sentences:
+        return 0.0, 0.0
+    matched = _best_matches(src, dst.aligned, config, give_up_below)
     if not matched:
         return 0.0, 0.0
-    return len(matched) / len(dst), _longest_increasing(matched) / len(matched)
+    return len(matched) / len(dst.aligned), _longest_increasing(matched) / len(matched)
 
 
-def _typicality(articles: list[Article]) -> list[float]:
+def alignment(original: Article, later: Article, config: OriginConfig) -> tuple[float, float]:
+    """(share of ``later``'s sentences that align to ``original``, share in order)."""
+    return _alignment_of(profile(original), profile(later), config)
+
+
+def _typicality(vocab: list[set[str]]) -> list[float]:
     """Share of each report's words that the event's other reports also use.
 
     Among undated reports the more typical one is taken as the original: a
     rewrite swaps in synonyms ("troops killed" -> "troopers slain") that no
-    independent report uses.
+    independent report uses. A word is shared when at least two reports use it.
     """
-    vocab = [{w for w in _tokens(a.text) if w not in _STOP} for a in articles]
-    out = []
-    for i, words in enumerate(vocab):
-        others = set().union(*(v for j, v in enumerate(vocab) if j != i)) if len(vocab) > 1 else set()
-        out.append(len(words & others) / len(words) if words else 0.0)
-    return out
+    counts = Counter(w for words in vocab for w in words)
+    return [sum(1 for w in words if counts[w] >= 2) / len(words) if words else 0.0 for words in vocab]
 
 
-def find_origins(articles: list[Article], config: OriginConfig | None = None) -> dict[str, str]:
+def find_origins(articles: list[Article], config: OriginConfig | None = None,
+                 profiles: dict[str, ReportProfile] | None = None) -> dict[str, str]:
     """Map article id -> id of the earlier report it copies or rewrites.
 
     ``articles`` are the reports of one event; the earlier of two (by date;
     undated: the more typical of the event) is taken as the original.
+    ``profiles`` (article id -> :class:`ReportProfile`) may be kept by the caller
+    to reuse them when the event is rebuilt; missing ones are added to it.
     """
     config = config or OriginConfig()
-    typical = _typicality(articles)
+    profiles = {} if profiles is None else profiles
+    for a in articles:
+        if a.id not in profiles:
+            profiles[a.id] = profile(a)
+    typical = _typicality([profiles[a.id].vocabulary for a in articles])
     ordered = sorted(range(len(articles)), key=lambda i: (
         articles[i].published is None, articles[i].published or "", -typical[i], i))
-    hashes = {articles[i].id: minhash(articles[i]) for i in ordered}
     origins: dict[str, str] = {}
     for k, j in enumerate(ordered):
         later = articles[j]
@@ -133,11 +201,12 @@ def find_origins(articles: list[Article], config: OriginConfig | None = None) ->
             original = articles[i]
             if original.id in origins and origins[original.id] == later.id:
                 continue
-            copy = hashes[original.id].jaccard(hashes[later.id])
+            copy = profiles[original.id].hashes.jaccard(profiles[later.id].hashes)
             if copy >= config.copy_jaccard:
                 score = 1.0 + copy
             else:
-                aligned, ordered_share = alignment(original, later, config)
+                aligned, ordered_share = _alignment_of(profiles[original.id], profiles[later.id], config,
+                                                       give_up_below=config.aligned_share)
                 if aligned < config.aligned_share or ordered_share < config.order_share:
                     continue
                 score = aligned * ordered_share

@@ -53,8 +53,12 @@ _INCLUSIVE = re.compile(
 
 
 def _includes_attackers(claims: Sequence[Claim], ids: set[str]) -> bool:
-    """Does a report say its whole figure counts the attacker too?"""
-    return any(c.id in ids and _INCLUSIVE.search(c.quote) for c in claims)
+    """Does a report say its whole figure counts the attacker too? A sentence that counts him
+    apart itself ("the farmer shot dead his two brothers and then himself, a murder-suicide")
+    does not: its figure is the victims'."""
+    apart = {(c.article_id, c.field, c.start) for c in claims if c.whose == ADDITIVE}
+    return any(c.id in ids and _INCLUSIVE.search(c.quote) and (c.article_id, c.field, c.start) not in apart
+               for c in claims)
 
 
 def _told_apart(claims: Sequence[Claim], whole: Sequence[Casualty], attackers: Sequence[Casualty]) -> bool:

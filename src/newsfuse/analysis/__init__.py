@@ -1,78 +1,144 @@
-"""Analysis components over one Article: sentences, entities, numbers, dates, places, claims.
+"""Analysis components over one Article, declared in a registry (analysis/registry.py).
 
-Like a spaCy pipeline, each component reads the Article and fills one field,
-with character spans into the cleaned text. Entities run batched (spaCy is much
-faster over a stream); the rest run per article. A component that fails on one
-article leaves that field empty and records the error in ``article.metadata``;
-the batch goes on.
+Like a spaCy pipeline, each component reads the Article and returns the value of the
+field(s) it assigns, with character spans into the cleaned text; the runner writes them
+and checks, when a component is registered, that what it requires is assigned earlier.
+Entities run batched (spaCy is much faster over a stream); the rest run per article. A
+component that fails on one article leaves that field as it was and records the error in
+``article.metadata["analysis_errors"]``; the batch goes on. The event stage reads these
+fields and no longer reads the text itself.
+
+| component      | requires                                             | assigns        |
+|----------------|------------------------------------------------------|----------------|
+| entities       | text                                                 | entities       |
+| sentences      | text                                                 | sentences      |
+| numbers        | text                                                 | numbers        |
+| dates          | text, published, entities                            | dates          |
+| places         | text, title, entities, sentences                     | places         |
+| claims         | text, title, published, entities, sentences, numbers | claims         |
+| report_date    | text, published, sentences                           | report_date    |
+| actions        | title, sentences                                     | actions        |
+| actor_mentions | text, entities, sentences                            | actor_mentions |
+| speaker_roles  | text                                                 | speaker_roles  |
+
+``tests/test_analysis_registry.py`` checks this table against the registry, and that
+every component leaves the article as it found it. ``analyse_articles(articles,
+batch_size, n_process=...)`` passes batch options to the entities' batch function where it
+takes them. The event stage reads ``EVENT_ANNOTATIONS`` through :func:`annotation`, which
+computes them on the fly (without storing them) for an article stored before they existed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
-from ..models import Article
+from ..models import ActorMention, Article, Claim, DateMention, InferredDate, NumberMention, PlaceMention
+from ..models import SentenceActions, Span, SpeakerRole
+from .actions import find_actions
+from .actor_mentions import find_actor_mentions
 from .claims import find_claims
 from .dates import resolve_dates
-from .entities import find_entities_batch
+from .entities import find_entities, find_entities_batch
 from .headline import headline_claims
 from .numbers import find_numbers
 from .places import find_places
+from .registry import Component, Registry, _accepted
 from .sentences import split_sentences
+from .speakers import find_speaker_roles
 from .undated import infer_report_date
 
 DATE_LABELS = {"DATE", "TIME"}
+PIPELINE = Registry()
 
 
-def _sentences(article: Article) -> None:
-    article.sentences = split_sentences(article.text)
+def _entities(article: Article) -> list[Span]:
+    return find_entities(article.text)
 
 
-def _numbers(article: Article) -> None:
-    article.numbers = find_numbers(article.text)
+def _entities_pipe(articles: Sequence[Article], batch_size: int = 32, **options: Any) -> Iterator[list[Span]]:
+    texts = (a.text for a in articles)
+    return find_entities_batch(texts, batch_size=batch_size, **_accepted(find_entities_batch, options))
 
 
-def _dates(article: Article) -> None:
+def _sentences(article: Article) -> list[Span]:
+    return split_sentences(article.text)
+
+
+def _numbers(article: Article) -> list[NumberMention]:
+    return find_numbers(article.text)
+
+
+def _dates(article: Article) -> list[DateMention]:
     spans = [(e.start, e.end) for e in article.entities if e.label in DATE_LABELS]
-    article.dates = resolve_dates(article.text, spans, article.published)
+    return resolve_dates(article.text, spans, article.published)
 
 
-def _places(article: Article) -> None:
-    article.places = find_places(article)
+def _places(article: Article) -> list[PlaceMention]:
+    return find_places(article)
 
 
-def _claims(article: Article) -> None:
-    article.claims = find_claims(article) + headline_claims(article, find_claims)
+def _claims(article: Article) -> list[Claim]:
+    return find_claims(article) + headline_claims(article, find_claims)
 
 
-def _report_date(article: Article) -> None:
-    article.report_date = infer_report_date(article)
+def _report_date(article: Article) -> InferredDate:
+    return infer_report_date(article)
 
 
-# Order matters: dates read the entities found before them; claims read sentences,
-# entities and numbers; the report date reads sentences.
+def _actions(article: Article) -> list[SentenceActions]:
+    return find_actions(article)
+
+
+def _actor_mentions(article: Article) -> list[ActorMention]:
+    return find_actor_mentions(article)
+
+
+def _speaker_roles(article: Article) -> list[SpeakerRole]:
+    return find_speaker_roles(article)
+
+
+PIPELINE.add("entities", _entities, requires=["text"], assigns=["entities"], pipe=_entities_pipe)
+PIPELINE.add("sentences", _sentences, requires=["text"], assigns=["sentences"])
+PIPELINE.add("numbers", _numbers, requires=["text"], assigns=["numbers"])
+PIPELINE.add("dates", _dates, requires=["text", "published", "entities"], assigns=["dates"])
+PIPELINE.add("places", _places, requires=["text", "title", "entities", "sentences"], assigns=["places"])
+PIPELINE.add("claims", _claims, requires=["text", "title", "published", "entities", "sentences", "numbers"],
+             assigns=["claims"])
+PIPELINE.add("report_date", _report_date, requires=["text", "published", "sentences"],
+             assigns=["report_date"])  # read by clustering and by the event date
+# Read by the event stage only (event_type, event_actors, casualties.speaker_sides).
+PIPELINE.add("actions", _actions, requires=["title", "sentences"], assigns=["actions"])
+PIPELINE.add("actor_mentions", _actor_mentions, requires=["text", "entities", "sentences"],
+             assigns=["actor_mentions"])
+PIPELINE.add("speaker_roles", _speaker_roles, requires=["text"], assigns=["speaker_roles"])
+
+EVENT_ANNOTATIONS = ("actions", "actor_mentions", "speaker_roles")
+
+# (name, fn(article)) pairs that write their field, in order, without the batched entities:
+# the form scripts used before the registry (they re-run analysis over stored articles).
 COMPONENTS: list[tuple[str, Callable[[Article], None]]] = [
-    ("sentences", _sentences),
-    ("numbers", _numbers),
-    ("dates", _dates),
-    ("places", _places),
-    ("claims", _claims),
-    ("report_date", _report_date),  # read by clustering and by the event date
+    (c.name, c.apply) for c in PIPELINE.components if c.pipe is None
 ]
 
 
-def analyse_articles(articles: Sequence[Article], batch_size: int = 32) -> None:
-    """Annotate ``articles`` in place."""
-    try:
-        batches = list(find_entities_batch((a.text for a in articles), batch_size=batch_size))
-    except Exception as exc:  # a model failure must not lose the articles
-        batches = [[] for _ in articles]
-        for article in articles:
-            article.metadata.setdefault("analysis_errors", []).append(f"entities: {exc}")
-    for article, entities in zip(articles, batches):
-        article.entities = entities
-        for name, component in COMPONENTS:
-            try:
-                component(article)
-            except Exception as exc:  # one odd article never sinks the batch
-                article.metadata.setdefault("analysis_errors", []).append(f"{name}: {exc}")
+def analyse_articles(articles: Sequence[Article], batch_size: int = 32, **options: Any) -> None:
+    """Annotate ``articles`` in place; ``options`` (e.g. ``n_process``) go to the entities'
+    batch function where it accepts them."""
+    PIPELINE.run(articles, batch_size=batch_size, **options)
+
+
+def annotation(article: Article, name: str) -> Any:
+    """``article.<name>`` for the event stage: computed on the fly (not stored) for an
+    article analysed before the field existed, so older stores give the same events."""
+    return PIPELINE.value(article, name)
+
+
+def fill_annotations(article: Article) -> list[str]:
+    """Write the event stage's annotations an older article lacks (a store re-saving it
+    calls this; the event stage itself never writes); the names filled."""
+    return PIPELINE.fill(article, EVENT_ANNOTATIONS)
+
+
+__all__ = ["COMPONENTS", "Component", "EVENT_ANNOTATIONS", "PIPELINE", "Registry", "analyse_articles",
+           "annotation", "fill_annotations"]

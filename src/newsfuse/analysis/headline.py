@@ -19,7 +19,8 @@ from .claims_people import PERSON_SING
 from .numbers import find_numbers
 
 _OUTLET_SUFFIX = re.compile(r"\s+(?:[-|–—:]\s+[^-|–—]{2,60}|\|.*)$")
-_BARE_PERSON = re.compile(rf"(?:(?:\d+-year-old|teenage|young|elderly|local|unarmed|pregnant|off-duty|[A-Z][a-z]+)\s+)?"
+_BARE_PERSON = re.compile(rf"(?:(?:\d+-year-old|teenage|young|elderly|local|unarmed|pregnant|off-duty|former|area|county|"
+                          rf"[A-Z][a-z]+)\s+){{0,3}}"  # "Ashvale area girl", "Retired Fenwick teacher"
                           rf"(?:{PERSON_SING})\b(?!['’]s)", re.I)
 _ATTRIBUTION = re.compile(r"(?:[A-Z][\w.'’]*\s*){1,3}:\s+")
 _AGE = re.compile(r",\s*\d{1,3}\s*,")

@@ -126,7 +126,8 @@ _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3
 _AFTER_EXCLUDE = re.compile(
     r"\s*(?:%|per\s?cent\b|pc\b|percentage\b|dollars?\b|euros?\b|pounds\b|rupees\b|yuan\b|"
     r"shekels?\b|naira\b|dinars?\b|roubles?\b|rubles?\b|yen\b|cents\b|USD\b|EUR\b|GBP\b)", re.I)
-_AGE_AFTER = re.compile(r"[-\s]+(?:years?|yrs?|months?|weeks?|days?)[-\s]+olds?\b", re.I)
+_AGE_AFTER = re.compile(r"[-\s]+(?:years?|yrs?|months?|weeks?|days?)[-\s]+olds?\b"
+                        r"|[-\s]?(?:y/o|y\.o\.|yo)(?![\w/])", re.I)  # "a 6 yo boy", "a 30 y/o man"
 _COMPOUND_MODIFIER = re.compile(r"-(?!(?:and|or|to|odd|plus)\b)(?!(?:%s)\b)[A-Za-z]" % "|".join(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]), re.I)  # "three-hour", "12-gauge"
 _BROADCASTER = re.compile(r"\s+(?:News|TV|Action|Eyewitness|Alive|On Your Side|Investigates|NOW|Live|[KW][A-Z]{2,3})\b")
@@ -134,6 +135,11 @@ _ADDRESS_AFTER = re.compile(  # "at 2417 Larch St.", "the 900 block of": a stree
     r"\s+(?:block\b|[NSEW]\.?\s+\d+(?:st|nd|rd|th)\b|(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:[A-Z0-9][\w'’.\-]*\s+){1,3}"
     r"(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway|"
     r"Hwy|Highway|Ter|Terrace|Cir|Circle|Trl|Trail|Pike|Loop)\b)")
+_BROADCASTER_BEFORE = re.compile(r"\b(?:News|Channel|FOX|Fox|CBS|NBC|ABC|CW|PIX|KARE)[ \t]*$")  # "told News 12", "FOX 31"
+_AGE_COMPARED = re.compile(r"\b(?:younger|older)\s+than\s+$|\b(?:under|over|above|below)\s+the\s+ages?\s+of\s+$", re.I)
+_EMERGENCY = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|to)\s+$", re.I)  # "called 911": a phone number
+_EMERGENCY_AFTER = re.compile(r"\s+(?:call|calls|caller|callers|dispatch\w*|operators?|cent(?:er|re)s?|system)\b", re.I)
+_PARENT_OF = re.compile(r"\b(?:father|mother|dad|mom|mum|parent|grand(?:father|mother|parent|ma|pa))s?\s+of\s+$", re.I)
 _AGE_APPOSITION = re.compile(r"[A-Za-z][A-Za-z.'’]*,[ \t]*$")  # "John Doe, 23, of Tulsa"; "a man, 23,"
 _BEFORE_EXCLUDE = re.compile(r"(?:[$£€¥₹]|\b(?:US|USD|EUR|GBP|Rs\.?|INR|NIS|AED))\s*$")
 _LABELS = {"resolution", "route", "article", "flight", "highway", "road", "no", "nos", "number",
@@ -351,8 +357,16 @@ def _excluded(c: _Ctx, j: int, end: int, qual: str | None) -> bool:
             first is last and first.num and post[:1] == "," and len(first.text) <= 2
             and _AGE_APPOSITION.search(text, max(0, first.start - 40), first.start)):
         return True  # an age, not a count: "a 12-year-old boy", "aged 35", "John Doe, 23, of Tulsa"
-    if first.num and _BROADCASTER.match(text, last.end):
-        return True  # a station's name: "Channel 9 News", "7 Action News"
+    if _AGE_COMPARED.search(text, max(0, first.start - 30), first.start):
+        return True  # an age bound, not a count: "a girl younger than 10", "children under the age of 5"
+    if first.num and (_BROADCASTER.match(text, last.end) or _BROADCASTER_BEFORE.search(text, max(0, first.start - 10),
+                                                                                        first.start)):
+        return True  # a station's name: "Channel 9 News", "7 Action News", "told News 12"
+    if first.text == "911" and (_EMERGENCY.search(text, max(0, first.start - 12), first.start)
+                                or _EMERGENCY_AFTER.match(text, last.end)):
+        return True  # the emergency number: "asked a neighbour to dial 911", "a 911 call"
+    if _PARENT_OF.search(text, max(0, first.start - 20), first.start):
+        return True  # children a parent has, not people hurt: "a mother of three was hurt"
     if first.num and _ADDRESS_AFTER.match(text, last.end):
         return True  # a street address: "at 2417 Larch St.", "the 900 block of Dell Road"
     if _COMPOUND_MODIFIER.match(text, last.end):

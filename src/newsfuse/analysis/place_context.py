@@ -70,9 +70,18 @@ def is_label(text: str, start: int, end: int) -> bool:
     return bool(LABEL_AFTER_RE.match(text[end:end + 30]) and LINE_START_RE.search(text[max(0, start - 10):start]))
 
 
+# "near Odessa and Franklin streets", "at Elm, Oak and Pine avenues": every name of the list is a street
+STREET_LIST_AFTER_RE = re.compile(r"^(?:(?:,|,? and|,? &) [A-Z][\w'’.]*(?: [A-Z][\w'’.]*)?)* (?:,? and |,? & )?"
+                                  r"[A-Z]?[\w'’.]*[ ]?(?:streets|avenues|roads|boulevards|drives|lanes)\b")
+STREET_PLURAL_AFTER_RE = re.compile(r"^ (?:streets|avenues|roads|boulevards|drives|lanes)\b")
+
+
 def is_street(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] (part of) a street's name: "Houston Street", "the 4100 block of Quincy"?"""
-    if STREET_AFTER_RE.match(text[end:end + 14]):
+    """Is text[start:end] (part of) a street's name: "Houston Street", "the 4100 block of Quincy",
+    "Odessa and Franklin streets"?"""
+    after = text[end:end + 80]
+    if STREET_AFTER_RE.match(after[:14]) or STREET_PLURAL_AFTER_RE.match(after) or (
+            re.match(r"^,? (?:and|&) ", after) and STREET_LIST_AFTER_RE.match(after)):
         return True
     return bool(BLOCK_BEFORE_RE.search(text[max(0, start - 40):start]))
 
@@ -96,6 +105,30 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
         if len(name.split()) <= 4 and (name.isupper() or "," in m.group() or "(" in m.group()):
             out.append((m.start("name"), m.start("name") + len(name)))
     return out
+
+
+CREDIT_RE = re.compile(r"\(([A-Za-z0-9 .&/-]{1,25})\)")
+
+
+def own_dateline(text: str, source: str) -> tuple[str, str | None] | None:
+    """The town and its qualifier of a dateline credited to the report's own outlet
+    ("PORTLAND, Ore. (KOIN) —" on koin.com -> ("PORTLAND", "Ore.")), or None. A station puts
+    its own city there even for a story from a town nearby: the town is the outlet's home,
+    not where the report was filed from (unlike an agency's "(AP)")."""
+    host = {label for label in source.lower().split("//")[-1].split("/")[0].split(".") if len(label) > 2}
+    for m in DATELINE_RE.finditer(text[:DATELINE_MAX_START]):
+        credit = CREDIT_RE.search(m.group())
+        if not credit:
+            continue
+        letters = re.sub(r"[^a-z0-9]", "", credit.group(1).lower())
+        if len(letters) >= 3 and any(letters == label or label.startswith(letters) for label in host):
+            qualifier = QUALIFIER_RE.match(m.group()[m.end("name") - m.start():])
+            return m.group("name").rstrip(" ."), qualifier.group(1) if qualifier else None
+        return None
+    return None
+
+
+QUALIFIER_RE = re.compile(r",[ \t]+([A-Z][A-Za-z. ]{1,25}?)[ \t]*[(,]")
 
 
 def is_residence(text: str, start: int, end: int) -> bool:
@@ -128,3 +161,34 @@ def is_country_site(text: str, start: int, end: int) -> bool:
 def is_subject(text: str, end: int) -> bool:
     """The place is the subject of a speech or diplomacy verb: an actor, not a site."""
     return bool(SUBJECT_AFTER_RE.match(text[end:end + 40]))
+
+
+TITLE_WORDS = {t.casefold() for t in TITLES}
+
+
+def is_title_word(name: str) -> bool:
+    """A rank or title ("Officer", "Sgt."): part of a person's name, never a place by itself."""
+    return name.rstrip(".").casefold() in TITLE_WORDS
+
+
+SHOUT_WINDOW, SHOUT_MIN_LETTERS, SHOUT_SHARE = 120, 40, 0.8
+
+
+def is_shouted(text: str, start: int, end: int) -> bool:
+    """Is the text around written in capitals (a caption, a broadcast transcript)? There a
+    capital says nothing about a name: "NO ONE WAS HURT", "SOUTHWEST OF THE CITY"."""
+    window = text[max(0, start - SHOUT_WINDOW):end + SHOUT_WINDOW]
+    letters = [c for c in window if c.isalpha()]
+    return len(letters) >= SHOUT_MIN_LETTERS and sum(c.isupper() for c in letters) >= SHOUT_SHARE * len(letters)
+
+
+CAP_BEFORE_RE = re.compile(r"(?:^|[^\w.])([A-Z][\w'’]*) $")
+
+
+def in_longer_name(text: str, start: int, is_plain) -> bool:
+    """Is the word at ``start`` the second word of a longer capitalised name ("Ice Bar and
+    Grill", "Harry Maze Park")? True when the word right before is capitalised and
+    ``is_plain(word)`` (neither a common capitalised word nor a place) holds. (A word after
+    says less: "Greene County Sheriff", "York Police" are places naming an institution.)"""
+    before = CAP_BEFORE_RE.search(text[max(0, start - 30):start])
+    return bool(before and is_plain(before.group(1)))

@@ -142,12 +142,15 @@ def _fit(p: Place, partners: list[Place], c: _Cand) -> float:
 
 
 def resolve_candidates(cands: list[_Cand], gz: Gazetteer, text: str = "",
-                       home: Home | None = None) -> list[Place | None]:
+                       home: Home | None = None, home_is_hint: bool = False) -> list[Place | None]:
     """Pick each candidate's place: first without context, then with the article's countries,
     provinces and the unambiguous towns near which the others should lie. A name qualified by
     the next one ("Portland, Ore.") is read inside it. ``home`` is the region the report's
     outlet covers: it counts as if the report had named it, unless the report names another
-    province of that country."""
+    province of that country. ``home_is_hint``: a home read from the outlet's web address
+    (:mod:`newsfuse.analysis.place_outlet`) counts only when the report's own names have a
+    reading in its country ("naplesnews" is no Italian paper when the report is about
+    Florida)."""
     partners, orphans = _qualified(cands, text) if text else ([[] for _ in cands], {})
     none: Counter = Counter()
     first = [max(c.places, key=lambda p: _score(p, none, none, gz.capitals, []) + _fit(p, q, c)) if c.places else None
@@ -161,7 +164,7 @@ def resolve_candidates(cands: list[_Cand], gz: Gazetteer, text: str = "",
             countries[p.country] += 1
         if p.kind == KIND_ADMIN1:
             admins[p.name] += 1
-    if home is not None and not _home_applies(home, first):
+    if home is not None and not home_fits(home, first, home_is_hint):
         home = None
     if home is not None:
         countries[home.country] += 1
@@ -182,6 +185,10 @@ def resolve_candidates(cands: list[_Cand], gz: Gazetteer, text: str = "",
     for p in second:
         if p is not None and p.kind == KIND_ADMIN1:
             admins[p.name] += 1
+    for c in cands:  # "Riley County": a district only one province has places the report in it
+        held = {(p.country, p.admin1) for p in c.places}
+        if c.places and len(held) == 1 and all(p.kind == KIND_ADMIN2 for p in c.places) and c.places[0].admin1:
+            admins[c.places[0].admin1] += 1
     anchors = [p for p, c in zip(second, cands) if p is not None and p.kind == KIND_CITY
                and len(c.places) == 1 and p.lat is not None]
     near = neighbour_counts([(normalize_name(c.text), c.places) for c in cands if c.places])
@@ -206,10 +213,35 @@ def resolve_candidates(cands: list[_Cand], gz: Gazetteer, text: str = "",
         if best.kind == KIND_ADMIN2 and best.lat is not None:  # a town, not its same-named municipality
             towns = [p for p in c.places if p.kind == KIND_CITY and p.country == best.country and p.lat is not None
                      and haversine_km(p.lat, p.lon, best.lat, best.lon) < 30]
-            if towns:
-                best = max(towns, key=lambda p: p.population)
+            if towns:  # the name is a town's: the likeliest town of that name, wherever it lies
+                seat = max(towns, key=lambda p: p.population)
+                rivals = [n for n, p in enumerate(c.places) if p.kind == KIND_CITY and p.lat is not None]
+                top = max(rivals, key=lambda n: scores[n] + NEAR_BONUS * min(near.get((key, n), 0), NEAR_MAX))
+                at_home = home is not None and (seat.country, seat.admin1) == (home.country, home.admin1)
+                best = c.places[top] if c.places[top].population > seat.population and not at_home else seat
         final.append(best)
     return _same_name_same_place(cands, partners, final)
+
+
+def home_fits(home: Home, readings: list[Place | None], hint: bool = False) -> bool:
+    """Does the outlet's home apply to a report with these readings? (A hint from the outlet's
+    web address needs one of the report's names read in its country.)"""
+    return _home_applies(home, readings) and (not hint or any(p is not None and p.country == home.country
+                                                               for p in readings))
+
+
+FAR_TOWN_MAX_POP = 1_000_000  # a city this big is named without its state anywhere ("Houston")
+
+
+def far_from_home(p: Place, home: Home) -> bool:
+    """A town read in another province of the home's country, far from the home's centre, in
+    a report that names no other province (the caller checks :func:`home_fits`): local news
+    names a far town's state ("Austin, Texas"), so a bare "Austin" in a Chicago paper is a
+    part of the home town the gazetteer does not know, not the Texas city. (Towns only: a
+    county is no quarter of a town.)"""
+    return (p.kind == KIND_CITY and home.admin1 is not None and home.lat is not None
+            and p.country == home.country and p.admin1 != home.admin1 and p.population < FAR_TOWN_MAX_POP
+            and p.lat is not None and haversine_km(p.lat, p.lon, home.lat, home.lon) > HOME_RADIUS_KM)
 
 
 def _home_applies(home: Home, readings: list[Place | None]) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import asdict
 
 from ..geo.gazetteer import KIND_ADMIN2, KIND_CITY, Gazetteer, Place, get_gazetteer
 from ..models import Article, PlaceMention
+from .place_outlet import outlet_home
 from .place_resolve import Home, _home_fit
 from .place_context import is_residence
 from .places import COMMON_CAPS
@@ -39,9 +40,10 @@ def _headline(title: str) -> str:
     return next((p for p in parts if len(p.split()) >= HEADLINE_MIN_WORDS), max(parts, key=len))
 
 
-def _safe(places: list[Place], home: Home | None, provinces: set[tuple[str, str]]) -> Place | None:
+def _safe(places: list[Place], home: Home | None, provinces: set[tuple[str, str]], before: str = "") -> Place | None:
     """The reading a headline name can be trusted with, if any: in the outlet's home or a
-    province where the report's text places lie, else (when neither is known) a big town."""
+    province where the report's text places lie, else (when neither is known) a big town or
+    a town without namesakes after "in"."""
     towns = [p for p in places if p.kind in (KIND_CITY, KIND_ADMIN2) and p.lat is not None and not p.alternate]
     local = [p for p in towns if (p.country, p.admin1) in provinces or _home_fit(p, home) > 0]
     if local:
@@ -49,7 +51,47 @@ def _safe(places: list[Place], home: Home | None, provinces: set[tuple[str, str]
     if provinces or (home is not None and (home.admin1 or home.lat is not None)):
         return None  # the report is about somewhere else: "Providence" is the hospital
     big = [p for p in towns if p.kind == KIND_CITY and p.population >= BIG_TOWN]
-    return max(big, key=lambda p: p.population) if big else None
+    return max(big, key=lambda p: p.population) if big else _only_reading(places, before)
+
+
+PREP_BEFORE_RE = re.compile(r"\b(?:in|near|outside|at)\s+$", re.I)
+ONLY_READING_MIN_POP = 1_000
+
+
+def _only_reading(places: list[Place], before: str) -> Place | None:
+    """A town the gazetteer knows by this name and no other place, named after "in", "near",
+    "outside" or "at": no namesake to confuse it with ("shot in Fellsmere")."""
+    if len(places) == 1 and places[0].kind == KIND_CITY and not places[0].alternate and places[0].lat is not None \
+            and places[0].population >= ONLY_READING_MIN_POP and PREP_BEFORE_RE.search(before):
+        return places[0]
+    return None
+
+
+TOWN_BEFORE = {"In", "Near", "Outside"}  # a town follows these in a headline; "On", "At" give a street or a venue
+SPLIT_WORDS = TOWN_BEFORE | {"At", "On", "Of", "For", "After", "The", "A", "An", "And", "To", "From", "By", "With",
+                             "During", "Into", "Over"}
+CUT_WORDS = NOT_NAMES - {"Park", "Street", "Road"}  # never inside a town's name
+
+
+def _names(title: str) -> list[tuple[int, str]]:
+    """Whole runs of capitalised words, without a possessive. A title-case headline's run is cut
+    at words never inside a town's name ("Cheyenne Police Investigate Shooting In Laramie"); a
+    part after "On", "At" or "After" is a street, a venue or an earlier event, not the town."""
+    out = []
+    for match in NAME_RE.finditer(title):
+        pos, words, keep = match.start(), [], True
+        for word in match.group().split(" ") + [""]:
+            if word and word.rstrip(".") not in CUT_WORDS and word not in SPLIT_WORDS:
+                words.append(word)
+                continue
+            if words and keep:
+                seg = " ".join(words).rstrip(".")
+                for suffix in ("'s", "’s"):
+                    seg = seg.removesuffix(suffix)
+                out.append((pos, seg))
+            pos += len(" ".join(words)) + len(word) + (2 if words else 1)
+            words, keep = [], word not in SPLIT_WORDS or word in TOWN_BEFORE
+    return out
 
 
 def find_title_places(article: Article, home: Home | None = None,
@@ -61,17 +103,20 @@ def find_title_places(article: Article, home: Home | None = None,
     provinces = {(m.country, m.admin1) for m in article.places
                  if m.precision in ("town", "district", "province") and m.country and m.admin1 and m.lat is not None}
     bare = needs_title_places(article)
+    if home is None:  # the region the outlet names for itself, unless the text is about another country
+        hint, _ = outlet_home(article, gz)
+        located = {m.country for m in article.places if m.lat is not None and m.country}
+        home = hint if hint is not None and (not located or hint.country in located) else None
     out = []
-    for match in NAME_RE.finditer(title):  # the whole run is the name: not "Hampton" of "Hampton Inn"
-        seg = match.group().rstrip(".")
-        if seg in NOT_NAMES or seg in COMMON_CAPS or seg.lower() in lowered or len(seg) < 3 or title[match.end():match.end() + 1] == "-":
+    for start, seg in _names(title):  # the whole run is the name: not "Hampton" of "Hampton Inn"
+        if seg in NOT_NAMES or seg in COMMON_CAPS or seg.lower() in lowered or len(seg) < 3 or title[start + len(seg):start + len(seg) + 1] == "-":
             continue  # "Miami" of "Miami-Dade" is no town of its own
-        if is_residence(title, match.start(), match.start() + len(seg)) and not bare:
+        if is_residence(title, start, start + len(seg)) and not bare:
             continue  # "Waverly man killed ...": where he lived, unless the text names no town at all
-        place = _safe(gz.lookup(seg), home, provinces)
+        places = gz.lookup(seg)
+        place = _safe(places, home, provinces, title[:start])
         if place is None:
             continue
-        start = match.start()
         out.append(PlaceMention(start, start + len(seg), seg, name=place.name, country=place.country,
                                 admin1=place.admin1, lat=place.lat, lon=place.lon, precision=place.precision,
                                 geonameid=place.geonameid, role="event", in_title=True, field="title"))

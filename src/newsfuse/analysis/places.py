@@ -21,9 +21,10 @@ import re
 from ..geo.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_REGION, Gazetteer, Place,
                              get_gazetteer, normalize)
 from ..models import Article, PlaceMention
-from .place_context import (dateline_spans, is_country_site, is_label, is_person, is_quarter, is_residence, is_street, is_subject,
-                            street_spans)
-from .place_resolve import Home, _Cand, resolve_candidates
+from .place_context import (dateline_spans, in_longer_name, is_country_site, is_label, own_dateline, is_person,
+                            is_quarter, is_residence, is_shouted, is_street, is_subject, is_title_word, street_spans)
+from .place_outlet import headline, outlet_home
+from .place_resolve import Home, _Cand, far_from_home, home_fits, resolve_candidates
 from .place_roles import EVENT_RE, SentenceEvents, place_role  # noqa: F401  (EVENT_RE, SentenceEvents: cluster/)
 from .spans import SpanIndex
 
@@ -38,12 +39,46 @@ STRONG_PREFIX_RE = re.compile(r"\b(?:town|village|city|district|province|region|
 SUFFIX_KIND_RE = re.compile(r"^\s+(?:[Pp]rovinces?|[Rr]egions?|[Dd]istricts?|[Oo]blasts?|[Rr]ayons?|[Cc]ounty|"
                             r"[Gg]overnorates?|[Ss]tate|[Mm]unicipalit(?:y|ies)|[Vv]illages?|[Tt]owns?|[Cc]ity)\b")
 LIST_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]+(?:,| and| or|, and)\s+$")
+# a police force or fire service is named after the town it serves ("Buckeye police", "Dayton Fire Department")
+AGENCY_AFTER_RE = re.compile(r"^ (?:[Pp]olice|PD\b|[Ff]ire [Dd]epartment|[Ff]ire [Rr]escue|[Ss]heriff)")
+AND_BEFORE_RE = re.compile(r"\b(?:and|or)\s+$")
 LIST_AFTER_RE = re.compile(r"^(?:,| and| or|, and)\s+[A-Z]")
 
 
 def _listed(text: str, start: int, end: int) -> bool:
-    """In a list with another capitalised name: "Siversk, Kreminna and Svatove"."""
-    return bool(LIST_BEFORE_RE.search(text[max(0, start - 30):start]) or LIST_AFTER_RE.match(text[end:end + 8]))
+    """In a list with another capitalised name: "Siversk, Kreminna and Svatove" (not "Ice Bar
+    and Grill", whose "Bar" follows another capitalised word)."""
+    m = LIST_BEFORE_RE.search(text[max(0, start - 30):start])
+    if m and re.search(r"[A-Z][\w'’]* $", text[max(0, start - 30):start][:m.start()][-30:]):
+        m = None
+    return bool(m or LIST_AFTER_RE.match(text[end:end + 8]))
+
+
+def _not_a_place_name(seg: str, gz: Gazetteer, surnames: set[str]) -> bool:
+    """A one-word name that is a person's surname in this report, a rank ("Officer") or a
+    common capitalised word ("Metro" for a police force), unless it names a country or province."""
+    if " " in seg or not (seg in surnames or is_title_word(seg) or seg in COMMON_CAPS
+                          or seg.capitalize() in COMMON_CAPS):
+        return False
+    return not any(p.kind in (KIND_COUNTRY, KIND_ADMIN1) for p in gz.lookup(seg))
+
+
+SHORT_CAPS_MIN_CITY = 500_000  # "LA", "NYC": only a big city is known by two or three capitals
+
+
+def _short_caps(seg: str, places: list[Place]) -> list[Place]:
+    """Two or three capitals ("AL", "NO") are a country, a province or a big city, never a
+    village of those letters (Ål in Norway)."""
+    if not (seg.isupper() and len(seg.replace(".", "")) <= 3):
+        return places
+    return [p for p in places if p.kind in (KIND_COUNTRY, KIND_ADMIN1, KIND_REGION)
+            or (p.kind == KIND_CITY and p.population >= SHORT_CAPS_MIN_CITY)]
+
+
+def _big(places: list[Place]) -> bool:
+    """A reading that needs no context: a country, a region, a big province or a big city."""
+    return any(p.kind in (KIND_COUNTRY, KIND_REGION) or (p.kind == KIND_ADMIN1 and p.population >= ADMIN1_MIN_POP_LOOSE)
+               or (p.kind == KIND_CITY and p.population >= CITY_MIN_POP_LOOSE and not p.alternate) for p in places)
 WORD_RE = re.compile(r"\b[A-Z][\w'’.]*")  # a hyphen ends a word: "EU-Canada", "Amsterdam-London"
 COMMON_CAPS = {"The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You", "But",
                "And", "Or", "If", "When", "While", "After", "Before", "Since", "As", "At", "In", "On", "Of", "For", "To",
@@ -98,13 +133,15 @@ BROADER_RE = re.compile(r"^(?:(?:North|South|East|West|Central|Northern|Southern
 
 def _broader(gz: Gazetteer, name: str) -> list[Place]:
     """A name the gazetteer lacks, read as the place it names part of: "West Wales" -> Wales,
-    "Oaxaca State" -> Oaxaca, "Manchester City" -> Manchester. Towns only when big."""
+    "Oaxaca State" -> Oaxaca, "Manchester City" -> Manchester. Towns only when big; a quarter
+    ("South X") is of a big town, a province, a region or a country, not of a district."""
     m = BROADER_RE.match(name)
     if not m:
         return []
     places = gz.lookup(m.group("tail") or m.group("head"))
-    return [p for p in places if p.kind != KIND_CITY or p.population >= CITY_MIN_POP_LOOSE] if m.group("tail") \
-        else places
+    if m.group("tail"):  # "South Toledo" is part of the city, not of a Spanish province
+        return [p for p in places if (p.kind != KIND_CITY or p.population >= CITY_MIN_POP_LOOSE) and p.kind != KIND_ADMIN2]
+    return [p for p in places if p.kind != KIND_CITY or p.population >= CITY_MIN_POP_LOOSE]  # not "Harbor" for "Harbor City"
 
 
 def _context_ok(text: str, start: int, end: int) -> tuple[bool, bool]:
@@ -112,7 +149,14 @@ def _context_ok(text: str, start: int, end: int) -> tuple[bool, bool]:
     before = text[max(0, start - 40):start]
     after = text[end:end + 20]
     strong = bool(STRONG_PREFIX_RE.search(before)) or bool(SUFFIX_KIND_RE.match(after))
-    return strong or bool(PREP_RE.search(before)), strong
+    return strong or bool(PREP_RE.search(before)) or _names_agency(text, start, end), strong
+
+
+def _names_agency(text: str, start: int, end: int) -> bool:
+    """"Buckeye police", "Dayton Fire Department": a force named after the town it serves (not
+    a transit or campus force's initials or a common word: "MARTA police", "Metro police")."""
+    name = text[start:end]
+    return not name.isupper() and name not in COMMON_CAPS and bool(AGENCY_AFTER_RE.match(text[end:end + 30]))
 
 
 def _sentence_start(article: Article, pos: int) -> bool:
@@ -171,10 +215,14 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
     person_words = {w for e in article.entities if e.label == "PERSON" and " " in e.text.strip()
                     for w in e.text.split()}
     first_names = {e.text.split()[0] for e in article.entities if e.label == "PERSON" and " " in e.text.strip()}
+    surnames = {e.text.split()[-1] for e in article.entities if e.label == "PERSON" and " " in e.text.strip()}
     streets = SpanIndex()  # "Houston Street": a street of a town, no town inside it
     for span in street_spans(text):
         streets.add(span)
     datelines = {a: b for a, b in dateline_spans(text)}
+
+    def plain(word: str) -> bool:  # a capitalised word that is neither common nor a place
+        return word not in COMMON_CAPS and word.lower() not in lowered and not gz.knows(word) and not is_title_word(word)
     for ent in article.entities:
         start, end = _trim(text, ent.start, ent.end)
         if end <= start:
@@ -194,6 +242,9 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
         if ent.label in PLACE_LABELS and seg in first_names and not _context_ok(text, start, end)[0]:
             taken.add((ent.start, ent.end))  # "said Georgia" where "Georgia Stevens" is named
             continue
+        if ent.label in PLACE_LABELS and _not_a_place_name(seg, gz, surnames) and not _context_ok(text, start, end)[0]:
+            taken.add((ent.start, ent.end))  # "Houston turned himself in" where "Vernon Houston" is named
+            continue
         if ent.label in PLACE_LABELS:
             parts = [(start, end)]
             if ", " in seg and not gz.knows(seg):  # "Parkland, Florida" -> two toponyms when both are known
@@ -204,7 +255,7 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 if all(gz.lookup(text[a:b]) for a, b in pieces):
                     parts = pieces
             for a, b in parts:
-                places = gz.lookup(text[a:b]) or _broader(gz, text[a:b])
+                places = _short_caps(text[a:b], gz.lookup(text[a:b])) or _broader(gz, text[a:b])
                 if not places and ent.label == "FAC":
                     named.add((ent.start, ent.end))
                     break
@@ -245,7 +296,8 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 piece = text[a:b]
                 places = gz.lookup(piece)
                 context, strong = _context_ok(text, a, b)
-                listed = _listed(text, a, b)
+                listed = _listed(text, a, b) and (ent.label != "PERSON" or _after_a_place(cands, text, a))
+                # a person-tagged name counts as listed only after a place: not "Williams and Banks were charged"
                 if (ent.label == "PERSON" and piece in person_words) or is_person(text, a, b):
                     places = []
                 if a in datelines:
@@ -291,7 +343,8 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
             if taken.overlapping(s, e):
                 continue
             if k == 1 and (seg in COMMON_CAPS or seg.lower() in lowered or seg in person_words or "'" in seg
-                           or "’" in seg or (len(seg) < 3 and not seg.isupper())):
+                           or "’" in seg or (len(seg) < 3 and not seg.isupper()) or is_title_word(seg)
+                           or (seg.isupper() and seg.capitalize() in COMMON_CAPS)):
                 break
             if k == 1 and include_demonyms and gz.is_demonym(seg):  # also inside names: "BBC Russian Service"
                 cands.append(_Cand(s, e, seg, "demonym", gz.demonym(seg), demonym=True))
@@ -316,8 +369,15 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
             listed = _listed(text, s, e)
             if s in datelines and e <= datelines[s]:
                 context = strong = True
-            elif _sentence_start(article, s) and not strong and not regional:
-                context = False
+            elif _sentence_start(article, s) and not strong and not regional and not _names_agency(text, s, e):
+                context = False  # (but "Buckeye police said": a force is named after its town)
+            elif context and not (strong or listed) and AND_BEFORE_RE.search(text[max(0, s - 8):s]):
+                context = False  # "and" is a list's word: no list of names here ("Ice Bar and Grill")
+            if k == 1 and not (s in datelines or strong) and not _big(places) and in_longer_name(text, s, plain):
+                break  # "Ice Bar and Grill": a word of another name
+            if not (s in datelines or strong) and is_shouted(text, s, e):
+                if not any(p.kind == KIND_COUNTRY and len(seg) > 3 for p in places):
+                    break  # in a text all in capitals, a capital says nothing: "NO ONE", "SIERRA BLANCA"
             if _acceptable(places, context, strong, listed, seg, inside) and (
                     not inside or lead or any(p.kind in (KIND_COUNTRY, KIND_REGION) or p.population >= 1_000_000
                                               for p in places)):
@@ -327,11 +387,13 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
     found = SpanIndex()
     for c in cands:
         found.add((c.start, c.end))
+    station = own_dateline(text, article.source or "") is not None  # a station's own city: no filing place
     for a, b in streets.spans():
         if not found.overlapping(a, b):
             cands.append(_Cand(a, b, text[a:b], "local", local="street"))
     for c in cands:
-        c.dateline = c.start in datelines and c.end <= datelines[c.start]
+        c.dateline = c.start in datelines and c.end <= datelines[c.start] and not station
+        c.strong = c.strong or (c.start in datelines and c.end <= datelines[c.start])
     cands.sort(key=lambda c: (c.start, -c.end))
     out: list[_Cand] = []
     last_end = -1
@@ -355,19 +417,30 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
     ``include_demonyms`` adds "Russian"-like adjectives; ``include_modifiers`` adds place names
     inside other names ("Kentucky" in "Kentucky State Police"). Both are off for event records
     and on for the geo benchmark, whose gold counts them. ``home`` is the region the
-    report's outlet covers (:mod:`newsfuse.outlet_homes`), a prior for namesakes.
+    report's outlet covers (:mod:`newsfuse.outlet_homes`), a prior for namesakes; without it,
+    the region the outlet names for itself in the report's title or web address is a hint.
     """
     gz = gazetteer or get_gazetteer()
     cands = _candidates(article, gz, include_demonyms, include_modifiers)
-    resolved = resolve_candidates(cands, gz, article.text, home)
+    hint = False  # a home from the outlet's web address only: it needs the report's agreement
+    if home is None:
+        home, hint = outlet_home(article, gz)
+    resolved = resolve_candidates(cands, gz, article.text, home, home_is_hint=hint)
+    home_applies = home is not None and home_fits(home, resolved, hint)
+    if home_applies and (not hint or _names_province(cands, home)):  # a web address's town needs support
+        for c, p in zip(cands, resolved):
+            if p is not None and not c.local and far_from_home(p, home):
+                c.local = "neighbourhood"  # "Austin" in a Chicago paper: its quarter, not the Texas city
     events = SentenceEvents(article)
     text = article.text
-    title = f" {normalize(article.title or '')} "
+    station_towns = {a for a, _ in dateline_spans(text)} if own_dateline(text, article.source or "") else set()
+    title = f" {normalize(headline(article.title or ''))} "  # not the outlet's part: "Atlanta News: ..."
+    person_ends = {e.end for e in article.entities if e.label == "PERSON"}
     out = []
     for n, (c, p) in enumerate(zip(cands, resolved)):
         m = PlaceMention(c.start, c.end, text[c.start:c.end])
         if c.local:
-            _place_local(m, c.local, cands, resolved, n)
+            _place_local(m, c.local, cands, resolved, n, home if home_applies else None)
         elif p is not None:
             m.name, m.country, m.admin1 = p.name, p.country, p.admin1
             m.lat, m.lon, m.geonameid = p.lat, p.lon, p.geonameid
@@ -377,9 +450,9 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
         capital = p is not None and p.geonameid in gz.capitals
         if c.demonym:
             m.role = "mentioned"
-        elif c.dateline:
-            m.role = "event"  # filed from there: a strong hint of where it happened
-        elif is_residence(text, c.start, c.end) or is_subject(text, c.end):
+        elif c.dateline or c.start in station_towns:
+            m.role = "event"  # filed from there: a strong hint of where it happened (a station's own: a hint)
+        elif is_residence(text, c.start, c.end) or is_subject(text, c.end) or _persons_town(text, c.start, person_ends):
             m.role = "mentioned"  # where someone lives; a country that brokered or said something
         else:
             m.role = place_role(article, c.start, c.end, capital, events)
@@ -390,9 +463,35 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
     return out
 
 
-def _place_local(m: PlaceMention, kind: str, cands: list[_Cand], resolved: list[Place | None], n: int) -> None:
+def _after_a_place(cands: list[_Cand], text: str, start: int) -> bool:
+    """Does a place already found end right before, with a list's comma or "and" between?"""
+    return any(text[c.end:start] in (", ", " and ", ", and ", " or ") for c in cands[-3:] if c.end <= start)
+
+
+def _names_province(cands: list[_Cand], home: Home) -> bool:
+    """Does the report itself name the home's province or a town whose likeliest reading (the
+    most people) lies in it?"""
+    for c in cands:
+        if c.places and not c.demonym:
+            p = max(c.places, key=lambda p: (p.kind == KIND_ADMIN1, p.population))
+            if p.country == home.country and home.admin1 in (p.admin1, p.name if p.kind == KIND_ADMIN1 else None):
+                return True
+    return False
+
+
+def _persons_town(text: str, start: int, person_ends: set[int]) -> bool:
+    """"Jaylen Pender of Indianapolis", "Ann Lee, of Dayton": where a named person lives."""
+    for gap in (" of ", ", of "):
+        if text[max(0, start - len(gap)):start] == gap and start - len(gap) in person_ends:
+            return True
+    return False
+
+
+def _place_local(m: PlaceMention, kind: str, cands: list[_Cand], resolved: list[Place | None], n: int,
+                 home: Home | None = None) -> None:
     """A street or a neighbourhood lies in the town the report names nearest to it ("the Austin
-    neighborhood of Chicago", "SCHENECTADY — ... at 524 State Street")."""
+    neighborhood of Chicago", "SCHENECTADY — ... at 524 State Street"); in a report that names
+    no town, in the middle of the outlet's home (a local outlet's streets are its own town's)."""
     here = cands[n].start
     towns = [(abs(c.start - here), p) for c, p in zip(cands, resolved)
              if p is not None and p.kind == KIND_CITY and not c.local and p.lat is not None]
@@ -401,3 +500,6 @@ def _place_local(m: PlaceMention, kind: str, cands: list[_Cand], resolved: list[
     if town is not None:
         m.within = town.name
         m.country, m.admin1, m.lat, m.lon = town.country, town.admin1, town.lat, town.lon
+    elif home is not None and home.lat is not None and not any(
+            p is not None and p.lat is not None and p.kind in (KIND_ADMIN1, KIND_ADMIN2) for p in resolved):
+        m.country, m.admin1, m.lat, m.lon = home.country, home.admin1, home.lat, home.lon

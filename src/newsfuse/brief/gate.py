@@ -88,13 +88,32 @@ def facts(sentence: str) -> tuple[list[tuple[str, set[float]]], list[str]]:
     return numbers, words
 
 
-def check(sentence: str, sources: list[str], numbers_only: bool = False) -> GateResult:
+class Source:
+    """One cited text, normalised once, with the values of its numbers found on first need.
+
+    A brief checks many sentences against the same few reports; reading a report's
+    numbers once (instead of once per checked sentence) keeps a long article's brief
+    linear in its length."""
+
+    def __init__(self, text: str):
+        self.text = _norm(text)
+        self._values: set[float] | None = None
+
+    @property
+    def values(self) -> set[float]:
+        if self._values is None:
+            self._values = _values(self.text)
+        return self._values
+
+
+def check(sentence: str, sources: list[str | Source], numbers_only: bool = False) -> GateResult:
     """Does every fact of ``sentence`` occur in at least one of ``sources``?
 
     ``numbers_only`` is for the figure lines, whose labels (a side's demonym, an
     outlet's name) come from the record rather than the text, but whose numbers
     must all be the sources' own."""
-    texts = [_norm(s) for s in sources]
+    cited = [s if isinstance(s, Source) else Source(s) for s in sources]
+    texts = [s.text for s in cited]
     if any(_norm(sentence) in t for t in texts):
         return GateResult(True)  # copied word for word: it states nothing its source does not
     numbers, words = facts(_norm(sentence))
@@ -106,7 +125,7 @@ def check(sentence: str, sources: list[str], numbers_only: bool = False) -> Gate
         if any(text in t for t in texts):
             continue
         if source_values is None:
-            source_values = set().union(*(_values(t) for t in texts)) if texts else set()
+            source_values = set().union(*(s.values for s in cited)) if cited else set()
         if not values & source_values:
             missing.append(text)
     for word in words:

@@ -19,6 +19,7 @@ ministry added") are resolved only by copying a name from the same article (see
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -58,15 +59,40 @@ def _usable(text: str) -> bool:
     return text[0].isupper() or text[0] in _QUOTES
 
 
-def _facts(article: Article, span: Span) -> int:
-    inside = lambda x: span.start <= x.start < span.end  # noqa: E731
-    return (any(inside(c) for c in article.claims) + any(inside(p) and p.role == "event" for p in article.places)
-            + any(inside(d) for d in article.dates) + any(inside(n) for n in article.numbers))
+class _Positions:
+    """Where an article's facts start, sorted once, so each sentence asks by bisection
+    instead of scanning every fact of the article (quadratic on a long article)."""
+
+    def __init__(self, article: Article):
+        self.claims = sorted(c.start for c in article.claims)
+        self.event_places = sorted(p.start for p in article.places if p.role == "event")
+        self.dates = sorted(d.start for d in article.dates)
+        self.numbers = sorted(n.start for n in article.numbers)
+        text_claims = sorted((c for c in article.claims if c.field == "text"), key=lambda c: c.start)
+        self.text_claim_starts = [c.start for c in text_claims]
+        self.text_claim_scope = [c.scope for c in text_claims]
+
+    @staticmethod
+    def _any_in(starts: list[int], span: Span) -> bool:
+        i = bisect.bisect_left(starts, span.start)
+        return i < len(starts) and starts[i] < span.end
+
+    def facts(self, span: Span) -> int:
+        return sum(self._any_in(starts, span) for starts in (self.claims, self.event_places, self.dates, self.numbers))
+
+    def text_claim_scopes(self, span: Span) -> set[str]:
+        i = bisect.bisect_left(self.text_claim_starts, span.start)
+        j = bisect.bisect_left(self.text_claim_starts, span.end, lo=i)
+        return set(self.text_claim_scope[i:j])
 
 
-def _only_background(article: Article, span: Span) -> bool:
-    scopes = {c.scope for c in article.claims if c.field == "text" and span.start <= c.start < span.end}
-    return scopes == {"background"}
+def _facts(article: Article, span: Span, positions: _Positions | None = None) -> int:
+    """How many kinds of fact (claim, event place, date, number) start inside ``span``."""
+    return (positions or _Positions(article)).facts(span)
+
+
+def _only_background(article: Article, span: Span, positions: _Positions | None = None) -> bool:
+    return (positions or _Positions(article)).text_claim_scopes(span) == {"background"}
 
 
 def _key(text: str) -> str:
@@ -79,8 +105,9 @@ def candidates(articles: list[Article]) -> list[Candidate]:
     found: list[Candidate] = []
     seen: set[str] = {_key(a.title) for a in articles}  # a headline left in the text is not a sentence
     for article in pool:
+        positions = _Positions(article)
         for i, span in enumerate(article.sentences):
-            if _only_background(article, span):
+            if _only_background(article, span, positions):
                 continue  # an earlier war's toll is not this event's story
             text = " ".join(span.text.split())
             text = resolve_opening(text, article, span)
@@ -90,7 +117,7 @@ def candidates(articles: list[Article]) -> list[Candidate]:
             if key in seen:  # the same sentence in two reports: keep the first
                 continue
             seen.add(key)
-            found.append(Candidate(text, article, i, len(article.sentences), span, _facts(article, span)))
+            found.append(Candidate(text, article, i, len(article.sentences), span, _facts(article, span, positions)))
     return found
 
 
@@ -173,10 +200,14 @@ def mmr(cands: list[Candidate], max_sentences: int, budget: int) -> list[Candida
     chosen: list[int] = []
     words = 0
     remaining = set(range(len(cands)))
-    sim = (matrix @ matrix.T).toarray() if matrix is not None else None
+    # cosine to each chosen sentence, one column per choice: the full n x n matrix
+    # would be quadratic in memory on a long article (same values, same order of sums)
+    similar_to: dict[int, Any] = {}
+
+    def redundancy(k: int) -> float:
+        return max((similar_to[j][k] for j in chosen), default=0.0) if matrix is not None else 0.0
+
     while remaining and len(chosen) < max_sentences:
-        def redundancy(k: int) -> float:
-            return max((sim[k, j] for j in chosen), default=0.0) if sim is not None else 0.0
         remaining = {k for k in remaining if redundancy(k) <= MAX_OVERLAP}
         if not remaining:
             break
@@ -186,6 +217,8 @@ def mmr(cands: list[Candidate], max_sentences: int, budget: int) -> list[Candida
         if chosen and words + n > budget * 1.15:
             continue  # too long for what is left; a shorter one may still fit
         chosen.append(best)
+        if matrix is not None:
+            similar_to[best] = (matrix @ matrix[best].T).toarray().ravel()
         words += n
         if words >= budget:
             break

@@ -249,6 +249,10 @@ def report_key(article: Article) -> ReportKey:
         # an incident report whose text names no town: its headline's (analysis/place_titles.py, set by
         # outlet_homes.place_by_outlet_home before clustering)
         towns = [p for p in title_places(article) if p.geonameid and p.precision in TOWN_PRECISIONS]
+    if towns:  # the headline names the incident's town too ("4 hurt in east Marlow bar shooting"): a lead town may be misread
+        seen = {p.geonameid for p in towns}
+        towns = towns + [p for p in title_places(article) if p.geonameid and p.precision in TOWN_PRECISIONS
+                         and p.geonameid not in seen]
     filed = None if towns else dateline_place(article)  # where it happened beats where it was filed
     places = {p.geonameid for p in towns}
     points = [(p.lat, p.lon) for p in towns if p.lat is not None and p.lon is not None]

@@ -14,7 +14,7 @@ tells of:
 The score is the cosine of the report's words with the incident's core (its first
 ``CORE_REPORTS`` reports: what the incident is, before commentary drifts it), plus shared named
 entities and, when time is known, a shared rare surname or age. Towns in different
-provinces, streets of which none is shared, people of other ages, (when time cannot decide)
+provinces (or of one province but more than ``FAR_KM`` apart), streets of which none is shared, people of other ages, (when time cannot decide)
 disjoint lead figures, or a report of only wounded written after the incident's first report
 of a death mark a look-alike and cost a penalty. Candidates come from an inverted index over rare words,
 entities, names and places in which only the newest ``posting_scan`` entries of a list
@@ -32,6 +32,7 @@ from .features import ReportKey, km
 ANCHOR_DAYS = 1  # member days further than this from the founding report's day do not move it
 CORE_REPORTS = 3  # the first reports say what the incident is; later ones do not redefine it
 NEAR_KM = 40.0  # towns this close are one place for a report (suburb and city, neighbours)
+FAR_KM = 100.0  # towns of one province further apart than this are two places (a shooting happens at one)
 
 
 @dataclass
@@ -187,15 +188,21 @@ def timing(key: ReportKey, incident: Incident, config: ClusterConfig) -> str | N
 
 def same_place(a: ReportKey, b: ReportKey | Incident) -> bool | None:
     """True: a town in common (or two within ``NEAR_KM``); False: towns in different
-    provinces of one country; None: no towns on one side, other towns of one province (a
-    protest or a storm may be reported from several of its towns), or towns in different
-    countries (more often a misread name, "Gaza" found in Germany, than another incident)."""
+    provinces of one country, or towns of one province none of which is within ``FAR_KM`` of
+    the other side's (an incident happens in one place; its reports name that town and its
+    suburbs, not a city two hours' drive away); None: no towns on one side, other nearby towns
+    of one province (a protest or a storm may be reported from several of its towns), or towns
+    in different countries (more often a misread name, "Gaza" found in Germany, than another
+    incident)."""
     if not a.places or not b.places:
         return None
     if a.places & b.places or any(km(p, q) <= NEAR_KM for p in a.points for q in b.points):
         return True
     countries = {c for c, _ in a.regions} & {c for c, _ in b.regions}
     if countries and not a.regions & b.regions:
+        return False
+    if FAR_KM and a.points and b.points and a.regions & b.regions \
+            and min(km(p, q) for p in a.points for q in b.points) > FAR_KM:
         return False
     return None
 

@@ -485,6 +485,22 @@ class Gazetteer:
                     return [self.place(i) for i in ids]
         return []
 
+    def squeezed_names(self, min_city_pop: int) -> dict[str, list[Place]]:
+        """Provinces and cities of ``min_city_pop`` people or more by their own name written
+        without spaces ("stlouis"), to find inside a web address. Built on first use."""
+        cached = getattr(self, "_squeezed", None)
+        if cached is not None and cached[0] == min_city_pop:
+            return cached[1]
+        out: dict[str, list[Place]] = {}
+        for key, ids in self.index.items():
+            for i in ids:
+                if (key, i) in self._alt_flag or not (self._kind[i] == KIND_ADMIN1 or (
+                        self._kind[i] == KIND_CITY and self._pop[i] >= min_city_pop)):
+                    continue
+                out.setdefault(key.replace(" ", ""), []).append(self.place(i))
+        self._squeezed = (min_city_pop, out)
+        return out
+
     def country(self, cc: str) -> Place | None:
         for i in self.index.get(normalize(cc), ()):
             if self._kind[i] == KIND_COUNTRY and self._cc[i] == cc:

@@ -1,8 +1,8 @@
 """Kinds of actors as ACLED codes them (state forces, rebels, militias, rioters, protesters,
 civilians, external forces), from the noun a report names them by: data/actor_kinds.tsv.
 
-Shared by the event type (is an attack's target armed?) and the event's actors (their
-``kind`` and ACLED ``inter`` code), so it sits below both.
+Read by the analysis of actions (is an attack's target armed? who acts?) and of actor mentions,
+and by the event's actors (their ``kind`` and ACLED ``inter`` code), so it sits below all of them.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ KIND_NAMES = {
 
 
 @lru_cache(maxsize=1)
-def kind_patterns() -> list[tuple[str, int, re.Pattern[str]]]:
-    """(kind, inter, pattern), longest pattern first."""
+def _rows() -> list[tuple[str, int, str]]:
+    """(kind, inter, pattern) of data/actor_kinds.tsv, longest pattern first."""
     rows = []
     text = resources.files("newsfuse.data").joinpath("actor_kinds.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -30,12 +30,30 @@ def kind_patterns() -> list[tuple[str, int, re.Pattern[str]]]:
             kind, inter, pattern = line.split("\t", 2)
             rows.append((kind, int(inter), pattern.strip()))
     rows.sort(key=lambda r: -len(r[2]))
-    return [(k, i, re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.I)) for k, i, p in rows]
+    return rows
+
+
+def _word(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def kind_patterns() -> list[tuple[str, int, re.Pattern[str]]]:
+    """(kind, inter, pattern), longest pattern first."""
+    return [(k, i, _word(p)) for k, i, p in _rows()]
+
+
+@lru_cache(maxsize=1)
+def _any_kind() -> re.Pattern[str]:
+    """Matches wherever one of the kind patterns does: most phrases name no actor at all."""
+    return _word("|".join(p for _, _, p in _rows()))
 
 
 def kinds_in(phrase: str) -> list[tuple[int, int, str, int]]:
     """(start, end, kind, inter) of every actor noun in ``phrase``, longest wording kept."""
     found: list[tuple[int, int, str, int]] = []
+    if not _any_kind().search(phrase):
+        return found
     for kind, inter, rx in kind_patterns():
         for m in rx.finditer(phrase):
             if not any(s <= m.start() and m.end() <= e for s, e, _, _ in found):
