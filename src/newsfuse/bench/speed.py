@@ -164,12 +164,12 @@ class StageClock:
 
 def run_pipeline(raws: list[RawArticle], progress: Callable[[int], None] | None = None) -> tuple[dict[str, float], Any]:
     """Clean, analyse and build events in memory; seconds per stage (and ``total``) and the articles."""
-    from .. import analysis, pipeline
+    from .. import analysis, engine, pipeline
 
     clock = StageClock()
     targets = [(analysis, "find_entities_batch", "ner"), (pipeline, "cluster_articles", "cluster"),
-               (pipeline, "find_origins", "origins"), (pipeline, "build_event", "reconcile"),
-               (pipeline, "build_brief", "brief")]
+               (engine, "find_origins", "origins"), (engine, "build_event", "reconcile"),
+               (engine, "build_brief", "brief")]
     # the analysis components' own functions, for the detail of "analysis_other"
     targets += [(analysis, name, f"analysis:{name}") for name in
                 ("split_sentences", "find_numbers", "resolve_dates", "find_places", "find_claims", "infer_report_date")]
