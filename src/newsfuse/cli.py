@@ -100,8 +100,10 @@ def main() -> None:
 @click.option("--rewrite/--no-rewrite", default=None,
               help="Rewrite briefs through the OpenAI-compatible endpoint in $NEWSFUSE_LLM_BASE_URL "
                    "($NEWSFUSE_LLM_MODEL, $NEWSFUSE_LLM_API_KEY); gated, falls back to the extractive brief.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Analyse in this many processes (default: one per core, up to 4).")
 def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None, length: str | None,
-        rewrite: bool | None) -> None:
+        rewrite: bool | None, workers: int | None) -> None:
     """Read articles from PATHS, clean, analyse and cluster them into events.
 
     PATHS are files (.txt, .html/.htm, .jsonl, .json), folders (searched
@@ -113,9 +115,11 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
       newsfuse run ~/reports/ --db reports.db
       cat dump.jsonl | newsfuse run -
       newsfuse run demo/ --length long --fatality-rule conservative
+      newsfuse run archive.jsonl --workers 2   # analyse in two processes
     """
     from .brief import RewriteConfig
     from .pipeline import BriefOptions, RunSummary
+    from .workers import default_workers
     from .pipeline import run as run_pipeline
     from .store import open_store
     from .store.sqlite import StoreError, writable_problem
@@ -148,7 +152,8 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
         failure = None
         try:  # nothing readable and no store yet: create none
             run_pipeline(paths, store if store is not None else (lambda: open_store(db)), progress,
-                         fatality_rule=fatality_rule, brief=brief, summary=summary)
+                         fatality_rule=fatality_rule, brief=brief, summary=summary,
+                         workers=workers or default_workers())
         except StoreError as exc:
             failure = exc
         store = store or summary.store

@@ -22,6 +22,7 @@ from .engine import CRASH_AT, Options, build_one, crash_point as _crash_point, p
 from .outlet_homes import place_by_outlet_home
 from .prepare import prepare_article
 from .store import Store
+from .workers import AnalysisPool
 from .store.template_lines import OVERALL
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -117,15 +118,20 @@ def clean_again(store: Store, progress: Progress | None = None, limit: int = ANA
 
 
 def analyse_in_chunks(articles: Sequence[Article], progress: Progress | None = None,
-                      after: Callable[[Sequence[Article]], None] | None = None) -> None:
-    """Analyse ``ANALYSE_CHUNK`` articles at a time; ``after`` gets each chunk once analysed."""
-    for start in range(0, len(articles), ANALYSE_CHUNK):
-        chunk = articles[start : start + ANALYSE_CHUNK]
-        analyse_articles(chunk)
+                      after: Callable[[Sequence[Article]], None] | None = None, pool: AnalysisPool | None = None) -> None:
+    """Analyse ``ANALYSE_CHUNK`` articles at a time (that many per worker of ``pool``);
+    ``after`` gets each chunk once analysed."""
+    size = ANALYSE_CHUNK * (pool.workers if pool is not None and pool.parallel else 1)
+    for start in range(0, len(articles), size):
+        chunk = articles[start : start + size]
+        if pool is not None:
+            pool.analyse(chunk)
+        else:
+            analyse_articles(chunk)
         if after:
             after(chunk)
         if progress:
-            progress("analyse", min(start + ANALYSE_CHUNK, len(articles)), len(articles))
+            progress("analyse", min(start + size, len(articles)), len(articles))
 
 
 @dataclass
@@ -197,7 +203,7 @@ def collect(paths: Iterable[str], stdin=None, progress: Progress | None = None) 
 
 def store_new(articles: Sequence[Article], store: Store, summary: RunSummary,
               progress: Progress | None = None, lines: dict[str, set[str]] | None = None,
-              seen: set[str] | None = None) -> None:
+              seen: set[str] | None = None, pool: AnalysisPool | None = None) -> None:
     """Analyse the articles the store does not hold yet and commit them chunk by chunk.
 
     Analysis runs outside any write transaction (a slow article holds no lock), and each
@@ -223,7 +229,7 @@ def store_new(articles: Sequence[Article], store: Store, summary: RunSummary,
                                             if lines else None)
         _crash_point("stored")
 
-    analyse_in_chunks(fresh, progress, after=commit)
+    analyse_in_chunks(fresh, progress, after=commit, pool=pool)
 
 
 def settle(store: Store, summary: RunSummary, progress: Progress | None = None,
@@ -241,7 +247,7 @@ def settle(store: Store, summary: RunSummary, progress: Progress | None = None,
 
 def run(paths: Iterable[str], store: Store | Callable[[], Store], progress: Progress | None = None, stdin=None,
         fatality_rule: str | None = None, brief: BriefOptions | None = None,
-        summary: RunSummary | None = None) -> RunSummary:
+        summary: RunSummary | None = None, workers: int = 1) -> RunSummary:
     """Read, clean and analyse new articles ``READ_BATCH`` at a time, store them and place
     them in events (every ``CLUSTER_CHUNK`` pending articles, and at the end), so memory
     does not grow with the inputs.
@@ -249,6 +255,7 @@ def run(paths: Iterable[str], store: Store | Callable[[], Store], progress: Prog
     ``store`` may be a function that opens it: it is called only once there is an article to
     store (inputs with nothing readable create no store; see ``RunSummary.store``).
     Re-running on the same inputs adds nothing: article ids are content hashes.
+    ``workers`` > 1 analyses in that many processes (:mod:`newsfuse.workers`).
     ``fatality_rule`` and ``brief`` left as None keep what the store was built with
     (best and standard for a new store), so adding articles never resets them. ``summary``
     is filled as the run goes (a caller keeps what it says when the run fails half-way).
@@ -256,15 +263,16 @@ def run(paths: Iterable[str], store: Store | Callable[[], Store], progress: Prog
     summary = summary if summary is not None else RunSummary()
     opened = store if not callable(store) else None
     seen: set[str] = set()
-    for raws in read_batches(paths, stdin, summary, progress, READ_BATCH):
-        if opened is None:
-            opened = store()
-        summary.store = opened
-        articles, lines = prepare_lines(raws, summary, opened)
-        store_new(articles, opened, summary, progress, lines, seen)
-        clean_again(opened, progress)
-        if opened.count_pending() >= engine.CLUSTER_CHUNK:
-            settle(opened, summary, progress, fatality_rule, brief)
+    with AnalysisPool(workers) as pool:
+        for raws in read_batches(paths, stdin, summary, progress, READ_BATCH * pool.workers):
+            if opened is None:
+                opened = store()
+            summary.store = opened
+            articles, lines = prepare_lines(raws, summary, opened)
+            store_new(articles, opened, summary, progress, lines, seen, pool)
+            clean_again(opened, progress)
+            if opened.count_pending() >= engine.CLUSTER_CHUNK:
+                settle(opened, summary, progress, fatality_rule, brief)
     if opened is not None:
         summary.store = opened
         settle(opened, summary, progress, fatality_rule, brief)

@@ -1,0 +1,67 @@
+"""Analysis in several processes on a multi-core machine.
+
+A batch of articles is split between worker processes forked from this one, so they inherit
+the loaded spaCy model and gazetteer instead of loading their own. Each worker runs the
+whole analysis (every component only reads the article it annotates) and sends its
+articles back; the results are those of one process, in the same order. Where ``fork`` is
+not available (Windows, macOS's default) or one worker is asked for, the batch is analysed
+here.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from .analysis import analyse_articles
+from .models import Article
+
+
+def default_workers() -> int:
+    """One per core, up to four (NER gains little past that on a laptop), at least one."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _analyse(articles: list[Article]) -> list[Article]:
+    analyse_articles(articles)
+    return articles
+
+
+class AnalysisPool:
+    """``with AnalysisPool(n) as pool: pool.analyse(batch)`` annotates ``batch`` in place."""
+
+    def __init__(self, workers: int = 1):
+        self.workers = max(1, workers)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> AnalysisPool:
+        if self.workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            from .analysis.entities import load_model
+            from .geo.gazetteer import get_gazetteer
+
+            load_model()  # loaded once here, shared with the workers by fork
+            get_gazetteer()
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    @property
+    def parallel(self) -> bool:
+        return self._pool is not None
+
+    def analyse(self, articles: Sequence[Article]) -> None:
+        """Annotate ``articles`` in place (in workers when there are several)."""
+        if self._pool is None or len(articles) < 2:
+            analyse_articles(articles)
+            return
+        size = -(-len(articles) // self.workers)
+        parts = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+        done = [a for part in self._pool.map(_analyse, parts) for a in part]
+        for original, analysed in zip(articles, done):
+            original.__dict__.update(analysed.__dict__)
