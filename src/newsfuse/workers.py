@@ -3,15 +3,18 @@
 A batch of articles is split between worker processes forked from this one, so they inherit
 the loaded spaCy model and gazetteer instead of loading their own. Each worker runs the
 whole analysis (every component only reads the article it annotates) and sends its
-articles back; the results are those of one process, in the same order. Where ``fork`` is
-not available (Windows, macOS's default) or one worker is asked for, the batch is analysed
-here.
+articles back; the results are those of one process, in the same order. Workers die with
+the run (a killed run leaves no process behind). Elsewhere than Linux (where forking a
+process that holds the model is not safe everywhere) or with one worker, the batch is
+analysed here.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -22,6 +25,16 @@ from .models import Article
 def default_workers() -> int:
     """One per core, up to four (NER gains little past that on a laptop), at least one."""
     return max(1, min(4, os.cpu_count() or 1))
+
+
+def _die_with_parent() -> None:
+    """A worker whose run is killed (Ctrl-C, SIGKILL) must not live on waiting for work."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _analyse(articles: list[Article]) -> list[Article]:
@@ -37,13 +50,14 @@ class AnalysisPool:
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> AnalysisPool:
-        if self.workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        if self.workers > 1 and sys.platform.startswith("linux"):
             from .analysis.entities import load_model
             from .geo.gazetteer import get_gazetteer
 
             load_model()  # loaded once here, shared with the workers by fork
             get_gazetteer()
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
+                                             initializer=_die_with_parent)
         return self
 
     def __exit__(self, *exc: object) -> None:
