@@ -312,6 +312,21 @@ def _shift(day: str, n: int) -> str:
     return (date.fromisoformat(day) + timedelta(days=n)).isoformat()
 
 
+def _intervals(days, pad: int) -> list[tuple[str, str]]:
+    """The days (ISO), each widened by ``pad`` days, as few ranges as cover them."""
+    return _merge([(_shift(d, -pad), _shift(d, pad)) for d in days])
+
+
+def _merge(ranges) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for first, last in sorted(ranges):
+        if out and first <= _shift(out[-1][1], 1):
+            out[-1] = (out[-1][0], max(out[-1][1], last))
+        else:
+            out.append((first, last))
+    return out
+
+
 def rebuild_all(store, options: Options, notes: list[IngestIssue] | None = None,
                 progress: Progress | None = None, attempts: int = 5) -> bool:
     """Rebuild every event from its incident (the options changed), ``REBUILD_CHUNK`` events
@@ -352,21 +367,19 @@ def _rebuild(store, numbers: list[int], options: Options, notes: list[IngestIssu
 def _link(store, events: list[Event], articles: dict[str, Article], commit: ChunkCommit) -> None:
     """Passages and mentions: the rebuilt events' passages replace their old ones, and every
     event on a day those passages (old or new) name gets its mentions again. Events whose
-    record did not change are left out of the commit."""
+    record did not change are left out of the commit. Only the days concerned are read, so
+    a chunk spread over years reads no more than its days."""
     rebuilt = {e.id for e in events} | set(commit.removed_events)
     for event in events:
         commit.passages[event.id] = event_passages(event, articles)
     days = store.passage_days(rebuilt) | {d for rows in commit.passages.values() for _, d, _ in rows}
-    days |= {d for e in events for d in (window(e) or ())}
-    if not days:
-        commit.events = events
-        return
-    first, last = _shift(min(days), -1), _shift(max(days), 1)
-    near = {e.id: e for e in store.events_between(first, last) if e.id not in rebuilt}
+    near: dict[str, Event] = {}
+    for first, last in _intervals(days, 1):
+        near.update((e.id, e) for e in store.events_between(first, last) if e.id not in rebuilt)
     stored = store.get_events([e.id for e in events])
-    spans = [window(e) for e in [*events, *near.values()] if window(e)]
-    lo, hi = min((s[0] for s in spans), default=first), max((s[1] for s in spans), default=last)
-    passages = [p for p in store.passages_between(lo, hi) if p[0] not in rebuilt]
+    windows = [w for e in [*events, *near.values()] if (w := window(e))]
+    passages = [p for first, last in _merge(windows) for p in store.passages_between(first, last)
+                if p[0] not in rebuilt]
     passages += [(eid, *p) for eid, rows in commit.passages.items() for p in rows]
     changed = []
     for event in events:

@@ -124,7 +124,7 @@ def analyse_in_chunks(articles: Sequence[Article], progress: Progress | None = N
     size = ANALYSE_CHUNK * (pool.workers if pool is not None and pool.parallel else 1)
     for start in range(0, len(articles), size):
         chunk = articles[start : start + size]
-        if pool is not None:
+        if pool is not None and pool.parallel:
             pool.analyse(chunk)
         else:
             analyse_articles(chunk)
