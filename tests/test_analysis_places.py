@@ -207,3 +207,10 @@ def test_a_police_force_is_named_after_its_town():
 def test_a_small_town_listed_after_a_town_is_a_town():
     article = _article("By noon, convoys of tractors had rolled into the city from Lorca, Totana and the coast.")
     assert {"Lorca", "Totana"} <= set(_by_text(find_places(article)))
+
+
+def test_a_name_after_a_house_number_is_a_street():
+    article = _article("Officers were called to the apartments at 5751 Green Hill in San Angelo on Friday night.")
+    places = _by_text(find_places(article))
+    assert "Green Hill" not in places or places["Green Hill"].precision == "street"
+    assert places["San Angelo"].admin1 == "Texas"

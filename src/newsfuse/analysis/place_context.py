@@ -70,6 +70,10 @@ def is_label(text: str, start: int, end: int) -> bool:
     return bool(LABEL_AFTER_RE.match(text[end:end + 30]) and LINE_START_RE.search(text[max(0, start - 10):start]))
 
 
+# "at 5751 Green Hill": a house number before a name makes it a street's (not "in 2015 Boston")
+HOUSE_NUMBER_BEFORE_RE = re.compile(r"\b(?:at|on|of|to|near|outside)\s+(\d{3,6})\s+(?:[NSEW]\.?\s+)?$")
+NOUN_AFTER_RE = re.compile(r"\s+(?!(?:in|on|at|near|and|or|off|between|when|where|after|before)\b)[a-z]")
+YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
 # "near Odessa and Franklin streets", "at Elm, Oak and Pine avenues": every name of the list is a street
 STREET_LIST_AFTER_RE = re.compile(r"^(?:(?:,|,? and|,? &) [A-Z][\w'’.]*(?: [A-Z][\w'’.]*)?)* (?:,? and |,? & )?"
                                   r"[A-Z]?[\w'’.]*[ ]?(?:streets|avenues|roads|boulevards|drives|lanes)\b")
@@ -78,12 +82,16 @@ STREET_PLURAL_AFTER_RE = re.compile(r"^ (?:streets|avenues|roads|boulevards|driv
 
 def is_street(text: str, start: int, end: int) -> bool:
     """Is text[start:end] (part of) a street's name: "Houston Street", "the 4100 block of Quincy",
-    "Odessa and Franklin streets"?"""
+    "Odessa and Franklin streets", "at 5751 Green Hill"?"""
     after = text[end:end + 80]
     if STREET_AFTER_RE.match(after[:14]) or STREET_PLURAL_AFTER_RE.match(after) or (
             re.match(r"^,? (?:and|&) ", after) and STREET_LIST_AFTER_RE.match(after)):
         return True
-    return bool(BLOCK_BEFORE_RE.search(text[max(0, start - 40):start]))
+    if BLOCK_BEFORE_RE.search(text[max(0, start - 40):start]):
+        return True
+    house = HOUSE_NUMBER_BEFORE_RE.search(text[max(0, start - 30):start])
+    return bool(house and not YEAR_RE.fullmatch(house.group(1)) and not NOUN_AFTER_RE.match(text[end:end + 12]))
+    # (not "of 300 Chicago officers": a count before a name that qualifies a noun)
 
 
 def street_spans(text: str) -> list[tuple[int, int]]:
