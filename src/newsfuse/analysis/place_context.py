@@ -200,3 +200,18 @@ def in_longer_name(text: str, start: int, is_plain) -> bool:
     says less: "Greene County Sheriff", "York Police" are places naming an institution.)"""
     before = CAP_BEFORE_RE.search(text[max(0, start - 30):start])
     return bool(before and is_plain(before.group(1)))
+
+
+def is_persons_town(text: str, start: int, person_ends: set[int]) -> bool:
+    """"Jaylen Pender of Indianapolis", "Ann Lee, of Dayton": where a named person lives
+    (``person_ends``: where the report's PERSON entities end)."""
+    for gap in (" of ", ", of "):
+        if text[max(0, start - len(gap)):start] == gap and start - len(gap) in person_ends:
+            return True
+    return False
+
+
+def after_a_place(places: list[tuple[int, int]], text: str, start: int) -> bool:
+    """Does one of ``places`` (spans found so far) end right before ``start``, with a list's comma
+    or "and" between?"""
+    return any(text[end:start] in (", ", " and ", ", and ", " or ") for _, end in places if end <= start)

@@ -21,8 +21,9 @@ import re
 from ..geo.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_REGION, Gazetteer, Place,
                              get_gazetteer, normalize)
 from ..models import Article, PlaceMention
-from .place_context import (dateline_spans, in_longer_name, is_country_site, is_label, own_dateline, is_person,
-                            is_quarter, is_residence, is_shouted, is_street, is_subject, is_title_word, street_spans)
+from .place_context import (after_a_place, dateline_spans, in_longer_name, is_country_site, is_label, is_person,
+                            is_persons_town, is_quarter, is_residence, is_shouted, is_street, is_subject, is_title_word,
+                            own_dateline, street_spans)
 from .place_outlet import headline, outlet_home
 from .place_resolve import Home, _Cand, far_from_home, home_fits, resolve_candidates
 from .place_roles import EVENT_RE, SentenceEvents, place_role  # noqa: F401  (EVENT_RE, SentenceEvents: cluster/)
@@ -296,7 +297,8 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 piece = text[a:b]
                 places = gz.lookup(piece)
                 context, strong = _context_ok(text, a, b)
-                listed = _listed(text, a, b) and (ent.label != "PERSON" or _after_a_place(cands, text, a))
+                listed = _listed(text, a, b) and (
+                    ent.label != "PERSON" or after_a_place([(c.start, c.end) for c in cands[-3:]], text, a))
                 # a person-tagged name counts as listed only after a place: not "Williams and Banks were charged"
                 if (ent.label == "PERSON" and piece in person_words) or is_person(text, a, b):
                     places = []
@@ -452,7 +454,7 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
             m.role = "mentioned"
         elif c.dateline or c.start in station_towns:
             m.role = "event"  # filed from there: a strong hint of where it happened (a station's own: a hint)
-        elif is_residence(text, c.start, c.end) or is_subject(text, c.end) or _persons_town(text, c.start, person_ends):
+        elif is_residence(text, c.start, c.end) or is_subject(text, c.end) or is_persons_town(text, c.start, person_ends):
             m.role = "mentioned"  # where someone lives; a country that brokered or said something
         else:
             m.role = place_role(article, c.start, c.end, capital, events)
@@ -463,11 +465,6 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
     return out
 
 
-def _after_a_place(cands: list[_Cand], text: str, start: int) -> bool:
-    """Does a place already found end right before, with a list's comma or "and" between?"""
-    return any(text[c.end:start] in (", ", " and ", ", and ", " or ") for c in cands[-3:] if c.end <= start)
-
-
 def _names_province(cands: list[_Cand], home: Home) -> bool:
     """Does the report itself name the home's province or a town whose likeliest reading (the
     most people) lies in it?"""
@@ -476,14 +473,6 @@ def _names_province(cands: list[_Cand], home: Home) -> bool:
             p = max(c.places, key=lambda p: (p.kind == KIND_ADMIN1, p.population))
             if p.country == home.country and home.admin1 in (p.admin1, p.name if p.kind == KIND_ADMIN1 else None):
                 return True
-    return False
-
-
-def _persons_town(text: str, start: int, person_ends: set[int]) -> bool:
-    """"Jaylen Pender of Indianapolis", "Ann Lee, of Dayton": where a named person lives."""
-    for gap in (" of ", ", of "):
-        if text[max(0, start - len(gap)):start] == gap and start - len(gap) in person_ends:
-            return True
     return False
 
 
