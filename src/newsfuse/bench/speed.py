@@ -197,7 +197,7 @@ def ner_only(texts: list[str], n_process: int = 1) -> float:
     from ..analysis.entities import find_entities_batch
 
     t = time.perf_counter()
-    for _ in find_entities_batch(texts, n_process=n_process):
+    for _ in find_entities_batch(texts, **({"n_process": n_process} if n_process > 1 else {})):
         pass
     return time.perf_counter() - t
 
