@@ -70,11 +70,11 @@ def is_label(text: str, start: int, end: int) -> bool:
     return bool(LABEL_AFTER_RE.match(text[end:end + 30]) and LINE_START_RE.search(text[max(0, start - 10):start]))
 
 
-# "at 5751 Green Hill": a house number before a name makes it a street's (not "in 2015 Boston")
+# "at 3140 Pine Hill": a house number before a name makes it a street's (not "in 2015 Boston")
 HOUSE_NUMBER_BEFORE_RE = re.compile(r"\b(?:at|on|of|to|near|outside)\s+(\d{3,6})\s+(?:[NSEW]\.?\s+)?$")
 NOUN_AFTER_RE = re.compile(r"\s+(?!(?:in|on|at|near|and|or|off|between|when|where|after|before)\b)[a-z]")
 YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
-# "near Odessa and Franklin streets", "at Elm, Oak and Pine avenues": every name of the list is a street
+# "near Troy and Salem streets", "at Elm, Oak and Pine avenues": every name of the list is a street
 STREET_LIST_AFTER_RE = re.compile(r"^(?:(?:,|,? and|,? &) [A-Z][\w'’.]*(?: [A-Z][\w'’.]*)?)* (?:,? and |,? & )?"
                                   r"[A-Z]?[\w'’.]*[ ]?(?:streets|avenues|roads|boulevards|drives|lanes)\b")
 STREET_PLURAL_AFTER_RE = re.compile(r"^ (?:streets|avenues|roads|boulevards|drives|lanes)\b")
@@ -82,7 +82,7 @@ STREET_PLURAL_AFTER_RE = re.compile(r"^ (?:streets|avenues|roads|boulevards|driv
 
 def is_street(text: str, start: int, end: int) -> bool:
     """Is text[start:end] (part of) a street's name: "Houston Street", "the 4100 block of Quincy",
-    "Odessa and Franklin streets", "at 5751 Green Hill"?"""
+    "Troy and Salem streets", "at 3140 Pine Hill"?"""
     after = text[end:end + 80]
     if STREET_AFTER_RE.match(after[:14]) or STREET_PLURAL_AFTER_RE.match(after) or (
             re.match(r"^,? (?:and|&) ", after) and STREET_LIST_AFTER_RE.match(after)):
@@ -120,7 +120,7 @@ CREDIT_RE = re.compile(r"\(([A-Za-z0-9 .&/-]{1,25})\)")
 
 def own_dateline(text: str, source: str) -> tuple[str, str | None] | None:
     """The town and its qualifier of a dateline credited to the report's own outlet
-    ("PORTLAND, Ore. (KOIN) —" on koin.com -> ("PORTLAND", "Ore.")), or None. A station puts
+    ("SALEM, Ore. (KXYZ) —" on kxyz.com -> ("SALEM", "Ore.")), or None. A station puts
     its own city there even for a story from a town nearby: the town is the outlet's home,
     not where the report was filed from (unlike an agency's "(AP)")."""
     host = {label for label in source.lower().split("//")[-1].split("/")[0].split(".") if len(label) > 2}
@@ -194,8 +194,8 @@ CAP_BEFORE_RE = re.compile(r"(?:^|[^\w.])([A-Z][\w'’]*) $")
 
 
 def in_longer_name(text: str, start: int, is_plain) -> bool:
-    """Is the word at ``start`` the second word of a longer capitalised name ("Ice Bar and
-    Grill", "Harry Maze Park")? True when the word right before is capitalised and
+    """Is the word at ``start`` the second word of a longer capitalised name ("Red Lantern Bar
+    and Grill", "Elm Grove Park")? True when the word right before is capitalised and
     ``is_plain(word)`` (neither a common capitalised word nor a place) holds. (A word after
     says less: "Greene County Sheriff", "York Police" are places naming an institution.)"""
     before = CAP_BEFORE_RE.search(text[max(0, start - 30):start])
@@ -203,7 +203,7 @@ def in_longer_name(text: str, start: int, is_plain) -> bool:
 
 
 def is_persons_town(text: str, start: int, person_ends: set[int]) -> bool:
-    """"Jaylen Pender of Indianapolis", "Ann Lee, of Dayton": where a named person lives
+    """"Rhea Lomax of Indianapolis", "Ann Lee, of Dayton": where a named person lives
     (``person_ends``: where the report's PERSON entities end)."""
     for gap in (" of ", ", of "):
         if text[max(0, start - len(gap)):start] == gap and start - len(gap) in person_ends:
