@@ -302,3 +302,8 @@ def test_present_tense_shootings_count_the_people_after_the_verb():
 def test_a_victim_hospitalized_since_the_shooting_who_died_is_dead():
     assert _counts("A Kell Road resident who was hospitalized after last week's shooting has died.") == [("killed", 1)]
     assert _counts("A woman who was hospitalized after the crash is recovering.") == [("wounded", 1)]
+
+
+def test_a_link_to_another_story_is_background():
+    claims = find_claims(_article("RELATED: Two hurt as car hits Ashvale bus shelter. A man was shot on Kell Road."))
+    assert [(c.category, c.scope) for c in claims] == [("wounded", "background"), ("shot", "event")]

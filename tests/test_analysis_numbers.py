@@ -238,3 +238,8 @@ def test_nine_hundred_eleven_people_still_count():
 def test_an_age_bound_is_not_a_count():
     assert [m.text for m in find_numbers("Witnesses said a child younger than 10 was among those hurt.")] == []
     assert [m.text for m in find_numbers("children under the age of 5 were inside")] == []
+
+
+def test_an_age_closing_a_phrase_is_not_a_count():
+    assert [m.text for m in find_numbers("Neighbours mourn Kell Road boy, 7.\nThe vigil is on Friday.")] == []
+    assert [m.value for m in find_numbers("Police found a man, 3 women and a child inside.")] == [3.0]

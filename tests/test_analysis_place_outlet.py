@@ -56,9 +56,9 @@ def test_an_address_hint_needs_the_reports_agreement_before_placing_streets():
 
 
 def test_a_dateline_credited_to_the_outlet_itself_gives_its_home_not_the_events_place():
-    text = ("SALEM, Ore. (KXYZ) — Deputies are investigating a house fire in Hubbard as a murder, the "
-            "sheriff said on Tuesday. Two people were found dead in the home.")
-    report = Article(id="d", path="d", source="kxyz.example", title="Two found dead after house fire", text=text)
+    text = ("SALEM, Ore. (KXYZ) — Deputies say a barn fire near Aurora on Tuesday was set on purpose, the "
+            "sheriff said. Two horses died in the blaze.")
+    report = Article(id="d", path="d", source="kxyz.example", title="Barn fire near Aurora was arson", text=text)
     home, from_address = outlet_home(report)
     assert (home.admin1, from_address) == ("Oregon", False)
     report.entities = []

@@ -170,40 +170,49 @@ def test_a_residence_is_only_mentioned():
 
 def test_words_that_only_look_like_places():
     article = _article("Officer Dana Mills said the shooting happened at the Blue Owl Bar and Grill on Tuesday. "
-                       "Williams and Banks were charged on Friday. Metro said the car was found in Pollard, AL.")
+                       "Police charged Marcus Porter, 24, and Dion Greer, 31, on Friday. Porter and Greer are held in "
+                       "the county jail. Metro said the car was found in Atmore, AL.")
     names = {m.text for m in find_places(article)}
-    assert not names & {"Officer", "Bar", "Grill", "Williams", "Banks", "Metro", "AL"}
+    assert not names & {"Officer", "Bar", "Grill", "Porter", "Greer", "Metro", "AL"}
 
 
 def test_a_person_named_with_a_town_lives_there():
-    article = _article("A 12-year-old boy, Jaylen Morrow of Indianapolis, was shot on Tuesday at a farm near "
-                       "Campbellsburg, police said.")
+    article = _article("A 12-year-old boy, Rhea Lomax of Indianapolis, was hurt on Tuesday at a farm near "
+                       "Seymour, deputies said.")
     places = _by_text(find_places(article))
     assert places["Indianapolis"].role == "mentioned"
 
 
 def test_streets_listed_before_a_plural_street_word():
-    article = _article("Four people were shot near Odessa and Franklin streets in Jacksonville on Christmas night.")
+    article = _article("Two men were hurt in a crash near Troy and Salem streets in Tampa late on Sunday.")
     places = _by_text(find_places(article))
-    assert "Odessa" not in places or places["Odessa"].precision == "street"
-    assert places["Jacksonville"].precision == "town"
+    for street in ("Troy", "Salem"):
+        assert street not in places or places[street].precision == "street"
+    assert places["Tampa"].precision == "town"
 
 
 def test_text_written_in_capitals_says_nothing_by_its_capitals():
-    article = _article("WHEN DEPUTIES ARRIVED AT THE APARTMENT ON SIERRA BLANCA, NO ONE WAS HURT, THE SHERIFF SAID. "
+    article = _article("WHEN DEPUTIES ARRIVED AT THE HOUSE ON SANTA RITA, NO ONE WAS HURT, THE SHERIFF SAID. "
                        "THE FAMILY HAD MOVED FROM GERMANY LAST YEAR.")
     names = {m.text for m in find_places(article)}
-    assert not names & {"BLANCA", "NO", "SIERRA"}
+    assert not names & {"RITA", "NO", "SANTA", "SANTA RITA"}
     assert "GERMANY" in names  # a country's name still reads as one
 
 
 def test_a_police_force_is_named_after_its_town():
     article = _article("Kissimmee police are investigating a shooting that wounded a teenager on Friday night.")
     assert _by_text(find_places(article))["Kissimmee"].admin1 == "Florida"
-    transit = _article("MARTA police said the man was shot on a train platform late Friday.")
-    assert "MARTA" not in _by_text(find_places(transit))
+    transit = _article("DART police said the man was hurt on a train platform late Friday.")
+    assert "DART" not in _by_text(find_places(transit))
 
 
 def test_a_small_town_listed_after_a_town_is_a_town():
     article = _article("By noon, convoys of tractors had rolled into the city from Lorca, Totana and the coast.")
     assert {"Lorca", "Totana"} <= set(_by_text(find_places(article)))
+
+
+def test_a_name_after_a_house_number_is_a_street():
+    article = _article("Officers were called to the apartments at 3140 Pine Hill in San Angelo on Friday night.")
+    places = _by_text(find_places(article))
+    assert "Pine Hill" not in places or places["Pine Hill"].precision == "street"
+    assert places["San Angelo"].admin1 == "Texas"

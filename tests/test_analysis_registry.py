@@ -44,6 +44,14 @@ def test_names_fields_and_assignments_are_checked():
         registry.add("retitle", lambda a: "x", assigns=["title"])  # given by the cleaner
 
 
+def test_a_batched_component_cannot_wait_for_a_per_article_one():
+    registry = Registry()  # batched components run first, over the whole batch
+    registry.add("sentences", lambda a: [], requires=["text"], assigns=["sentences"])
+    with pytest.raises(RegistryError, match="E105"):
+        registry.add("entities", lambda a: [], requires=["sentences"], assigns=["entities"],
+                     pipe=lambda articles: [[] for _ in articles])
+
+
 def test_the_runner_writes_what_a_component_returns():
     registry = Registry()
     registry.add("sentences", lambda a: a.text.split(". "), requires=["text"], assigns=["sentences"])

@@ -14,6 +14,7 @@ analysis/actions.py); this module puts an event's mentions together.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from .analysis import annotation
 from .analysis.actor_kinds import ARMED_INTER, KIND_NAMES
@@ -29,7 +30,9 @@ VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civi
 __all__ = ["ACTOR_LABELS", "STATE_LABELS", "event_actors", "state_of"]
 
 
+@lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
+    """ISO2 -> the country's name (read once: it was half of building an event's actors)."""
     return {iso: country for iso, country, _, _ in read_demonyms()}
 
 

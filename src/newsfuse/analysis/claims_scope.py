@@ -45,9 +45,14 @@ _AGGREGATE = re.compile(  # a count over several incidents is no one incident's 
     r"(?:\s+(?:span|period|stretch))?\b(?!\s+(?:of|after|before|later)\b)", re.I)
 
 
+# A link to another story on the page ("Related: Two hurt in ...", "READ MORE: ..."): not this incident's figure.
+_LINK = re.compile(r"^\W{0,3}(?:related(?:\s+(?:stories|story|coverage|content))?|read\s+more|see\s+also|also\s+read|"
+                   r"recommended|trending)\s*[:|»>]", re.I)
+
+
 def scope(article: Article, s: Span, m: NumberMention) -> str:
     sent = _SUPERLATIVE_SINCE.sub(" ", article.text[s.start:s.end])
-    if _BACKGROUND.search(sent) or _AGGREGATE.search(sent):
+    if _LINK.match(sent) or _BACKGROUND.search(sent) or _AGGREGATE.search(sent):
         return "background"
     pub = article.published or ""
     year = pub[:4]

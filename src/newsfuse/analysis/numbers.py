@@ -140,6 +140,9 @@ _AGE_COMPARED = re.compile(r"\b(?:younger|older)\s+than\s+$|\b(?:under|over|abov
 _EMERGENCY = re.compile(r"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|to)\s+$", re.I)  # "called 911": a phone number
 _EMERGENCY_AFTER = re.compile(r"\s+(?:call|calls|caller|callers|dispatch\w*|operators?|cent(?:er|re)s?|system)\b", re.I)
 _PARENT_OF = re.compile(r"\b(?:father|mother|dad|mom|mum|parent|grand(?:father|mother|parent|ma|pa))s?\s+of\s+$", re.I)
+_AGE_NOUN_BEFORE = re.compile(r"\b(?:boy|girl|man|woman|teen|teenager|child|toddler|baby|son|daughter|student|mother|"
+                              r"father|victim|suspect)[ \t]*,[ \t]*$", re.I)
+_AGE_LAST = re.compile(r"[ \t]*(?:[.;:!?)\]\n]|$)")
 _AGE_APPOSITION = re.compile(r"[A-Za-z][A-Za-z.'’]*,[ \t]*$")  # "John Doe, 23, of Tulsa"; "a man, 23,"
 _BEFORE_EXCLUDE = re.compile(r"(?:[$£€¥₹]|\b(?:US|USD|EUR|GBP|Rs\.?|INR|NIS|AED))\s*$")
 _LABELS = {"resolution", "route", "article", "flight", "highway", "road", "no", "nos", "number",
@@ -353,6 +356,9 @@ def _excluded(c: _Ctx, j: int, end: int, qual: str | None) -> bool:
             return True  # Resolution 2334, Flight 752, No. 10
     if post[:1].isalpha() or (post[:1] in ("/", ":") and post[1:2].isdigit()):
         return True  # 1990s, 3D, 5G, 4x4
+    if first is last and first.num and len(first.text) <= 2 and _AGE_LAST.match(text, last.end) \
+            and _AGE_NOUN_BEFORE.search(text, max(0, first.start - 20), first.start):
+        return True  # an age closing a phrase: "... in the shooting of an Elm Park boy, 6."
     if _AGE_AFTER.match(text, last.end) or before in ("aged", "age", "ages") or (
             first is last and first.num and post[:1] == "," and len(first.text) <= 2
             and _AGE_APPOSITION.search(text, max(0, first.start - 40), first.start)):

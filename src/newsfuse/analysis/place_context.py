@@ -70,7 +70,11 @@ def is_label(text: str, start: int, end: int) -> bool:
     return bool(LABEL_AFTER_RE.match(text[end:end + 30]) and LINE_START_RE.search(text[max(0, start - 10):start]))
 
 
-# "near Odessa and Franklin streets", "at Elm, Oak and Pine avenues": every name of the list is a street
+# "at 3140 Pine Hill": a house number before a name makes it a street's (not "in 2015 Boston")
+HOUSE_NUMBER_BEFORE_RE = re.compile(r"\b(?:at|on|of|to|near|outside)\s+(\d{3,6})\s+(?:[NSEW]\.?\s+)?$")
+NOUN_AFTER_RE = re.compile(r"\s+(?!(?:in|on|at|near|and|or|off|between|when|where|after|before)\b)[a-z]")
+YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
+# "near Troy and Salem streets", "at Elm, Oak and Pine avenues": every name of the list is a street
 STREET_LIST_AFTER_RE = re.compile(r"^(?:(?:,|,? and|,? &) [A-Z][\w'’.]*(?: [A-Z][\w'’.]*)?)* (?:,? and |,? & )?"
                                   r"[A-Z]?[\w'’.]*[ ]?(?:streets|avenues|roads|boulevards|drives|lanes)\b")
 STREET_PLURAL_AFTER_RE = re.compile(r"^ (?:streets|avenues|roads|boulevards|drives|lanes)\b")
@@ -78,12 +82,16 @@ STREET_PLURAL_AFTER_RE = re.compile(r"^ (?:streets|avenues|roads|boulevards|driv
 
 def is_street(text: str, start: int, end: int) -> bool:
     """Is text[start:end] (part of) a street's name: "Houston Street", "the 4100 block of Quincy",
-    "Odessa and Franklin streets"?"""
+    "Troy and Salem streets", "at 3140 Pine Hill"?"""
     after = text[end:end + 80]
     if STREET_AFTER_RE.match(after[:14]) or STREET_PLURAL_AFTER_RE.match(after) or (
             re.match(r"^,? (?:and|&) ", after) and STREET_LIST_AFTER_RE.match(after)):
         return True
-    return bool(BLOCK_BEFORE_RE.search(text[max(0, start - 40):start]))
+    if BLOCK_BEFORE_RE.search(text[max(0, start - 40):start]):
+        return True
+    house = HOUSE_NUMBER_BEFORE_RE.search(text[max(0, start - 30):start])
+    return bool(house and not YEAR_RE.fullmatch(house.group(1)) and not NOUN_AFTER_RE.match(text[end:end + 12]))
+    # (not "of 300 Chicago officers": a count before a name that qualifies a noun)
 
 
 def street_spans(text: str) -> list[tuple[int, int]]:
@@ -112,7 +120,7 @@ CREDIT_RE = re.compile(r"\(([A-Za-z0-9 .&/-]{1,25})\)")
 
 def own_dateline(text: str, source: str) -> tuple[str, str | None] | None:
     """The town and its qualifier of a dateline credited to the report's own outlet
-    ("PORTLAND, Ore. (KOIN) —" on koin.com -> ("PORTLAND", "Ore.")), or None. A station puts
+    ("SALEM, Ore. (KXYZ) —" on kxyz.com -> ("SALEM", "Ore.")), or None. A station puts
     its own city there even for a story from a town nearby: the town is the outlet's home,
     not where the report was filed from (unlike an agency's "(AP)")."""
     host = {label for label in source.lower().split("//")[-1].split("/")[0].split(".") if len(label) > 2}
@@ -186,9 +194,24 @@ CAP_BEFORE_RE = re.compile(r"(?:^|[^\w.])([A-Z][\w'’]*) $")
 
 
 def in_longer_name(text: str, start: int, is_plain) -> bool:
-    """Is the word at ``start`` the second word of a longer capitalised name ("Ice Bar and
-    Grill", "Harry Maze Park")? True when the word right before is capitalised and
+    """Is the word at ``start`` the second word of a longer capitalised name ("Red Lantern Bar
+    and Grill", "Elm Grove Park")? True when the word right before is capitalised and
     ``is_plain(word)`` (neither a common capitalised word nor a place) holds. (A word after
     says less: "Greene County Sheriff", "York Police" are places naming an institution.)"""
     before = CAP_BEFORE_RE.search(text[max(0, start - 30):start])
     return bool(before and is_plain(before.group(1)))
+
+
+def is_persons_town(text: str, start: int, person_ends: set[int]) -> bool:
+    """"Rhea Lomax of Indianapolis", "Ann Lee, of Dayton": where a named person lives
+    (``person_ends``: where the report's PERSON entities end)."""
+    for gap in (" of ", ", of "):
+        if text[max(0, start - len(gap)):start] == gap and start - len(gap) in person_ends:
+            return True
+    return False
+
+
+def after_a_place(places: list[tuple[int, int]], text: str, start: int) -> bool:
+    """Does one of ``places`` (spans found so far) end right before ``start``, with a list's comma
+    or "and" between?"""
+    return any(text[end:start] in (", ", " and ", ", and ", " or ") for _, end in places if end <= start)

@@ -59,7 +59,7 @@ def outlet_home(article: Article, gazetteer: Gazetteer | None = None) -> tuple[H
 
 
 def _dateline_place(article: Article, gz: Gazetteer) -> Place | None:
-    """The town of a dateline credited to the outlet itself ("KNOXVILLE (WATE) —" on wate.com):
+    """The town of a dateline credited to the outlet itself ("SALEM (KXYZ) —" on kxyz.com):
     read inside its qualifier when there is one, else only as an unambiguous big town."""
     found = own_dateline(article.text, article.source or "")
     if found is None:
@@ -82,7 +82,7 @@ def _town_in(town: str, province: str, gz: Gazetteer) -> Place | None:
 
 
 def headline(title: str) -> str:
-    """The headline itself without the outlet's parts ("Atlanta News: Man shot ..." ->
+    """The headline itself without the outlet's parts ("Tulsa Today: Man shot ..." ->
     "Man shot ..."); the whole title when no part is a headline's length."""
     parts = [p for p in TITLE_PART_SEP_RE.split(title) if p.strip()]
     return next((p for p in parts if len(p.split()) >= HEADLINE_MIN_WORDS), title)
@@ -98,7 +98,7 @@ def _title_outlet_place(title: str, gz: Gazetteer) -> Place | None:
     """"Town, Province" in the outlet's part of a title, read inside the province."""
     for part in reversed(_outlet_parts(title)):
         for m in TOWN_STATE_RE.finditer(part):
-            state = US_STATE_CODES.get(m.group(2).split(" ")[0], m.group(2))  # "Richmond, VA News"
+            state = US_STATE_CODES.get(m.group(2).split(" ")[0], m.group(2))  # "Roanoke, VA News"
             provinces = [p for p in gz.lookup(state) if p.kind == KIND_ADMIN1
                          and (state == m.group(2) or p.country == "US")]
             words = m.group(1).split()

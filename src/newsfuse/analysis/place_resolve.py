@@ -149,7 +149,7 @@ def resolve_candidates(cands: list[_Cand], gz: Gazetteer, text: str = "",
     outlet covers: it counts as if the report had named it, unless the report names another
     province of that country. ``home_is_hint``: a home read from the outlet's web address
     (:mod:`newsfuse.analysis.place_outlet`) counts only when the report's own names have a
-    reading in its country ("naplesnews" is no Italian paper when the report is about
+    reading in its country ("naplesweekly" is no Italian paper when the report is about
     Florida)."""
     partners, orphans = _qualified(cands, text) if text else ([[] for _ in cands], {})
     none: Counter = Counter()

@@ -60,7 +60,7 @@ ONLY_READING_MIN_POP = 1_000
 
 def _only_reading(places: list[Place], before: str) -> Place | None:
     """A town the gazetteer knows by this name and no other place, named after "in", "near",
-    "outside" or "at": no namesake to confuse it with ("shot in Fellsmere")."""
+    "outside" or "at": no namesake to confuse it with ("shot in Kissimmee")."""
     if len(places) == 1 and places[0].kind == KIND_CITY and not places[0].alternate and places[0].lat is not None \
             and places[0].population >= ONLY_READING_MIN_POP and PREP_BEFORE_RE.search(before):
         return places[0]
@@ -75,7 +75,7 @@ CUT_WORDS = NOT_NAMES - {"Park", "Street", "Road"}  # never inside a town's name
 
 def _names(title: str) -> list[tuple[int, str]]:
     """Whole runs of capitalised words, without a possessive. A title-case headline's run is cut
-    at words never inside a town's name ("Cheyenne Police Investigate Shooting In Laramie"); a
+    at words never inside a town's name ("Casper Police Investigate Shooting In Laramie"); a
     part after "On", "At" or "After" is a street, a venue or an earlier event, not the town."""
     out = []
     for match in NAME_RE.finditer(title):

@@ -21,8 +21,9 @@ import re
 from ..geo.gazetteer import (KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, KIND_REGION, Gazetteer, Place,
                              get_gazetteer, normalize)
 from ..models import Article, PlaceMention
-from .place_context import (dateline_spans, in_longer_name, is_country_site, is_label, own_dateline, is_person,
-                            is_quarter, is_residence, is_shouted, is_street, is_subject, is_title_word, street_spans)
+from .place_context import (after_a_place, dateline_spans, in_longer_name, is_country_site, is_label, is_person,
+                            is_persons_town, is_quarter, is_residence, is_shouted, is_street, is_subject, is_title_word,
+                            own_dateline, street_spans)
 from .place_outlet import headline, outlet_home
 from .place_resolve import Home, _Cand, far_from_home, home_fits, resolve_candidates
 from .place_roles import EVENT_RE, SentenceEvents, place_role  # noqa: F401  (EVENT_RE, SentenceEvents: cluster/)
@@ -39,15 +40,15 @@ STRONG_PREFIX_RE = re.compile(r"\b(?:town|village|city|district|province|region|
 SUFFIX_KIND_RE = re.compile(r"^\s+(?:[Pp]rovinces?|[Rr]egions?|[Dd]istricts?|[Oo]blasts?|[Rr]ayons?|[Cc]ounty|"
                             r"[Gg]overnorates?|[Ss]tate|[Mm]unicipalit(?:y|ies)|[Vv]illages?|[Tt]owns?|[Cc]ity)\b")
 LIST_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]+(?:,| and| or|, and)\s+$")
-# a police force or fire service is named after the town it serves ("Buckeye police", "Dayton Fire Department")
+# a police force or fire service is named after the town it serves ("Goodyear police", "Dayton Fire Department")
 AGENCY_AFTER_RE = re.compile(r"^ (?:[Pp]olice|PD\b|[Ff]ire [Dd]epartment|[Ff]ire [Rr]escue|[Ss]heriff)")
 AND_BEFORE_RE = re.compile(r"\b(?:and|or)\s+$")
 LIST_AFTER_RE = re.compile(r"^(?:,| and| or|, and)\s+[A-Z]")
 
 
 def _listed(text: str, start: int, end: int) -> bool:
-    """In a list with another capitalised name: "Siversk, Kreminna and Svatove" (not "Ice Bar
-    and Grill", whose "Bar" follows another capitalised word)."""
+    """In a list with another capitalised name: "Siversk, Kreminna and Svatove" (not "Red Lantern
+    Bar and Grill", whose "Bar" follows another capitalised word)."""
     m = LIST_BEFORE_RE.search(text[max(0, start - 30):start])
     if m and re.search(r"[A-Z][\w'’]* $", text[max(0, start - 30):start][:m.start()][-30:]):
         m = None
@@ -141,7 +142,7 @@ def _broader(gz: Gazetteer, name: str) -> list[Place]:
     places = gz.lookup(m.group("tail") or m.group("head"))
     if m.group("tail"):  # "South Toledo" is part of the city, not of a Spanish province
         return [p for p in places if (p.kind != KIND_CITY or p.population >= CITY_MIN_POP_LOOSE) and p.kind != KIND_ADMIN2]
-    return [p for p in places if p.kind != KIND_CITY or p.population >= CITY_MIN_POP_LOOSE]  # not "Harbor" for "Harbor City"
+    return [p for p in places if p.kind != KIND_CITY or p.population >= CITY_MIN_POP_LOOSE]  # not "Marina" for "Marina City"
 
 
 def _context_ok(text: str, start: int, end: int) -> tuple[bool, bool]:
@@ -153,8 +154,8 @@ def _context_ok(text: str, start: int, end: int) -> tuple[bool, bool]:
 
 
 def _names_agency(text: str, start: int, end: int) -> bool:
-    """"Buckeye police", "Dayton Fire Department": a force named after the town it serves (not
-    a transit or campus force's initials or a common word: "MARTA police", "Metro police")."""
+    """"Goodyear police", "Dayton Fire Department": a force named after the town it serves (not
+    a transit or campus force's initials or a common word: "DART police", "Metro police")."""
     name = text[start:end]
     return not name.isupper() and name not in COMMON_CAPS and bool(AGENCY_AFTER_RE.match(text[end:end + 30]))
 
@@ -243,7 +244,7 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
             taken.add((ent.start, ent.end))  # "said Georgia" where "Georgia Stevens" is named
             continue
         if ent.label in PLACE_LABELS and _not_a_place_name(seg, gz, surnames) and not _context_ok(text, start, end)[0]:
-            taken.add((ent.start, ent.end))  # "Houston turned himself in" where "Vernon Houston" is named
+            taken.add((ent.start, ent.end))  # "Denton turned himself in" where "Rhea Denton" is named
             continue
         if ent.label in PLACE_LABELS:
             parts = [(start, end)]
@@ -296,8 +297,9 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
                 piece = text[a:b]
                 places = gz.lookup(piece)
                 context, strong = _context_ok(text, a, b)
-                listed = _listed(text, a, b) and (ent.label != "PERSON" or _after_a_place(cands, text, a))
-                # a person-tagged name counts as listed only after a place: not "Williams and Banks were charged"
+                listed = _listed(text, a, b) and (
+                    ent.label != "PERSON" or after_a_place([(c.start, c.end) for c in cands[-3:]], text, a))
+                # a person-tagged name counts as listed only after a place: not "Porter and Greer were charged"
                 if (ent.label == "PERSON" and piece in person_words) or is_person(text, a, b):
                     places = []
                 if a in datelines:
@@ -370,14 +372,14 @@ def _candidates(article: Article, gz: Gazetteer, include_demonyms: bool, include
             if s in datelines and e <= datelines[s]:
                 context = strong = True
             elif _sentence_start(article, s) and not strong and not regional and not _names_agency(text, s, e):
-                context = False  # (but "Buckeye police said": a force is named after its town)
+                context = False  # (but "Goodyear police said": a force is named after its town)
             elif context and not (strong or listed) and AND_BEFORE_RE.search(text[max(0, s - 8):s]):
-                context = False  # "and" is a list's word: no list of names here ("Ice Bar and Grill")
+                context = False  # "and" is a list's word: no list of names here ("Red Lantern Bar and Grill")
             if k == 1 and not (s in datelines or strong) and not _big(places) and in_longer_name(text, s, plain):
-                break  # "Ice Bar and Grill": a word of another name
+                break  # "Red Lantern Bar and Grill": a word of another name
             if not (s in datelines or strong) and is_shouted(text, s, e):
                 if not any(p.kind == KIND_COUNTRY and len(seg) > 3 for p in places):
-                    break  # in a text all in capitals, a capital says nothing: "NO ONE", "SIERRA BLANCA"
+                    break  # in a text all in capitals, a capital says nothing: "NO ONE", "SANTA RITA"
             if _acceptable(places, context, strong, listed, seg, inside) and (
                     not inside or lead or any(p.kind in (KIND_COUNTRY, KIND_REGION) or p.population >= 1_000_000
                                               for p in places)):
@@ -434,7 +436,7 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
     events = SentenceEvents(article)
     text = article.text
     station_towns = {a for a, _ in dateline_spans(text)} if own_dateline(text, article.source or "") else set()
-    title = f" {normalize(headline(article.title or ''))} "  # not the outlet's part: "Atlanta News: ..."
+    title = f" {normalize(headline(article.title or ''))} "  # not the outlet's part: "Tulsa Today: ..."
     person_ends = {e.end for e in article.entities if e.label == "PERSON"}
     out = []
     for n, (c, p) in enumerate(zip(cands, resolved)):
@@ -452,7 +454,7 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
             m.role = "mentioned"
         elif c.dateline or c.start in station_towns:
             m.role = "event"  # filed from there: a strong hint of where it happened (a station's own: a hint)
-        elif is_residence(text, c.start, c.end) or is_subject(text, c.end) or _persons_town(text, c.start, person_ends):
+        elif is_residence(text, c.start, c.end) or is_subject(text, c.end) or is_persons_town(text, c.start, person_ends):
             m.role = "mentioned"  # where someone lives; a country that brokered or said something
         else:
             m.role = place_role(article, c.start, c.end, capital, events)
@@ -463,11 +465,6 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
     return out
 
 
-def _after_a_place(cands: list[_Cand], text: str, start: int) -> bool:
-    """Does a place already found end right before, with a list's comma or "and" between?"""
-    return any(text[c.end:start] in (", ", " and ", ", and ", " or ") for c in cands[-3:] if c.end <= start)
-
-
 def _names_province(cands: list[_Cand], home: Home) -> bool:
     """Does the report itself name the home's province or a town whose likeliest reading (the
     most people) lies in it?"""
@@ -476,14 +473,6 @@ def _names_province(cands: list[_Cand], home: Home) -> bool:
             p = max(c.places, key=lambda p: (p.kind == KIND_ADMIN1, p.population))
             if p.country == home.country and home.admin1 in (p.admin1, p.name if p.kind == KIND_ADMIN1 else None):
                 return True
-    return False
-
-
-def _persons_town(text: str, start: int, person_ends: set[int]) -> bool:
-    """"Jaylen Pender of Indianapolis", "Ann Lee, of Dayton": where a named person lives."""
-    for gap in (" of ", ", of "):
-        if text[max(0, start - len(gap)):start] == gap and start - len(gap) in person_ends:
-            return True
     return False
 
 

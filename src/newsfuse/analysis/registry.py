@@ -84,6 +84,10 @@ class Registry:
         if missing:
             raise RegistryError(f"E103 component {name!r} requires {', '.join(missing)}, which no earlier "
                                 "component assigns: register the component that assigns it first")
+        per_article = {f: c.name for c in self.components if c.pipe is None for f in c.assigns}
+        if pipe is not None and any(f in per_article for f in requires):
+            raise RegistryError(f"E105 batched component {name!r} runs before the per-article ones but requires "
+                                f"{', '.join(f for f in requires if f in per_article)}: batch it only on given fields")
         taken = [f"{f} (by {assigned.get(f, 'the cleaner')!r})" for f in assigns if f in assigned or f in self.given]
         if taken or not assigns:
             raise RegistryError(f"E104 component {name!r} must assign at least one field no other component "
