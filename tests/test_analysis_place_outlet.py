@@ -67,3 +67,10 @@ def test_a_dateline_credited_to_the_outlet_itself_gives_its_home_not_the_events_
     agency = Article(id="e", path="e", source="kxyz.example", title="t", text=text.replace("KXYZ", "AP"))
     agency.entities = []
     assert [m.dateline for m in find_places(agency) if m.text == "SALEM"] == [True]
+
+
+def test_a_file_name_is_no_web_address():
+    assert outlet_home(_report(source="chicago-notes"))[0] is None
+    named = _report(source="chicagoevening.example")
+    named.metadata["source_from_path"] = True
+    assert outlet_home(named)[0] is None

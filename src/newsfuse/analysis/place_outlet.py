@@ -22,6 +22,7 @@ from .place_resolve import Home
 TITLE_PART_SEP_RE = re.compile(r"\s+[-|–—:]\s+|\s*\|\s*")  # "Headline - Outlet - Town, ST", "Headline | Outlet"
 HEADLINE_MIN_WORDS = 4  # the headline is the first part this long; the outlet's parts are the others
 TOWN_STATE_RE = re.compile(r"((?:[A-Z][\w'’.]*[ ]){0,3}[A-Z][\w'’.]*),[ ]*([A-Z][A-Za-z.]*(?:[ ][A-Z][a-z]+)?)")
+SOURCE_FROM_PATH = "source_from_path"  # article.metadata flag (prepare.py): the "outlet" is a file's name
 GENERIC_LABELS = {"www", "com", "org", "net", "news", "m", "mobile", "amp", "edition", "local", "co", "uk"}
 DOMAIN_CITY_MIN_POP = 100_000  # a web address names a big town: a small one's name is too often a word
 DOMAIN_NAME_MIN_CHARS = 5  # "reno", "dc" are too short to find inside a longer word safely
@@ -49,7 +50,7 @@ def outlet_home(article: Article, gazetteer: Gazetteer | None = None) -> tuple[H
     gz = gazetteer or get_gazetteer()
     place = _title_outlet_place(article.title or "", gz) or _dateline_place(article, gz)
     from_address = place is None
-    if from_address:
+    if from_address and not article.metadata.get(SOURCE_FROM_PATH):
         place = _address_place(article.source or "", gz)
     if place is None:
         return None, False
@@ -114,6 +115,8 @@ def _title_outlet_place(title: str, gz: Gazetteer) -> Place | None:
 def _address_place(source: str, gz: Gazetteer) -> Place | None:
     """The one big city or province whose name a web address holds ("chicagonews.com")."""
     host = source.lower().split("//")[-1].split("/")[0]
+    if "." not in host:  # a file's or a feed's name, not a web address
+        return None
     found: list[Place] = []
     for label in host.split("."):
         if label in GENERIC_LABELS or len(label) < DOMAIN_NAME_MIN_CHARS:
