@@ -85,3 +85,15 @@ def test_reports_from_a_file_are_no_outlet(reports):
     article.metadata["source_from_path"] = True
     analyse_articles([article])
     assert "reports" not in outlet_homes([article, article])
+
+
+def test_a_street_alone_is_read_again_at_the_home_centre():
+    station = [_report(n, "kqrs-tv.example", t) for n, t in enumerate(TENNESSEE_STATION)]
+    street = _report(20, "kqrs-tv.example", "A man was shot on Thursday night in the 400 block of Larkspur Avenue, "
+                                            "police said. He was taken to a hospital.")
+    analyse_articles(station + [street])
+    unplaced = [m for m in street.places if m.precision in ("street", "neighbourhood")]
+    if not unplaced or any(m.lat is not None for m in unplaced):
+        pytest.skip("the analysis does not leave this street unplaced without a home")
+    assert place_by_outlet_home(station + [street]) >= 1
+    assert any(m.lat is not None for m in street.places if m.precision in ("street", "neighbourhood"))

@@ -114,8 +114,12 @@ def outlet_homes(articles: list[Article], evidence: dict[str, OutletEvidence] | 
 
 
 def _may_move(article: Article, home: Home) -> bool:
-    """Does the report name a place with a namesake in its outlet's home that it did not take?
-    (Only then is it worth reading again.)"""
+    """Does the report name a place with a namesake in its outlet's home that it did not take,
+    or streets and neighbourhoods it could not place that the home's centre places? (Only
+    then is it worth reading again.)"""
+    if home.lat is not None and any(m.precision in ("street", "neighbourhood") and m.lat is None
+                                    for m in article.places):
+        return True
     gz = get_gazetteer()
     for m in article.places:
         if m.precision in ("street", "neighbourhood", "unknown"):

@@ -253,6 +253,9 @@ class _Ctx:
         blocked = [m.span() for m in _BLOCKED.finditer(text)]  # in order, not overlapping
         self.blocked_starts = [s for s, _ in blocked]
         self.blocked_ends = [e for _, e in blocked]
+        toks = self.toks
+        # joined[k]: tokens k and k+1 are neighbours in one phrase (gap_ok without the hyphen)
+        self.joined = [_spaced(text[toks[k].end:toks[k + 1].start]) for k in range(len(toks) - 1)]
 
     def is_blocked(self, start: int, end: int) -> bool:
         """Does [start, end) overlap a date, time, phone number...?"""
@@ -270,13 +273,33 @@ class _Ctx:
         return (gap.isspace() and "\n\n" not in gap) or (hyphen_ok and gap == "")
 
     def phrase(self, i: int, table: dict) -> tuple[str | None, int]:
-        """Longest phrase of ``table`` starting at token i."""
-        for n in range(_MAX_HEDGE, 0, -1):
-            if i + n <= len(self.toks) and all(self.gap_ok(k, k + 1) for k in range(i, i + n - 1)):
-                key = " ".join(t.low for t in self.toks[i:i + n])
-                if key in table:
-                    return key, i + n
+        """Longest phrase of ``table`` starting at token i (only tokens that can start one
+        are looked at, and only as far as the phrase's words run on)."""
+        if i >= len(self.toks) or self.toks[i].low not in _first_words(table):
+            return None, i
+        run = 1
+        while run < _MAX_HEDGE and i + run < len(self.toks) and self.joined[i + run - 1]:
+            run += 1
+        for n in range(run, 0, -1):
+            key = " ".join(t.low for t in self.toks[i:i + n])
+            if key in table:
+                return key, i + n
         return None, i
+
+
+def _spaced(gap: str) -> bool:
+    return gap.isspace() and "\n\n" not in gap
+
+
+_FIRST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _first_words(table: dict) -> frozenset[str]:
+    """The words the phrases of a table start with (the tables are module constants)."""
+    words = _FIRST_WORDS.get(id(table))
+    if words is None:
+        words = _FIRST_WORDS[id(table)] = frozenset(k.split()[0] for k in table)
+    return words
 
 
 def _is_hyphen(t: _Tok) -> bool:
