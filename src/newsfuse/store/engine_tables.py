@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 MIGRATION = """
@@ -44,9 +44,13 @@ DELETE FROM events
 CHUNK = 500  # ids per IN (...) query: under SQLite's variable limit
 
 
-def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def rows_in(conn: sqlite3.Connection, sql: str, values: Iterable) -> Iterator[tuple]:
+    """The rows of ``sql`` (which says ``IN ({marks})``) for all ``values``, asked ``CHUNK`` at
+    a time: SQLite limits the variables of one statement."""
+    items = sorted(set(values))
+    for i in range(0, len(items), CHUNK):
+        part = items[i : i + CHUNK]
+        yield from conn.execute(sql.format(marks=",".join("?" * len(part))), part)
 
 
 def pending_ids(conn: sqlite3.Connection, limit: int) -> list[str]:
@@ -70,32 +74,18 @@ def counters(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def term_df(conn: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for part in _chunks(sorted(set(terms))):
-        marks = ",".join("?" * len(part))
-        out.update(conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", part).fetchall())
-    return out
+    return dict(rows_in(conn, "SELECT term, df FROM term_df WHERE term IN ({marks})", terms))
 
 
 def incidents(conn: sqlite3.Connection, numbers: Iterable[int]) -> dict[int, tuple[str | None, dict]]:
-    out = {}
-    for part in _chunks(sorted(set(numbers))):
-        marks = ",".join("?" * len(part))
-        for number, event_id, data in conn.execute(
-                f"SELECT number, event_id, data FROM incidents WHERE number IN ({marks})", part):
-            out[number] = (event_id, json.loads(data))
-    return out
+    rows = rows_in(conn, "SELECT number, event_id, data FROM incidents WHERE number IN ({marks})", numbers)
+    return {number: (event_id, json.loads(data)) for number, event_id, data in rows}
 
 
 def placed_in(conn: sqlite3.Connection, article_ids: Iterable[str]) -> dict[str, int]:
     """The incidents that already hold some of these articles (analysed again, to be placed again)."""
-    out = {}
-    for part in _chunks(sorted(set(article_ids))):
-        marks = ",".join("?" * len(part))
-        out.update(conn.execute(
-            f"SELECT ea.article_id, i.number FROM event_articles ea JOIN incidents i ON i.event_id = ea.event_id"
-            f" WHERE ea.article_id IN ({marks})", part).fetchall())
-    return out
+    return dict(rows_in(conn, "SELECT ea.article_id, i.number FROM event_articles ea JOIN incidents i"
+                              " ON i.event_id = ea.event_id WHERE ea.article_id IN ({marks})", article_ids))
 
 
 def posting_tail(conn: sqlite3.Connection, key: str, scan: int) -> list[int]:
@@ -104,20 +94,12 @@ def posting_tail(conn: sqlite3.Connection, key: str, scan: int) -> list[int]:
 
 
 def arrival_articles(conn: sqlite3.Connection, seqs: Iterable[int]) -> dict[int, str]:
-    out = {}
-    for part in _chunks(sorted(set(seqs))):
-        marks = ",".join("?" * len(part))
-        out.update(conn.execute(f"SELECT seq, article_id FROM arrivals WHERE seq IN ({marks})", part).fetchall())
-    return out
+    return dict(rows_in(conn, "SELECT seq, article_id FROM arrivals WHERE seq IN ({marks})", seqs))
 
 
 def outlet_evidence(conn: sqlite3.Connection, sources: Iterable[str]) -> dict[str, dict]:
-    out = {}
-    for part in _chunks(sorted(set(sources))):
-        marks = ",".join("?" * len(part))
-        for source, data in conn.execute(f"SELECT source, data FROM outlet_evidence WHERE source IN ({marks})", part):
-            out[source] = json.loads(data)
-    return out
+    rows = rows_in(conn, "SELECT source, data FROM outlet_evidence WHERE source IN ({marks})", sources)
+    return {source: json.loads(data) for source, data in rows}
 
 
 def passages_between(conn: sqlite3.Connection, first: str, last: str) -> list[tuple[str, str, str, dict]]:
@@ -126,11 +108,7 @@ def passages_between(conn: sqlite3.Connection, first: str, last: str) -> list[tu
 
 
 def passage_days(conn: sqlite3.Connection, event_ids: Iterable[str]) -> set[str]:
-    days: set[str] = set()
-    for part in _chunks(sorted(set(event_ids))):
-        marks = ",".join("?" * len(part))
-        days.update(r[0] for r in conn.execute(f"SELECT DISTINCT day FROM passages WHERE event_id IN ({marks})", part))
-    return days
+    return {r[0] for r in rows_in(conn, "SELECT DISTINCT day FROM passages WHERE event_id IN ({marks})", event_ids)}
 
 
 def event_rows_between(conn: sqlite3.Connection, first: str, last: str, longest_days: int = 60) -> list[str]:

@@ -348,13 +348,8 @@ class SQLiteStore:
         return [Event.from_dict(json.loads(d)) for d in engine_tables.event_rows_between(self.conn, first, last)]
 
     def get_events(self, event_ids: Iterable[str]) -> dict[str, Event]:
-        out = {}
-        ids = sorted(set(event_ids))
-        for part in engine_tables._chunks(ids):
-            marks = ",".join("?" * len(part))
-            for eid, data in self.conn.execute(f"SELECT id, data FROM events WHERE id IN ({marks})", part):
-                out[eid] = Event.from_dict(json.loads(data))
-        return out
+        rows = engine_tables.rows_in(self.conn, "SELECT id, data FROM events WHERE id IN ({marks})", event_ids)
+        return {eid: Event.from_dict(json.loads(data)) for eid, data in rows}
 
     def commit_chunk(self, commit: Any, version: int) -> bool:
         """Write what the engine built from one chunk of pending articles, in one transaction,

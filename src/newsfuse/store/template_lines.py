@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from ..clean import MIN_ANY, MIN_SAME_SOURCE
+from .engine_tables import rows_in
 
 MIGRATION = """
 CREATE TABLE line_counts (source TEXT NOT NULL, line TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (source, line))
@@ -26,18 +27,9 @@ CREATE TABLE to_clean (article_id TEXT NOT NULL, line TEXT NOT NULL, PRIMARY KEY
 OVERALL = ""  # the source under which lines are counted across every outlet
 
 
-def _chunks(items: list, size: int = 400) -> Iterable[list]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 def known(conn: sqlite3.Connection, lines: Iterable[str]) -> set[str]:
     """Which of ``lines`` are template text already."""
-    out: set[str] = set()
-    for part in _chunks(sorted(set(lines))):
-        marks = ",".join("?" * len(part))
-        out.update(r[0] for r in conn.execute(f"SELECT line FROM template_lines WHERE line IN ({marks})", part))
-    return out
+    return {r[0] for r in rows_in(conn, "SELECT line FROM template_lines WHERE line IN ({marks})", lines)}
 
 
 def counts(conn: sqlite3.Connection, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
