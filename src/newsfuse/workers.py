@@ -22,6 +22,9 @@ from .analysis import analyse_articles
 from .models import Article
 
 
+LONG_CHARS = 100_000  # an article this long keeps several cores busy on its own
+
+
 def default_workers() -> int:
     """One per core, up to four (NER gains little past that on a laptop), at least one."""
     return max(1, min(4, os.cpu_count() or 1))
@@ -70,9 +73,16 @@ class AnalysisPool:
         return self._pool is not None
 
     def analyse(self, articles: Sequence[Article]) -> None:
-        """Annotate ``articles`` in place (in workers when there are several)."""
+        """Annotate ``articles`` in place (in workers when there are several). A very long
+        article is read here, its NER pieces spread over the workers' cores instead."""
+        if self._pool is not None:
+            long = [a for a in articles if len(a.text) > LONG_CHARS]
+            if long:
+                analyse_articles(long, n_process=self.workers)
+                articles = [a for a in articles if len(a.text) <= LONG_CHARS]
         if self._pool is None or len(articles) < 2:
-            analyse_articles(articles)
+            if articles:
+                analyse_articles(articles)
             return
         size = -(-len(articles) // self.workers)
         parts = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
