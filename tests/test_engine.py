@@ -189,3 +189,20 @@ def test_a_dev_sample_added_in_four_runs_agrees_with_one_run(shared, tmp_path):
     assert len(one) == 80
     assert _b3_f1(grouping(tmp_path / "feed.db"), one) >= 0.97
     assert _b3_f1(grouping(tmp_path / "backfill.db"), one) >= 0.97
+
+
+def test_articles_stored_before_the_event_annotations_get_them_when_placed(tmp_path):
+    from newsfuse.analysis import EVENT_ANNOTATIONS
+    from newsfuse.pipeline import RunSummary, analyse_in_chunks, collect, settle
+
+    articles, _ = collect([DEMO_FILES[0]])
+    analyse_in_chunks(articles)
+    for article in articles:
+        for name in EVENT_ANNOTATIONS:
+            setattr(article, name, None)  # as an older newsfuse stored them
+    store = open_store(str(tmp_path / "old.db"))
+    store.add_articles(articles)
+    settle(store, RunSummary())
+    again = [store.get_article(a.id) for a in articles]
+    store.close()
+    assert all(getattr(a, name) is not None for a in again for name in EVENT_ANNOTATIONS)

@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .analysis import fill_annotations
 from .brief import RewriteConfig, build_brief
 from .cluster import ClusterConfig, IncidentClusterer, TermStats, report_key
 from .cluster import arrival_order
@@ -264,6 +265,8 @@ def place_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue
         kept = store.get_events([same]).get(same) if same else None
         built[n] = kept or build_one(group, options, notes)  # taken apart and formed again as it was
         event_of_article.update({a.id: built[n].id for a in group})
+    for article in articles:  # a store from before the event-stage annotations gets them once, here
+        fill_annotations(article)
     commit.articles = list(chunk_articles.values()) + [
         a for aid, a in loaded.items() if aid not in chunk_articles and a.derived_from != derived_before.get(aid)]
     for n, incident in state.cache.items():
