@@ -195,13 +195,7 @@ def place_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue
     counters = counters or store.cluster_counters()
     articles = [a for a in (store.get_article(i) for i in ids) if a is not None]
     commit = ChunkCommit(placed=list(ids), settings=options.settings)
-    # 1. outlets' homes, with this chunk's votes; the chunk is read again with them
-    sources = {a.source for a in articles if a.source}
-    evidence = {s: OutletEvidence.from_dict(d) for s, d in store.outlet_evidence(sources).items()}
-    evidence = gather_evidence(articles, evidence)
-    commit.evidence = {s: e.to_dict() for s, e in evidence.items() if s in sources}
-    homes = {s: h for s, h in ((s, e.home()) for s, e in evidence.items()) if h is not None}
-    place_by_outlet_home(articles, homes)
+    _read_with_homes(store, articles, commit)  # 1. outlets' homes, with this chunk's votes
     # 2. words, then the stored incidents the new reports may belong to are taken apart and
     # all their reports placed again, in the order of the days they tell of
     keys = [report_key(a) for a in articles]
@@ -275,8 +269,27 @@ def place_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue
         elif incident is None and n in state.event_ids:
             commit.incidents[n] = (None, None)  # taken apart or merged into another
     commit.postings = state.new_postings
-    # ids: an event keeps its id while its founding report does; an event whose founding report
-    # now sits under another id leaves its id behind as an alias of that event
+    _retire_ids(state, built, event_of_article, seq_article, commit)
+    _link(store, list(built.values()), loaded, commit)
+    crash_point("built")
+    return store.commit_chunk(commit, counters["version"])
+
+
+def _read_with_homes(store, articles: list[Article], commit: ChunkCommit) -> None:
+    """Add the chunk's votes to its outlets' homes (kept in the commit) and read the chunk's
+    reports again with the homes."""
+    sources = {a.source for a in articles if a.source}
+    evidence = {s: OutletEvidence.from_dict(d) for s, d in store.outlet_evidence(sources).items()}
+    evidence = gather_evidence(articles, evidence)
+    commit.evidence = {s: e.to_dict() for s, e in evidence.items() if s in sources}
+    homes = {s: h for s, h in ((s, e.home()) for s, e in evidence.items()) if h is not None}
+    place_by_outlet_home(articles, homes)
+
+
+def _retire_ids(state: StoredState, built: dict[int, Event], event_of_article: dict[str, str],
+                seq_article: dict[int, str], commit: ChunkCommit) -> None:
+    """An event keeps its id while its founding report does; an event whose founding report now
+    sits under another id leaves its id behind as an alias of that event."""
     now_built = {e.id for e in built.values()}
     for n, old in state.event_ids.items():
         if old is None or old in now_built or state.cache.get(n) is not None:
@@ -285,9 +298,6 @@ def place_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue
         if now:
             commit.aliases[old] = now
         commit.removed_events.append(old)
-    _link(store, list(built.values()), loaded, commit)
-    crash_point("built")
-    return store.commit_chunk(commit, counters["version"])
 
 
 MAX_TAKEN_APART = 50  # a bigger incident is not taken apart: new reports join it as they come
