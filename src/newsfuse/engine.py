@@ -194,6 +194,8 @@ def place_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue
     ``counters`` were read, which must be before ``ids`` were)."""
     counters = counters or store.cluster_counters()
     articles = [a for a in (store.get_article(i) for i in ids) if a is not None]
+    for article in articles:  # a store from before the event-stage annotations gets them once, here,
+        fill_annotations(article)  # before the events read them (not computed on the fly, then again)
     commit = ChunkCommit(placed=list(ids), settings=options.settings)
     _read_with_homes(store, articles, commit)  # 1. outlets' homes, with this chunk's votes
     # 2. words, then the stored incidents the new reports may belong to are taken apart and
@@ -259,8 +261,6 @@ def place_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue
         kept = store.get_events([same]).get(same) if same else None
         built[n] = kept or build_one(group, options, notes)  # taken apart and formed again as it was
         event_of_article.update({a.id: built[n].id for a in group})
-    for article in articles:  # a store from before the event-stage annotations gets them once, here
-        fill_annotations(article)
     commit.articles = list(chunk_articles.values()) + [
         a for aid, a in loaded.items() if aid not in chunk_articles and a.derived_from != derived_before.get(aid)]
     for n, incident in state.cache.items():

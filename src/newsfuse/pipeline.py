@@ -146,10 +146,6 @@ class BriefOptions:
     rewrite: bool | None = None
     rewrite_with: RewriteConfig | None = None
 
-    @property
-    def setting(self) -> str:
-        return f"{self.length or 'standard'};rewrite={'on' if self.rewrite_with else 'off'}"
-
     def engine_options(self, fatality_rule: str) -> Options:
         return Options(fatality_rule, self.length or "standard", self.rewrite_with)
 
