@@ -206,3 +206,29 @@ def test_articles_stored_before_the_event_annotations_get_them_when_placed(tmp_p
     again = [store.get_article(a.id) for a in articles]
     store.close()
     assert all(getattr(a, name) is not None for a in again for name in EVENT_ANNOTATIONS)
+
+
+def test_a_chunk_read_while_another_process_commits_is_built_again_not_broken(one_run, tmp_path):
+    """The engine reads a chunk's state in several queries; another writer committing between
+    them must not give it a half-old, half-new state (a snapshot), only a refused commit."""
+    from newsfuse.pipeline import RunSummary, collect, settle, store_new
+
+    db = tmp_path / "s.db"
+    build(db, [DEMO_FILES[:4]])
+    store = open_store(str(db))
+    store_new(collect(DEMO_FILES[4:8])[0], store, RunSummary())  # stored, not placed yet
+    reads = store.arrival_articles
+
+    def another_writer_meanwhile(seqs):
+        if not getattr(another_writer_meanwhile, "done", False):
+            another_writer_meanwhile.done = True
+            other = open_store(str(db))
+            run(DEMO_FILES[8:], other)  # places its reports and the pending ones too
+            other.close()
+        return reads(seqs)
+
+    store.arrival_articles = another_writer_meanwhile
+    settle(store, RunSummary())
+    assert store.count_pending() == 0 and not store.events_stale()
+    store.close()
+    assert records(db) == one_run

@@ -11,6 +11,7 @@ import json
 import multiprocessing
 import os
 import sqlite3
+import traceback
 
 import pytest
 from click.testing import CliRunner
@@ -26,11 +27,17 @@ fork = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
 pytestmark = pytest.mark.skipif(fork is None, reason="needs os.fork to run the command line in child processes")
 
 
-def _cli(args: list[str], crash_at: str | None = None) -> None:
-    """The body of a child process: one `newsfuse` command, maybe killed at ``crash_at``."""
+def _cli(args: list[str], crash_at: str | None = None, log: str | None = None) -> None:
+    """The body of a child process: one `newsfuse` command, maybe killed at ``crash_at``;
+    a failure's output and traceback go to ``log`` (for the parent's assertion message)."""
     if crash_at:
         os.environ[pipeline.CRASH_AT] = crash_at
     result = CliRunner().invoke(main, args)
+    if result.exit_code and log:
+        with open(log, "w") as out:
+            out.write(result.output)
+            if result.exc_info and not isinstance(result.exception, SystemExit):
+                out.write("".join(traceback.format_exception(*result.exc_info)))
     os._exit(result.exit_code)
 
 
@@ -101,12 +108,15 @@ def test_four_runs_at_once_on_a_new_store_lose_nothing(tmp_path):
     files = sorted(p for p in DEMO.iterdir() if p.suffix in (".txt", ".html", ".jsonl"))
     parts = [files[i::4] for i in range(4)]
     db = str(tmp_path / "shared.db")
-    procs = [fork.Process(target=_cli, args=(["run", *map(str, part), "--db", db, "--quiet"],)) for part in parts]
+    logs = [str(tmp_path / f"run{i}.log") for i in range(4)]
+    procs = [fork.Process(target=_cli, args=(["run", *map(str, part), "--db", db, "--quiet"], None, log))
+             for part, log in zip(parts, logs)]
     for proc in procs:
         proc.start()
     for proc in procs:
         proc.join(300)
-    assert [p.exitcode for p in procs] == [0, 0, 0, 0]
+    failures = "\n".join(open(log).read() for log in logs if os.path.exists(log))
+    assert [p.exitcode for p in procs] == [0, 0, 0, 0], failures
     after = snapshot(db)
     assert len(after["articles"]) == 12
     assert after["stranded"] == [] and not after["stale"]

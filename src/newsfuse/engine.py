@@ -175,9 +175,11 @@ def place_pending(store, options: Options, notes: list[IngestIssue] | None = Non
         progress("cluster", 0, total)
     while True:
         for _ in range(attempts):
-            counters = store.cluster_counters()  # before the ids: a commit in between refuses ours
-            ids = store.pending_ids(chunk or CLUSTER_CHUNK)
-            if not ids or place_chunk(store, ids, options, notes, config, counters):
+            with store.snapshot():  # one state of the store for every read of the chunk
+                counters = store.cluster_counters()
+                ids = store.pending_ids(chunk or CLUSTER_CHUNK)
+                commit = build_chunk(store, ids, options, notes, config, counters) if ids else None
+            if commit is None or store.commit_chunk(commit, counters["version"]):
                 break
         else:
             return False
@@ -188,11 +190,10 @@ def place_pending(store, options: Options, notes: list[IngestIssue] | None = Non
             progress("cluster", min(done, total), max(total, done))
 
 
-def place_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue] | None = None,
-                config: ClusterConfig | None = None, counters: dict[str, int] | None = None) -> bool:
-    """Build and commit one chunk; False when another process committed first (since
-    ``counters`` were read, which must be before ``ids`` were)."""
-    counters = counters or store.cluster_counters()
+def build_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue] | None,
+                config: ClusterConfig | None, counters: dict[str, int]) -> ChunkCommit:
+    """What placing the pending articles ``ids`` writes, read from the store's state at
+    ``counters`` (the caller holds a :meth:`Store.snapshot` and commits at their version)."""
     articles = [a for a in (store.get_article(i) for i in ids) if a is not None]
     for article in articles:  # a store from before the event-stage annotations gets them once, here,
         fill_annotations(article)  # before the events read them (not computed on the fly, then again)
@@ -272,7 +273,7 @@ def place_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue
     _retire_ids(state, built, event_of_article, seq_article, commit)
     _link(store, list(built.values()), loaded, commit)
     crash_point("built")
-    return store.commit_chunk(commit, counters["version"])
+    return commit
 
 
 def _read_with_homes(store, articles: list[Article], commit: ChunkCommit) -> None:
@@ -358,7 +359,13 @@ def rebuild_all(store, options: Options, notes: list[IngestIssue] | None = None,
 
 
 def _rebuild(store, numbers: list[int], options: Options, notes: list[IngestIssue] | None) -> bool:
-    version = store.cluster_counters()["version"]
+    with store.snapshot():
+        version = store.cluster_counters()["version"]
+        commit = _rebuilt(store, numbers, options, notes)
+    return store.commit_chunk(commit, version)
+
+
+def _rebuilt(store, numbers: list[int], options: Options, notes: list[IngestIssue] | None) -> ChunkCommit:
     commit = ChunkCommit(settings=options.settings)
     found = store.load_incidents(numbers)
     incidents = {n: incident_from_dict(data) for n, (_, data) in found.items()}
@@ -374,7 +381,7 @@ def _rebuild(store, numbers: list[int], options: Options, notes: list[IngestIssu
         events.append(build_one(group, options, notes))
     commit.articles = [a for a in loaded.values() if a.derived_from != before[a.id]]
     _link(store, events, loaded, commit)
-    return store.commit_chunk(commit, version)
+    return commit
 
 
 def _link(store, events: list[Event], articles: dict[str, Article], commit: ChunkCommit) -> None:

@@ -351,6 +351,23 @@ class SQLiteStore:
         rows = engine_tables.rows_in(self.conn, "SELECT id, data FROM events WHERE id IN ({marks})", event_ids)
         return {eid: Event.from_dict(json.loads(data)) for eid, data in rows}
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one state of the store, whatever other writers commit meanwhile
+        (a WAL read transaction): the engine builds a chunk from several queries, and a
+        half-old, half-new state would be inconsistent, not just stale. Nothing is written
+        inside; the commit after it finds out (by the version) whether the state moved on."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            self.conn.execute("SELECT count(*) FROM settings").fetchone()  # the snapshot starts at the first read
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+
     def commit_chunk(self, commit: Any, version: int) -> bool:
         """Write what the engine built from one chunk of pending articles, in one transaction,
         unless another process committed a chunk since this one read the state at
