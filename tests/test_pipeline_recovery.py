@@ -93,7 +93,7 @@ def test_a_store_stranded_before_generations_existed_is_finished(clean_run, tmp_
     conn.execute("DELETE FROM event_articles WHERE event_id = ?", (victim,))
     conn.execute("DELETE FROM events WHERE id = ?", (victim,))
     conn.execute("DELETE FROM settings WHERE key LIKE '%_generation'")
-    conn.execute("DELETE FROM migrations WHERE name IN ('004_generations', '005_engine')")
+    conn.execute("DELETE FROM migrations WHERE name IN ('004_generations', '005_engine', '007_incident_times')")
     for table in ("pending", "arrivals", "incidents", "postings", "term_df", "outlet_evidence", "passages",
                   "event_aliases"):
         conn.execute(f"DROP TABLE {table}")

@@ -40,7 +40,7 @@ from .cluster import ClusterConfig, IncidentClusterer, TermStats, report_key
 from .cluster import arrival_order
 from .cluster.incidents import Incident, bar, score, timing
 from .cluster.mentions import event_passages, mentions_of, window
-from .cluster.state import incident_from_dict, incident_to_dict
+from .cluster.state import IncidentTime, incident_from_dict, incident_to_dict
 from .ingest import IngestIssue
 from .models import Article, Event
 from .origins import find_origins, independent_sources
@@ -63,7 +63,8 @@ def crash_point(name: str) -> None:
 class ChunkCommit:
     """Everything one chunk changes, written by the store in one transaction."""
 
-    incidents: dict[int, tuple[str | None, dict | None]] = field(default_factory=dict)  # None: merged away
+    # number -> (event id, incident as JSON, its time encoded); (None, None, None): merged away
+    incidents: dict[int, tuple[str | None, dict | None, str | None]] = field(default_factory=dict)
     postings: list[tuple[str, int]] = field(default_factory=list)
     df: Counter = field(default_factory=Counter)
     docs: int = 0
@@ -113,6 +114,14 @@ class StoredState:
                 self.event_ids[n] = event_id
                 if self.cache[n] is not None:
                     self.founders[n] = min(self.cache[n].members)
+
+    def times(self, numbers: list[int]) -> dict[int, IncidentTime]:
+        """The time of each incident asked for that is alive (from the cache, else from its
+        stored column; an incident stored without one is left out: it must be loaded)."""
+        out = {n: IncidentTime.of(i) for n in numbers if (i := self.cache.get(n)) is not None}
+        stored = self.store.incident_times([n for n in numbers if n not in self.cache])
+        out.update((n, IncidentTime.decode(text)) for n, text in stored.items() if text)
+        return out
 
     def posting(self, key: str, scan: int) -> list[int]:
         if key not in self.tails:
@@ -266,9 +275,9 @@ def build_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue
         a for aid, a in loaded.items() if aid not in chunk_articles and a.derived_from != derived_before.get(aid)]
     for n, incident in state.cache.items():
         if incident is not None and n in built:
-            commit.incidents[n] = (built[n].id, incident_to_dict(incident))
+            commit.incidents[n] = (built[n].id, incident_to_dict(incident), IncidentTime.of(incident).encode())
         elif incident is None and n in state.event_ids:
-            commit.incidents[n] = (None, None)  # taken apart or merged into another
+            commit.incidents[n] = (None, None, None)  # taken apart or merged into another
     commit.postings = state.new_postings
     _retire_ids(state, built, event_of_article, seq_article, commit)
     _link(store, list(built.values()), loaded, commit)

@@ -269,6 +269,8 @@ class IncidentClusterer:
                 hits.update(set(posting))
         hits.pop(skip, None)
         top = [cid for cid, _ in hits.most_common(self.config.max_candidates)]
+        times = self.state.times(top)  # no caller takes an incident of another day: not loaded
+        top = [cid for cid in top if cid not in times or timing(key, times[cid], self.config) != "other"]
         self.state.load(top)  # one read for all of them when the state is stored
         return [cid for cid in top if self.state.incident(cid) is not None]
 

@@ -22,6 +22,32 @@ _FIELDS = {f.name: f for f in dataclasses.fields(Incident)}
 _HINTS = typing.get_type_hints(Incident)
 
 
+@dataclasses.dataclass(frozen=True)
+class IncidentTime:
+    """What :func:`~.incidents.timing` reads of an incident: enough to leave aside a candidate
+    of another day without loading (decoding) the whole incident."""
+
+    day: date | None
+    first_report: date | None
+    years: frozenset[int]
+
+    @classmethod
+    def of(cls, incident: Incident) -> IncidentTime:
+        return cls(incident.day, incident.first_report, frozenset(incident.years))
+
+    def encode(self) -> str:
+        """``day|first_report|year,year`` (ISO days, empty when unknown)."""
+        return "|".join((self.day.isoformat() if self.day else "",
+                         self.first_report.isoformat() if self.first_report else "",
+                         ",".join(map(str, sorted(self.years)))))
+
+    @classmethod
+    def decode(cls, text: str) -> IncidentTime:
+        day, first, years = text.split("|")
+        return cls(date.fromisoformat(day) if day else None, date.fromisoformat(first) if first else None,
+                   frozenset(int(y) for y in years.split(",") if y))
+
+
 class MemoryState:
     """Incidents by number (None once merged into another) and posting lists, in memory."""
 
@@ -35,6 +61,10 @@ class MemoryState:
 
     def load(self, numbers: list[int]) -> None:
         """Everything is in memory already."""
+
+    def times(self, numbers: list[int]) -> dict[int, IncidentTime]:
+        """Nothing to spare: the incidents are in memory (the caller reads their time itself)."""
+        return {}
 
     def posting(self, key: str, scan: int) -> list[int]:
         """The newest ``scan`` entries of a posting list, oldest first (the caller may append)."""

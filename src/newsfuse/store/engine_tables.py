@@ -4,7 +4,8 @@
   same transaction as the articles; the engine removes them when it commits their events);
 * ``arrivals``: the order in which articles were placed (an incident's members are arrival
   numbers; the earliest is its founder and gives the event its id);
-* ``incidents``: the clusterer's incidents as JSON (centroid, days, places, people);
+* ``incidents``: the clusterer's incidents as JSON (centroid, days, places, people), with
+  their time in a column of its own (read without the JSON);
 * ``postings``: the candidate index, read newest first and only so far;
 * ``term_df``: document frequencies of words (with ``cluster_docs`` in settings);
 * ``outlet_evidence``: each outlet's votes for its home region;
@@ -40,6 +41,10 @@ DELETE FROM events
 """
 # A store made before the engine holds events built by the old full rebuild: its articles
 # all become pending and the next run (or `serve`) places them afresh, with the same ids.
+
+TIMES_MIGRATION = "ALTER TABLE incidents ADD COLUMN time TEXT"
+# An incident's time (day, first report, years) beside its JSON, so that candidates of other
+# days are left aside unread; incidents stored before it have none and are read as before.
 
 CHUNK = 500  # ids per IN (...) query: under SQLite's variable limit
 
@@ -80,6 +85,10 @@ def term_df(conn: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
 def incidents(conn: sqlite3.Connection, numbers: Iterable[int]) -> dict[int, tuple[str | None, dict]]:
     rows = rows_in(conn, "SELECT number, event_id, data FROM incidents WHERE number IN ({marks})", numbers)
     return {number: (event_id, json.loads(data)) for number, event_id, data in rows}
+
+
+def incident_times(conn: sqlite3.Connection, numbers: Iterable[int]) -> dict[int, str | None]:
+    return dict(rows_in(conn, "SELECT number, time FROM incidents WHERE number IN ({marks})", numbers))
 
 
 def placed_in(conn: sqlite3.Connection, article_ids: Iterable[str]) -> dict[str, int]:
@@ -136,12 +145,12 @@ def write_chunk(conn: sqlite3.Connection, commit: Any) -> None:
     """Write one engine commit (:class:`newsfuse.engine.ChunkCommit`) inside the caller's transaction."""
     from .sqlite import _json
 
-    for number, (event_id, data) in commit.incidents.items():
+    for number, (event_id, data, time) in commit.incidents.items():
         if data is None:
             conn.execute("DELETE FROM incidents WHERE number = ?", (number,))
         else:
-            conn.execute("INSERT OR REPLACE INTO incidents (number, event_id, data) VALUES (?, ?, ?)",
-                         (number, event_id, json.dumps(data, separators=(",", ":"))))
+            conn.execute("INSERT OR REPLACE INTO incidents (number, event_id, data, time) VALUES (?, ?, ?, ?)",
+                         (number, event_id, json.dumps(data, separators=(",", ":")), time))
     conn.executemany("INSERT INTO postings (key, incident) VALUES (?, ?)", commit.postings)
     conn.executemany("INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
                      sorted(commit.df.items()))

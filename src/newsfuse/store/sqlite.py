@@ -73,6 +73,7 @@ MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     ),
     ("005_engine", engine_tables.MIGRATION),
     ("006_template_lines", template_lines.MIGRATION),
+    ("007_incident_times", engine_tables.TIMES_MIGRATION),
 ]
 
 
@@ -322,6 +323,9 @@ class SQLiteStore:
 
     def load_incidents(self, numbers: Iterable[int]) -> dict[int, tuple[str | None, dict]]:
         return engine_tables.incidents(self.conn, numbers)
+
+    def incident_times(self, numbers: Iterable[int]) -> dict[int, str | None]:
+        return engine_tables.incident_times(self.conn, numbers)
 
     def incident_numbers(self) -> list[int]:
         return [r[0] for r in self.conn.execute("SELECT number FROM incidents ORDER BY number")]
