@@ -348,7 +348,7 @@ def serve(db: str, host: str, port: int, allowed_hosts: tuple[str, ...]) -> None
 def bench(task: str, data: str | None, predictions: str | None, as_json: bool, limit: int | None) -> None:
     """Score a pipeline stage on a benchmark file.
 
-    TASK is one of: extract, cluster, pairs, claims, geo, summarize, speed, events, types.
+    TASK is one of: extract, cluster, pairs, claims, geo, summarize, speed, scale, events, types.
 
     \b
     Examples:
