@@ -8,6 +8,7 @@ LIKE, slower but with the same results for plain words.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -71,24 +72,52 @@ def brief_text(event: Event) -> str:
     return " ".join(parts + [line.text for line in event.figures])
 
 
+def fts_rowid(row_id: str) -> int:
+    """The mirror row of an article or event, found by rowid: the id columns of an FTS5
+    table are not indexed, and deleting by them scans the whole mirror (quadratic as a
+    store grows). 63 bits of a hash of the id: a collision is not a practical concern."""
+    return int.from_bytes(hashlib.blake2b(row_id.encode(), digest_size=8).digest(), "big") >> 1
+
+
 def index_articles(conn: sqlite3.Connection, articles: Iterable[Article]) -> None:
-    conn.executemany("INSERT INTO articles_fts (article_id, title, text) VALUES (?, ?, ?)",
-                     [(a.id, a.title, a.text) for a in articles])
+    conn.executemany("INSERT INTO articles_fts (rowid, article_id, title, text) VALUES (?, ?, ?, ?)",
+                     [(fts_rowid(a.id), a.id, a.title, a.text) for a in articles])
+
+
+def unindex_article(conn: sqlite3.Connection, article_id: str) -> None:
+    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (fts_rowid(article_id),))
 
 
 def index_events(conn: sqlite3.Connection, events: Iterable[Event]) -> None:
     """Events are replaced whole, so their mirror is too."""
     conn.execute("DELETE FROM events_fts")
-    conn.executemany("INSERT INTO events_fts (event_id, title, brief) VALUES (?, ?, ?)",
-                     [(e.id, e.title, brief_text(e)) for e in events])
+    conn.executemany("INSERT INTO events_fts (rowid, event_id, title, brief) VALUES (?, ?, ?, ?)",
+                     [(fts_rowid(e.id), e.id, e.title, brief_text(e)) for e in events])
 
 
 def reindex_events(conn: sqlite3.Connection, events: Iterable[Event], removed: Iterable[str] = ()) -> None:
     """Only the events a batch rebuilt (and those it removed) change in the mirror."""
     events = list(events)
-    conn.executemany("DELETE FROM events_fts WHERE event_id = ?", [(i,) for i in [*removed, *(e.id for e in events)]])
-    conn.executemany("INSERT INTO events_fts (event_id, title, brief) VALUES (?, ?, ?)",
-                     [(e.id, e.title, brief_text(e)) for e in events])
+    conn.executemany("DELETE FROM events_fts WHERE rowid = ?",
+                     [(fts_rowid(i),) for i in {*removed, *(e.id for e in events)}])
+    conn.executemany("INSERT INTO events_fts (rowid, event_id, title, brief) VALUES (?, ?, ?, ?)",
+                     [(fts_rowid(e.id), e.id, e.title, brief_text(e)) for e in events])
+
+
+def rowids_by_hash(conn: sqlite3.Connection) -> None:
+    """Migration 008: mirror rows written before :func:`fts_rowid` move to their id's rowid
+    (a thousand at a time, so a big store's texts are never all in memory)."""
+    if not has_fts(conn):
+        return
+    for table, key, columns in (("articles_fts", "article_id", "title, text"), ("events_fts", "event_id", "title, brief")):
+        old = [r[0] for r in conn.execute(f"SELECT rowid FROM {table}")]
+        for start in range(0, len(old), 1000):
+            part = old[start : start + 1000]
+            marks = ",".join("?" * len(part))
+            rows = conn.execute(f"SELECT {key}, {columns} FROM {table} WHERE rowid IN ({marks})", part).fetchall()
+            conn.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", part)
+            conn.executemany(f"INSERT INTO {table} (rowid, {key}, {columns}) VALUES (?, ?, ?, ?)",
+                             [(fts_rowid(r[0]), *r) for r in rows])
 
 
 @contextmanager

@@ -74,6 +74,7 @@ MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     ("005_engine", engine_tables.MIGRATION),
     ("006_template_lines", template_lines.MIGRATION),
     ("007_incident_times", engine_tables.TIMES_MIGRATION),
+    ("008_fts_rowids", search.rowids_by_hash),
 ]
 
 
@@ -263,7 +264,7 @@ class SQLiteStore:
             conn.execute("UPDATE articles SET data = ?, title = ? WHERE id = ?",
                          (_json(article.to_dict()), article.title, article.id))
             if self.fts:
-                conn.execute("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))
+                search.unindex_article(conn, article.id)
                 search.index_articles(conn, [article])
             conn.executemany("DELETE FROM to_clean WHERE article_id = ? AND line = ?",
                              [(article.id, line) for line in cleaned_lines])
