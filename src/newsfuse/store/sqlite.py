@@ -75,6 +75,8 @@ MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     ("006_template_lines", template_lines.MIGRATION),
     ("007_incident_times", engine_tables.TIMES_MIGRATION),
     ("008_fts_rowids", search.rowids_by_hash),
+    # which event holds an article (the engine asks for every chunk): without it, a scan
+    ("009_event_articles_by_article", "CREATE INDEX IF NOT EXISTS event_articles_article ON event_articles(article_id)"),
 ]
 
 
