@@ -40,7 +40,8 @@ def test_migrations_run_once(tmp_path):
     store = SQLiteStore(path)
     assert [r[0] for r in store.conn.execute("SELECT name FROM migrations")] == ["001_initial", "002_settings", "003_search",
                                                                                   "004_generations", "005_engine", "006_template_lines",
-                                                                                  "007_incident_times", "008_fts_rowids", "009_event_articles_by_article"]
+                                                                                  "007_incident_times", "008_fts_rowids", "009_event_articles_by_article",
+                                                                                  "010_edits"]
     store.close()
 
 

@@ -378,5 +378,9 @@ def bench(task: str, data: str | None, predictions: str | None, as_json: bool, l
         print_report(out, report)
 
 
+from .cli_edit import edit  # noqa: E402  (it builds on the options above)
+
+main.add_command(edit)
+
 if __name__ == "__main__":
     main()

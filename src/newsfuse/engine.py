@@ -41,6 +41,7 @@ from .cluster import arrival_order
 from .cluster.incidents import Incident, bar, score, timing
 from .cluster.mentions import event_passages, mentions_of, window
 from .cluster.state import IncidentTime, incident_from_dict, incident_to_dict
+from .edits import Edit, apply_edits
 from .ingest import IngestIssue
 from .models import Article, Event
 from .origins import find_origins, independent_sources
@@ -241,12 +242,15 @@ def build_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue
         state.drop(n)
     everyone, every_key = articles + again, keys + again_keys
     order = arrival_order(every_key, everyone)
+    pins = Pins(store, [a.id for a in everyone])  # corrections by hand: placed after the others
+    order = [i for i in order if everyone[i].id not in pins] + sorted(
+        (i for i in order if everyone[i].id in pins), key=lambda i: not pins.alone(everyone[i].id))
     by_arrival = {}
     for n, i in enumerate(order):
         seq = counters["next_arrival"] + n
         by_arrival[seq] = everyone[i]
         commit.arrivals[seq] = everyone[i].id
-        clusterer.add(seq, every_key[i])
+        pins.placed[everyone[i].id] = clusterer.add(seq, every_key[i], pins.into(everyone[i].id, state))
     if clusterer.config.merge_pass:
         clusterer.repair(sorted(clusterer.touched))
     # 3. the touched incidents' events
@@ -280,9 +284,58 @@ def build_chunk(store, ids: list[str], options: Options, notes: list[IngestIssue
             commit.incidents[n] = (None, None, None)  # taken apart or merged into another
     commit.postings = state.new_postings
     _retire_ids(state, built, event_of_article, seq_article, commit)
+    _with_edits(store, built, commit.aliases)
     _link(store, list(built.values()), loaded, commit)
     crash_point("built")
     return commit
+
+
+class Pins:
+    """Where corrections put the reports of a chunk (see :mod:`newsfuse.edits`): a pinned
+    report goes, by hand, to the incident holding its anchor, or alone to a new one."""
+
+    def __init__(self, store, article_ids: list[str]):
+        self.store = store
+        self.pins = store.pins(article_ids)
+        self.placed: dict[str, int] = {}  # article -> the incident it was put in, in this chunk
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self.pins
+
+    def alone(self, article_id: str) -> bool:
+        return self.root(article_id) == article_id
+
+    def root(self, article_id: str) -> str:
+        """The anchor at the end of the chain (an anchor may itself be pinned elsewhere)."""
+        seen = {article_id}
+        anchor = self.pins.get(article_id, article_id)
+        while anchor not in seen:
+            seen.add(anchor)
+            if anchor not in self.pins:
+                self.pins.update(self.store.pins([anchor]))
+            anchor = self.pins.get(anchor, anchor)
+        return anchor
+
+    def into(self, article_id: str, state) -> int | None:
+        """The incident the report goes to (-1: a new one); None: not pinned, or its anchor is
+        in no incident any more (the clusterer places it)."""
+        if article_id not in self.pins:
+            return None
+        anchor = self.root(article_id)
+        if anchor == article_id:
+            return -1
+        if anchor in self.placed:
+            return self.placed[anchor]
+        number = self.store.placed_in([anchor]).get(anchor)
+        return number if number is not None and state.incident(number) is not None else None
+
+
+def _with_edits(store, built: dict[int, Event], aliases: dict[str, str]) -> None:
+    """Apply the corrections of the built events (and of ids now merged into them)."""
+    found = store.edits_for([e.id for e in built.values()], aliases)
+    for event in built.values():
+        if event.id in found or event.edits:
+            apply_edits(event, [Edit.from_dict(d) for d in found.get(event.id, [])])
 
 
 def _read_with_homes(store, articles: list[Article], commit: ChunkCommit) -> None:
@@ -389,6 +442,7 @@ def _rebuilt(store, numbers: list[int], options: Options, notes: list[IngestIssu
             before[a.id] = a.derived_from
         events.append(build_one(group, options, notes))
     commit.articles = [a for a in loaded.values() if a.derived_from != before[a.id]]
+    _with_edits(store, {n: e for n, e in enumerate(events)}, {})
     _link(store, events, loaded, commit)
     return commit
 

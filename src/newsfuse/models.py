@@ -374,6 +374,7 @@ class Event:
     fatalities: int | None = None  # ACLED-style totals (totals.py); None only in records from before them
     injured: int | None = None
     totals: list[Total] = field(default_factory=list)  # how fatalities and injured were formed
+    edits: list[dict[str, Any]] = field(default_factory=list)  # corrections by hand it carries (edits.py)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -399,4 +400,5 @@ class Event:
             fatalities=data.get("fatalities"),
             injured=data.get("injured"),
             totals=[Total(**x) for x in data.get("totals", [])],
+            edits=list(data.get("edits", [])),
         )

@@ -81,6 +81,7 @@ class Incident:
     streets: set[str] = field(default_factory=set)
     first_report: date | None = None
     years: set[int] = field(default_factory=set)
+    by_hand: set[int] = field(default_factory=set)  # members placed by a correction (never merged by repair)
     _norm: float = 0.0
 
     @property
@@ -120,6 +121,7 @@ class Incident:
         if other.first_report:
             self.first_report = min(self.first_report or other.first_report, other.first_report)
         self.years |= other.years
+        self.by_hand |= other.by_hand
 
     def _take_words(self, vector: dict[str, float], entities) -> None:
         for w, v in vector.items():
@@ -290,13 +292,17 @@ class IncidentClusterer:
                 best, best_score = cid, value
         return best, best_score
 
-    def add(self, row: int, key: ReportKey) -> int:
+    def add(self, row: int, key: ReportKey, into: int | None = None) -> int:
         """Put report ``row`` (its arrival number: earlier reports have lower ones) into an
-        incident and return the incident's number."""
-        cid, _ = self.best(key)
-        if cid < 0:
+        incident and return the incident's number. ``into`` places it by hand: in that
+        incident, or (-1) in a new one; such a report's incident is never merged by
+        :meth:`repair` (a correction must not be undone by the rules it corrects)."""
+        cid = self.best(key)[0] if into is None else into
+        if cid < 0 or self.state.incident(cid) is None:
             cid = self.state.new_incident()
         self.state.incident(cid).add(row, key)
+        if into is not None:
+            self.state.incident(cid).by_hand.add(row)
         self._index(cid, key)
         self.touched.add(cid)
         return cid
@@ -320,6 +326,8 @@ class IncidentClusterer:
             allowed = ("same", None) if len(incident.members) == 1 else ("same",)
             other, _ = self.best(key, skip=cid, boost=self.config.merge_boost, allowed=allowed)
             if other < 0 or not self._days_agree(incident, self.state.incident(other)):
+                continue
+            if incident.by_hand or self.state.incident(other).by_hand:
                 continue
             founded_first = min(self.state.incident(other).members) < min(incident.members)
             keep, drop = (other, cid) if founded_first else (cid, other)

@@ -45,6 +45,7 @@ def event_record(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
         "fatalities": event.fatalities,
         "injured": event.injured,
         "totals": [asdict(x) for x in event.totals],
+        "edits": list(event.edits),
     }
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Article, Event
-from . import engine_tables, search, template_lines
+from . import edit_tables, engine_tables, search, template_lines
 
 # A migration is SQL (statements split on ';') or a function given the connection.
 MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
@@ -77,6 +77,7 @@ MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     ("008_fts_rowids", search.rowids_by_hash),
     # which event holds an article (the engine asks for every chunk): without it, a scan
     ("009_event_articles_by_article", "CREATE INDEX IF NOT EXISTS event_articles_article ON event_articles(article_id)"),
+    ("010_edits", edit_tables.MIGRATION),
 ]
 
 
@@ -392,6 +393,28 @@ class SQLiteStore:
                 conn.execute("UPDATE settings SET value = (SELECT value FROM settings WHERE key = 'articles_generation')"
                              " WHERE key = 'events_generation'")
         return True
+
+    # --- corrections by hand (see edit_tables and newsfuse.edits) -------------------------------
+    def add_edit(self, edit: dict[str, Any], pins: dict[str, str], replace: Iterable[str]) -> int:
+        """Log a correction, set its pins and queue the reports ``replace`` to be placed again
+        (their events are rebuilt with it), in one transaction; the log number."""
+        with self._write() as conn:
+            seq = edit_tables.add(conn, edit, pins)
+            conn.executemany("INSERT OR IGNORE INTO pending (article_id) VALUES (?)", [(a,) for a in sorted(set(replace))])
+            conn.execute("UPDATE settings SET value = CAST(value AS INTEGER) + 1 WHERE key = 'articles_generation'")
+        return seq
+
+    def pins(self, article_ids: Iterable[str]) -> dict[str, str]:
+        return edit_tables.pins(self.conn, article_ids)
+
+    def pinned_to(self, anchors: Iterable[str]) -> dict[str, str]:
+        return edit_tables.pinned_to(self.conn, anchors)
+
+    def edits_for(self, event_ids: Iterable[str], aliases: dict[str, str] | None = None) -> dict[str, list[dict]]:
+        return edit_tables.edits_for(self.conn, event_ids, aliases)
+
+    def list_edits(self, event_id: str | None = None, limit: int = 1000) -> list[dict]:
+        return edit_tables.log(self.conn, event_id, limit)
 
     def resolve_event(self, event_id: str) -> str | None:
         """The id an event goes by now: itself, or the event it was merged into."""

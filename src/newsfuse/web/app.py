@@ -246,9 +246,11 @@ def create_app(db: str, token: str | None = None, allowed_hosts: Iterable[str] |
         return Response(body, media_type=media_type, headers={"Cache-Control": "max-age=3600"})
 
     from .api import router as api_router
+    from .api_edits import router as edits_router
     from .pages import router as page_router
 
     app.include_router(api_router)
+    app.include_router(edits_router)
     app.include_router(page_router)
     return app
 
