@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.store.overview import MapPoint
-from newsfuse.web.mapsvg import MARK_MAX, MARK_MIN, mark_radius, overview_map_svg
+from newsfuse.web.mapsvg import MARK_MAX, MARK_MIN, largest_radius, mark_radius, overview_map_svg
 
 
 def _point(n: int, dead: int | None, lat: float = 42.0, lon: float = 74.0, title: str = "t") -> MapPoint:
@@ -17,6 +17,11 @@ def test_circle_area_grows_with_fatalities():
     assert mark_radius(100, 100) == MARK_MAX
     small, large = mark_radius(25, 100), mark_radius(100, 100)
     assert MARK_MIN < small < large
+
+
+def test_circles_shrink_on_a_crowded_map():
+    assert largest_radius(3) == MARK_MAX
+    assert MARK_MIN < largest_radius(2000) < largest_radius(200) < MARK_MAX
 
 
 def test_one_linked_circle_per_event_largest_drawn_first():

@@ -213,11 +213,16 @@ MARK_MIN, MARK_MAX = 3.5, 22.0  # circle radii (px) for the fewest and the most 
 LABELLED = 8  # the most deadly events get their place's name beside the circle, where it fits
 
 
-def mark_radius(fatalities: int | None, most: int) -> float:
-    """Circle area grows with fatalities (radius with the square root), the largest at MARK_MAX."""
+def largest_radius(count: int) -> float:
+    """MARK_MAX for a few dozen events, smaller for many, so a crowded map stays legible."""
+    return max(MARK_MAX * min(1.0, math.sqrt(40 / max(count, 1))), 7.0)
+
+
+def mark_radius(fatalities: int | None, most: int, largest: float = MARK_MAX) -> float:
+    """Circle area grows with fatalities (radius with the square root), the most at ``largest``."""
     if not fatalities or most <= 0:
         return MARK_MIN
-    return MARK_MIN + (MARK_MAX - MARK_MIN) * math.sqrt(fatalities / most)
+    return MARK_MIN + (largest - MARK_MIN) * math.sqrt(fatalities / most)
 
 
 def overview_frame(points: list[Any]) -> tuple[float, float, float, float]:
@@ -235,6 +240,7 @@ def overview_map_svg(points: list[Any]) -> Markup | None:
         return None
     view = View(*overview_frame(points))
     most = max((p.fatalities or 0) for p in points)
+    largest = largest_radius(len(points))
     parts = [f'<svg class="map overview-map" viewBox="0 0 {WIDTH} {view.height}" width="{WIDTH}" '
              f'height="{view.height}" role="img" aria-label="Map of the events, circles sized by fatalities" '
              f'xmlns="http://www.w3.org/2000/svg">']
@@ -244,7 +250,7 @@ def overview_map_svg(points: list[Any]) -> Markup | None:
     labels = []
     for rank, p in enumerate(marks):
         x, y = view.project(p.lon, p.lat)
-        r = mark_radius(p.fatalities, most)
+        r = mark_radius(p.fatalities, most, largest)
         dead = "fatalities unknown" if p.fatalities is None else f"{p.fatalities:,} killed"
         tip = escape(f"{p.title} · {p.date or 'date unknown'} · {p.place} · {dead}")
         cls = "event-mark" + (" no-deaths" if not p.fatalities else "")
@@ -257,24 +263,24 @@ def overview_map_svg(points: list[Any]) -> Markup | None:
                 labels.append(f'<text class="place-label" text-anchor="{anchor}" x="{lx:.1f}" y="{ly:.1f}">'
                               f'{escape(p.place)}</text>')
     parts += labels
-    parts.append(_size_legend(most, view.height))
+    parts.append(_size_legend(most, largest, view.height))
     parts.append(_scale_bar(view.w, view.e, view.kx, view.scale, view.height))
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def _size_legend(most: int, height: int) -> str:
+def _size_legend(most: int, largest: float, height: int) -> str:
     """Example circles in the bottom-left corner: the most fatalities shown, round values
     below it, and the hollow circle of an event with none (or none known)."""
     values = [most] if most > 0 else []
     for v in (100_000, 10_000, 1_000, 100, 10, 1):
         if values and v * 4 <= values[-1] and len(values) < 3:
             values.append(v)
-    tallest = 2 * (mark_radius(most, most) if most else MARK_MIN)
+    tallest = 2 * (largest if most else MARK_MIN)
     base = height - 18  # circles sit on this line, their numbers below it
     items, x = [], 12.0
     for v, cls in [(v, "event-mark") for v in values] + [(0, "event-mark no-deaths")]:
-        r = mark_radius(v, most)
+        r = mark_radius(v, most, largest)
         items.append(f'<circle class="{cls}" cx="{x + r:.1f}" cy="{base - r:.1f}" r="{r:.1f}"/>'
                      f'<text x="{x + r:.1f}" y="{base + 12}" text-anchor="middle">{f"{v:,}" if v else "none"}</text>')
         x += 2 * r + 16
