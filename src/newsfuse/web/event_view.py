@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup, escape
-
 from ..models import Article
 from ..wording import figure_words
 from .figure_timeline import figure_timeline, report_days

@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 
 from ..render.html import safe_url
 from ..render.record import article_record, record_with_articles
-from ..store.search import MARK_END, MARK_START, SORTS
+from ..store.search import MARK_END, MARK_START, SORTS, EventQuery
 from .api import resolve_event
 from .app import get_store, render
 from .article_view import article_fields
@@ -58,7 +58,7 @@ def events_page(request: Request, store=Depends(get_store)) -> HTMLResponse:
 MAP_LIMIT = 2000  # the overview map draws at most this many events (the most deadly)
 
 
-def listing_query(request: Request):
+def listing_query(request: Request) -> EventQuery:
     """The listing filters of this request: every parameter :func:`parse_event_query`
     takes, read by name, so a filter added there reaches the overview unchanged."""
     names = inspect.signature(parse_event_query).parameters
