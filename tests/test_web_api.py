@@ -227,6 +227,38 @@ def test_article_page_highlights_and_boilerplate(client, records):
     assert client.get(f"/articles/{claim['article_id']}?hl=5-999999").status_code == 200  # out of range: ignored
 
 
+def test_overview_maps_and_counts_the_filtered_events(client, records):
+    located = [r for r in records if any(x["role"] == "event" and x["lat"] is not None for x in r["locations"])]
+    html = client.get("/overview").text
+    assert len(re.findall(r'<a href="/events/ev-[0-9a-f]+"><circle class="event-mark', html)) == len(located) > 0
+    assert 'class="bar events"' in html and 'class="bar fatalities"' in html
+    assert html.count('class="event-row"') == 3 and "map-capped" not in html
+    spain = client.get("/overview?country=ES").text
+    assert spain.count('class="event-row"') == 1 and "Murcia" in spain
+    assert len(re.findall(r'<a href="/events/ev-[0-9a-f]+"><circle class="event-mark', spain)) == 1
+    assert client.get("/overview?date_to=soon").status_code == 400
+    assert 'href="/overview?country=ES"' in client.get("/?country=ES").text  # the list links its overview
+
+
+def test_overview_says_when_the_map_is_capped(client, monkeypatch):
+    from newsfuse.web import pages
+
+    monkeypatch.setattr(pages, "MAP_LIMIT", 1)
+    html = client.get("/overview").text
+    assert len(re.findall(r'<a href="/events/ev-[0-9a-f]+"><circle class="event-mark', html)) == 1
+    assert "map shows only the 1 with the most fatalities" in html
+
+
+def test_article_page_has_labelled_fields_and_no_local_path(client, records):
+    article = kyrgyz_2024(records)["articles"][0]
+    html = client.get(f"/articles/{article['id']}").text
+    for label in ("Outlet", "Published", "Language", "Words", "Read from"):
+        assert f"<dt>{label}</dt>" in html, label
+    stored = client.get(f"/api/articles/{article['id']}").json()["path"]
+    assert "/" in stored and stored not in html and stored.rsplit("/", 1)[-1] in html
+    assert "source_from_path" not in html and "<dt>format</dt>" not in html
+
+
 def test_missing_pages_are_html_404(client):
     response = client.get("/events/ev-ffffffffffff")
     assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
@@ -259,7 +291,7 @@ def test_article_strings_render_inert(hostile_client):
     article_id = hostile_client.get(f"/api/events/{event['id']}").json()["articles"][0]["id"]
     stored = hostile_client.get(f"/api/articles/{article_id}").json()
     assert "<script>" in stored["title"] and "<script>" in stored["text"]  # kept as data, verbatim
-    for url in ("/", f"/events/{event['id']}", f"/articles/{article_id}", "/?q=dockworkers"):
+    for url in ("/", "/overview", f"/events/{event['id']}", f"/articles/{article_id}", "/?q=dockworkers"):
         html = hostile_client.get(url).text
         assert "<script>window" not in html and "<img src=x" not in html and "<b onmouseover" not in html, url
         assert not re.search(r'href="\s*javascript:', html, re.IGNORECASE), url

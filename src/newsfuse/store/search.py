@@ -192,8 +192,10 @@ def _hits_cte(q: str, fts: bool) -> tuple[str, list]:
             + " AND ".join(clauses) + ") "), params
 
 
-def query_events(conn: sqlite3.Connection, query: EventQuery, fts: bool) -> EventPage:
-    """One page of events matching ``query``, and how many match in all."""
+def matching_events(query: EventQuery, fts: bool) -> tuple[str, list, str, list]:
+    """``(cte, cte_params, body, params)``: ``{cte}SELECT ...{body}`` reads the events
+    (aliased ``e``) that match ``query``'s filters; the listing, the overview's map and its
+    counts all select through it, so a filter means the same thing in each."""
     where, params = ["1"], []
     cte, cte_params = ("", [])
     join = ""
@@ -217,6 +219,12 @@ def query_events(conn: sqlite3.Connection, query: EventQuery, fts: bool) -> Even
         where.append("e.n_articles >= ?")
         params.append(query.min_sources)
     body = f" FROM events e{join} WHERE {' AND '.join(where)}"
+    return cte, cte_params, body, params
+
+
+def query_events(conn: sqlite3.Connection, query: EventQuery, fts: bool) -> EventPage:
+    """One page of events matching ``query``, and how many match in all."""
+    cte, cte_params, body, params = matching_events(query, fts)
     total = conn.execute(f"{cte}SELECT count(*){body}", cte_params + params).fetchone()[0]
     order = ORDER_BY[query.effective_sort]
     offset = (max(query.page, 1) - 1) * query.per_page

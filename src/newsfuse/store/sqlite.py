@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Article, Event
-from . import edit_tables, engine_tables, search, template_lines
+from . import edit_tables, engine_tables, overview, search, template_lines
 
 # A migration is SQL (statements split on ';') or a function given the connection.
 MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
@@ -490,6 +490,11 @@ class SQLiteStore:
 
     def facets(self) -> dict[str, list[str]]:
         return search.facets(self.conn)
+
+    def event_overview(self, query: search.EventQuery, limit: int = 2000, timeout: float = 5.0) -> overview.Overview:
+        """The web overview's map points and per-day counts (see :mod:`.overview`)."""
+        with search.time_limit(self.conn, timeout):
+            return overview.event_overview(self.conn, query, self.fts, limit)
 
     def events_of_article(self, article_id: str) -> list[str]:
         rows = self.conn.execute("SELECT event_id FROM event_articles WHERE article_id = ? ORDER BY event_id",

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup, escape
-
 from ..models import Article
 from ..wording import figure_words
+from .figure_timeline import figure_timeline, report_days
 
 
 def article_link(article_id: str, span: tuple[int, int] | None = None, anchor: str | None = None) -> str:
@@ -108,7 +107,7 @@ def article_groups(record: dict[str, Any], refs: dict[str, int]) -> list[dict[st
 def timeline(record: dict[str, Any], refs: dict[str, int], rows: list[dict[str, Any]],
              summaries: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Reports by publication day (undated last), each with the figures it states;
-    and, per reconciled figure, how the claimants' numbers moved from report to report."""
+    and, per reconciled figure, each claimant's numbers by report date (figure_timeline)."""
     claims_by_article: dict[str, list[dict[str, Any]]] = {}
     for c in record.get("claims", []):
         claims_by_article.setdefault(c["article_id"], []).append(claim_view(c, refs, summaries))
@@ -118,31 +117,9 @@ def timeline(record: dict[str, Any], refs: dict[str, int], rows: list[dict[str, 
         claims = sorted(claims_by_article.get(a["id"], []), key=lambda c: (c["start"], c["id"]))
         days.setdefault(day, []).append({**a, "ref": refs[a["id"]], "claims": claims})
     ordered = sorted(days.items(), key=lambda kv: (kv[0] == "undated", kv[0]))
-    moves = []
-    for row in rows:
-        points = sorted(row["earlier"] + row["current"],
-                        key=lambda c: (c.get("published") is None, c.get("published") or "", c.get("ref") or 0))
-        if len(points) > 1:
-            moves.append({"row": row, "points": points, "spark": sparkline(points)})
-    return {"days": [{"day": d, "reports": r} for d, r in ordered], "moves": moves}
-
-
-def sparkline(points: list[dict[str, Any]], width: int = 140, height: int = 34) -> Markup | None:
-    """A small step chart of a figure as reports state it, earliest first (SVG, no script)."""
-    values = [p["number"] if p.get("number") is not None else p.get("low") for p in points]
-    known = [(i, v) for i, v in enumerate(values) if v is not None]
-    if len(known) < 2:
-        return None
-    low, high = min(v for _, v in known), max(v for _, v in known)
-    span = (high - low) or 1
-    step = (width - 12) / max(len(values) - 1, 1)
-    xy = [(6 + i * step, height - 6 - (v - low) / span * (height - 12)) for i, v in known]
-    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
-    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5"><title>{escape(points[i]["figure"])} — '
-                   f'{escape(points[i]["claimant_text"])}, {escape(points[i].get("published") or "undated")}</title></circle>'
-                   for (i, _), (x, y) in zip(known, xy))
-    return Markup(f'<svg class="spark" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-                  f'role="img" aria-label="how the figure moved"><polyline points="{line}"/>{dots}</svg>')
+    span = report_days([c for row in rows for c in row["earlier"] + row["current"]])
+    figures = [f for f in (figure_timeline(row, span) for row in rows) if f["series"]]
+    return {"days": [{"day": d, "reports": r} for d, r in ordered], "figures": figures}
 
 
 def event_context(record: dict[str, Any], articles: dict[str, Article]) -> dict[str, Any]:

@@ -88,46 +88,60 @@ def map_svg(locations: list[dict[str, Any]]) -> Markup | None:
     points = geocoded(locations)
     if not points:
         return None
-    w, s, e, n = frame(points)
-    kx = math.cos(math.radians(max(min((s + n) / 2, 80), -80)))
-    aspect = (n - s) / max((e - w) * kx, 1e-9)
-    if aspect < 0.55:  # widen the short side so the map is never a sliver
-        grow = (0.55 * (e - w) * kx - (n - s)) / 2
-        s, n = s - grow, n + grow
-    elif aspect > 0.9:
-        grow = ((n - s) / 0.9 / kx - (e - w)) / 2
-        w, e = w - grow, e + grow
-    scale = WIDTH / ((e - w) * kx)
-    height = round((n - s) * scale)
-
-    def project(lon: float, lat: float) -> tuple[float, float]:
-        return (lon - w) * kx * scale, (n - lat) * scale
-
+    view = View(*frame(points))
     event_countries = {p.get("country") for p in points if p.get("role") == "event"}
-    parts = [f'<svg class="map" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" '
-             f'aria-label="Map of the event\'s places" xmlns="http://www.w3.org/2000/svg">',
-             f'<rect class="sea" x="0" y="0" width="{WIDTH}" height="{height}"/>']
+    parts = [f'<svg class="map" viewBox="0 0 {WIDTH} {view.height}" width="{WIDTH}" height="{view.height}" role="img" '
+             f'aria-label="Map of the event\'s places" xmlns="http://www.w3.org/2000/svg">']
+    parts += _background(view, event_countries)
+    taken: list[tuple[float, float, float, float]] = []
+    for p in sorted(points, key=lambda p: p.get("role") == "event"):  # where it happened drawn on top
+        parts.append(_marker(p, view.project, view.height, taken))
+    parts.append(_scale_bar(view.w, view.e, view.kx, view.scale, view.height))
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+class View:
+    """The frame (west, south, east, north), widened so the map is never a sliver, and
+    its projection (equirectangular, stretched by the cosine of the middle latitude)."""
+
+    def __init__(self, w: float, s: float, e: float, n: float):
+        kx = math.cos(math.radians(max(min((s + n) / 2, 80), -80)))
+        aspect = (n - s) / max((e - w) * kx, 1e-9)
+        if aspect < 0.55:  # widen the short side so the map is never a sliver
+            grow = (0.55 * (e - w) * kx - (n - s)) / 2
+            s, n = s - grow, n + grow
+        elif aspect > 0.9:
+            grow = ((n - s) / 0.9 / kx - (e - w)) / 2
+            w, e = w - grow, e + grow
+        self.w, self.s, self.e, self.n, self.kx = w, s, e, n, kx
+        self.scale = WIDTH / ((e - w) * kx)
+        self.height = round((n - s) * self.scale)
+
+    def project(self, lon: float, lat: float) -> tuple[float, float]:
+        return (lon - self.w) * self.kx * self.scale, (self.n - lat) * self.scale
+
+
+def _background(view: View, highlighted: set[str | None]) -> list[str]:
+    """Sea, the countries in the frame (``highlighted`` ones shaded), graticule and country names."""
+    w, s, e, n, project = view.w, view.s, view.e, view.n, view.project
+    parts = [f'<rect class="sea" x="0" y="0" width="{WIDTH}" height="{view.height}"/>']
     labels = []
     for iso2, name, (bw, bs, be, bn), rings in country_shapes():
         if be < w or bw > e or bn < s or bs > n:
             continue
         d = "".join(_path(r, project) for r in rings)
-        cls = "land involved" if iso2 in event_countries else "land"
+        cls = "land involved" if iso2 in highlighted else "land"
         parts.append(f'<path class="{cls}" fill-rule="evenodd" d="{d}"><title>{escape(name)}</title></path>')
         labels.append((name, rings))
-    parts += _graticule(w, s, e, n, project, height)
+    parts += _graticule(w, s, e, n, project, view.height)
     for name, rings in labels:  # a country's name where its border runs inside the frame
         inside = [project(x, y) for r in rings for x, y in r if w < x < e and s < y < n]
         xs, ys = [x for x, _ in inside], [y for _, y in inside]
         if len(inside) >= 4 and max(xs) - min(xs) > 120 and max(ys) - min(ys) > 60:
             parts.append(f'<text class="country-label" x="{sum(xs) / len(xs):.0f}" y="{sum(ys) / len(ys):.0f}">'
                          f'{escape(name)}</text>')
-    taken: list[tuple[float, float, float, float]] = []
-    for p in sorted(points, key=lambda p: p.get("role") == "event"):  # where it happened drawn on top
-        parts.append(_marker(p, project, height, taken))
-    parts.append(_scale_bar(w, e, kx, scale, height))
-    parts.append("</svg>")
-    return Markup("".join(parts))
+    return parts
 
 
 def _label_spot(x: float, y: float, r: float, text: str, taken: list) -> tuple[float, float, str]:
@@ -193,3 +207,83 @@ def _scale_bar(w: float, e: float, kx: float, scale: float, height: int) -> str:
     x0, y0 = WIDTH - px - 14, height - 14
     return (f'<g class="scale"><line x1="{x0:.1f}" y1="{y0}" x2="{x0 + px:.1f}" y2="{y0}"/>'
             f'<text x="{x0 + px / 2:.1f}" y="{y0 - 5}" text-anchor="middle">{km} km</text></g>')
+
+
+MARK_MIN, MARK_MAX = 3.5, 22.0  # circle radii (px) for the fewest and the most fatalities
+LABELLED = 8  # the most deadly events get their place's name beside the circle, where it fits
+
+
+def largest_radius(count: int) -> float:
+    """MARK_MAX for a few dozen events, smaller for many, so a crowded map stays legible."""
+    return max(MARK_MAX * min(1.0, math.sqrt(40 / max(count, 1))), 7.0)
+
+
+def mark_radius(fatalities: int | None, most: int, largest: float = MARK_MAX) -> float:
+    """Circle area grows with fatalities (radius with the square root), the most at ``largest``."""
+    if not fatalities or most <= 0:
+        return MARK_MIN
+    return MARK_MIN + (largest - MARK_MIN) * math.sqrt(fatalities / most)
+
+
+def overview_frame(points: list[Any]) -> tuple[float, float, float, float]:
+    """(west, south, east, north) around every point, with a margin; at least a few degrees wide."""
+    w, e = min(p.lon for p in points), max(p.lon for p in points)
+    s, n = max(min(p.lat for p in points), -70.0), min(max(p.lat for p in points), 80.0)
+    pad = max(e - w, n - s, 4.0) * 0.15
+    return max(w - pad, -180.0), max(s - pad, -75.0), min(e + pad, 180.0), min(n + pad, 84.0)
+
+
+def overview_map_svg(points: list[Any]) -> Markup | None:
+    """All ``points`` (:class:`newsfuse.store.overview.MapPoint`) on one map, one circle
+    per event sized by its fatalities and linked to its page; None without points."""
+    if not points:
+        return None
+    view = View(*overview_frame(points))
+    most = max((p.fatalities or 0) for p in points)
+    largest = largest_radius(len(points))
+    parts = [f'<svg class="map overview-map" viewBox="0 0 {WIDTH} {view.height}" width="{WIDTH}" '
+             f'height="{view.height}" role="img" aria-label="Map of the events, circles sized by fatalities" '
+             f'xmlns="http://www.w3.org/2000/svg">']
+    parts += _background(view, set())
+    marks = sorted(points, key=lambda p: -(p.fatalities or 0))  # the largest drawn first, small ones on top
+    taken: list[tuple[float, float, float, float]] = []
+    labels = []
+    for rank, p in enumerate(marks):
+        x, y = view.project(p.lon, p.lat)
+        r = mark_radius(p.fatalities, most, largest)
+        dead = "fatalities unknown" if p.fatalities is None else f"{p.fatalities:,} killed"
+        tip = escape(f"{p.title} · {p.date or 'date unknown'} · {p.place} · {dead}")
+        cls = "event-mark" + (" no-deaths" if not p.fatalities else "")
+        parts.append(f'<a href="/events/{escape(p.event_id)}"><circle class="{cls}" cx="{x:.1f}" cy="{y:.1f}" '
+                     f'r="{r:.1f}"><title>{tip}</title></circle></a>')
+        if rank < LABELLED:
+            before = len(taken)
+            lx, ly, anchor = _label_spot(x, y, r, p.place, taken)
+            if len(taken) > before:  # a free spot was found; a crowded label is left out
+                labels.append(f'<text class="place-label" text-anchor="{anchor}" x="{lx:.1f}" y="{ly:.1f}">'
+                              f'{escape(p.place)}</text>')
+    parts += labels
+    parts.append(_size_legend(most, largest, view.height))
+    parts.append(_scale_bar(view.w, view.e, view.kx, view.scale, view.height))
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _size_legend(most: int, largest: float, height: int) -> str:
+    """Example circles in the bottom-left corner: the most fatalities shown, round values
+    below it, and the hollow circle of an event with none (or none known)."""
+    values = [most] if most > 0 else []
+    for v in (100_000, 10_000, 1_000, 100, 10, 1):
+        if values and v * 4 <= values[-1] and len(values) < 3:
+            values.append(v)
+    tallest = 2 * (largest if most else MARK_MIN)
+    base = height - 18  # circles sit on this line, their numbers below it
+    items, x = [], 12.0
+    for v, cls in [(v, "event-mark") for v in values] + [(0, "event-mark no-deaths")]:
+        r = mark_radius(v, most, largest)
+        items.append(f'<circle class="{cls}" cx="{x + r:.1f}" cy="{base - r:.1f}" r="{r:.1f}"/>'
+                     f'<text x="{x + r:.1f}" y="{base + 12}" text-anchor="middle">{f"{v:,}" if v else "none"}</text>')
+        x += 2 * r + 16
+    top = base - tallest - 18
+    return (f'<g class="size-legend"><rect x="4" y="{top:.1f}" width="{x:.0f}" height="{height - 2 - top:.1f}"/>'
+            f'<text class="legend-title" x="10" y="{top + 13:.1f}">killed</text>{"".join(items)}</g>')

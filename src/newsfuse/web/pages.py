@@ -1,9 +1,11 @@
 """HTML pages, rendered on the server so each works without JavaScript:
-the events list (search, filters, sorting, paging), one event, one article, and a
-readable API reference built from the OpenAPI schema (no CDN-hosted docs UI)."""
+the events list (search, filters, sorting, paging), the overview (the same filters on
+a map and over time), one event, one article, and a readable API reference built
+from the OpenAPI schema (no CDN-hosted docs UI)."""
 
 from __future__ import annotations
 
+import inspect
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
@@ -13,11 +15,14 @@ from starlette.exceptions import HTTPException
 
 from ..render.html import safe_url
 from ..render.record import article_record, record_with_articles
-from ..store.search import MARK_END, MARK_START, SORTS
+from ..store.search import MARK_END, MARK_START, SORTS, EventQuery
 from .api import resolve_event
 from .app import get_store, render
+from .article_view import article_fields
+from .charts import counts_chart_svg, parse_day
 from .event_view import event_context
 from .highlight import article_facts, highlight, parse_span
+from .mapsvg import overview_map_svg
 from .queries import event_summary, parse_event_query, query_params
 
 router = APIRouter(include_in_schema=False)
@@ -47,7 +52,33 @@ def events_page(request: Request, store=Depends(get_store)) -> HTMLResponse:
                   events=[event_summary(e) for e in result.events], facets=store.facets(),
                   sorts=SORTS, pages=pages, page_href=page_href, articles=articles,
                   export_href=lambda fmt: "/api/export?" + urlencode({"format": fmt}),
-                  api_href="/api/events?" + urlencode(base))
+                  api_href="/api/events?" + urlencode(base), overview_href="/overview?" + urlencode(base))
+
+
+MAP_LIMIT = 2000  # the overview map draws at most this many events (the most deadly)
+
+
+def listing_query(request: Request) -> EventQuery:
+    """The listing filters of this request: every parameter :func:`parse_event_query`
+    takes, read by name, so a filter added there reaches the overview unchanged."""
+    names = inspect.signature(parse_event_query).parameters
+    return parse_event_query(**{name: request.query_params.get(name) for name in names})
+
+
+@router.get("/overview", response_class=HTMLResponse)
+def overview_page(request: Request, store=Depends(get_store)) -> HTMLResponse:
+    query = listing_query(request)
+    summary = store.event_overview(query, limit=MAP_LIMIT)
+    result = store.query_events(query)
+    base = query_params(query)
+    days = [(d.day, d.events, d.fatalities) for d in summary.days]
+    return render(request, "overview.html", query=query, total=result.total, summary=summary,
+                  killed=sum(d.fatalities for d in summary.days), undated=sum(d.events for d in summary.days if parse_day(d.day) is None),
+                  map=overview_map_svg(summary.points), chart=counts_chart_svg(days), map_limit=MAP_LIMIT,
+                  events=[event_summary(e) for e in result.events], facets=store.facets(), sorts=SORTS,
+                  pages=max(1, -(-result.total // query.per_page)),
+                  page_href=lambda n: "/overview?" + urlencode({**base, "page": str(n)}),
+                  list_href="/?" + urlencode(base), api_href="/api/events?" + urlencode(base))
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -70,9 +101,9 @@ def article_page(request: Request, article_id: str, store=Depends(get_store)) ->
     derived = store.get_article(article.derived_from) if article.derived_from else None
     return render(request, "article.html", article=article_record(article), body=body, facts=facts,
                   kinds=("claim", "number", "date", "place", "entity"),
-                  plurals={"claim": "claims", "number": "numbers", "date": "dates", "place": "places", "entity": "names"}, link=safe_url(article.url),
+                  plurals={"claim": "claims", "number": "numbers", "date": "dates", "place": "places", "entity": "names"},
                   events=[(eid, e.title if e else eid) for eid, e in events], derived=derived,
-                  metadata=sorted((k, v) for k, v in article.metadata.items() if isinstance(v, (str, int, float))))
+                  fields=article_fields(article))
 
 
 @router.get("/api/docs", response_class=HTMLResponse)
