@@ -6,10 +6,15 @@ one clear line here; nothing below this module prints or exits.
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TextIO
 
 import click
 from rich.console import Console
@@ -66,10 +71,77 @@ def _finish_interrupted_run(db: str) -> None:
         store.close()
 
 
-def _records(store) -> list[dict]:
-    from .render.record import all_records
+EXPORT_FORMATS = ("json", "csv", "acled", "claims", "geojson", "md", "html")
+TABLE_EXPORTS = ("csv", "acled", "claims")
+# CLI option -> the filter parameter it sets (newsfuse.filters: the web's names)
+FILTER_OPTIONS = {"since": "date_from", "until": "date_to", "type": "event_type", "country": "country",
+                  "min_fatalities": "min_fatalities", "min_reports": "min_sources", "query": "q"}
 
-    return all_records(store)
+
+def filter_options(command):
+    """The event filters ``events`` and ``export`` share with the web's /api/events."""
+    options = [
+        click.option("--since", metavar="DATE", help="Events ending on or after DATE (ISO: 2024, 2024-05 or 2024-05-14)."),
+        click.option("--until", metavar="DATE", help="Events starting on or before DATE (2024-05 takes in all of May)."),
+        click.option("--type", metavar="TYPE", help="ACLED event type, e.g. Battles or 'Violence against civilians' "
+                                                     "(any case), or accident, disaster, other."),
+        click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 code of a place or actor, e.g. KG."),
+        click.option("--min-fatalities", metavar="N", help="Events whose fatalities total is at least N."),
+        click.option("--min-reports", metavar="N", help="Events told by at least N reports."),
+        click.option("--query", metavar="WORDS", help="Words every matching event's title, brief or reports contain."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def event_query(filters: dict[str, str | None]):
+    """The filters as an EventQuery, checked by the same parser as the web's (one usage error
+    naming the option when a value is wrong)."""
+    from .filters import BadRequest, parse_event_query
+
+    values = {FILTER_OPTIONS[name]: value for name, value in filters.items()}
+    try:
+        return parse_event_query(**values)
+    except BadRequest as exc:
+        option = {param: name for name, param in FILTER_OPTIONS.items()}.get(exc.param or "")
+        raise click.UsageError(f"--{option.replace('_', '-')} {exc.rule}" if option else str(exc)) from None
+
+
+@contextmanager
+def _reading() -> Iterator[None]:
+    """A store that fails while being read (a search past its time limit, a file gone bad)
+    is one line, like one that cannot be opened."""
+    from .store.search import QueryTimeout
+    from .store.sqlite import StoreError
+
+    try:
+        yield
+    except QueryTimeout as exc:
+        raise click.ClickException(f"{exc}; narrow the filters or --query") from exc
+    except (StoreError, sqlite3.DatabaseError) as exc:
+        raise click.ClickException(f"cannot read the store: {exc}") from exc
+
+
+def _any_filter(filters: dict[str, str | None]) -> bool:
+    return any(v not in (None, "") for v in filters.values())
+
+
+@contextmanager
+def _stdout() -> Iterator[TextIO]:
+    """Standard output as UTF-8 text whose line ends pass unchanged (CSV's CRLF), whatever the
+    locale. A reader that stops early (``| head``) ends the command quietly."""
+    sys.stdout.flush()
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+    try:
+        yield stream
+        stream.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more reaches the reader
+        sys.exit(1)
+    finally:
+        with suppress(ValueError, BrokenPipeError):
+            stream.detach()  # the wrapper must not close standard output
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -183,23 +255,35 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
 
 @main.command()
 @db_option
+@filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print the event records as JSON.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N events.")
-def events(db: str, as_json: bool, limit: int | None) -> None:
-    """List events, newest first.
+def events(db: str, as_json: bool, limit: int | None, **filters: str | None) -> None:
+    """List events, newest first (those matching the filters, if any).
 
     \b
     Examples:
       newsfuse events --db reports.db
       newsfuse events --json --limit 5 > latest.json
+      newsfuse events --country KG --since 2024-05 --min-fatalities 10
+      newsfuse events --type battles --query "border" --min-reports 3
     """
+    from itertools import islice
+
+    from .render.export import write_json
+    from .render.record import iter_records
     from .render.terminal import events_table
 
-    records = _records(_open_existing(db))[:limit]
+    query = event_query(filters)
+    records = islice(iter_records(_open_existing(db), query), limit)
     if as_json:
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-    elif not records:
-        err.print("no events stored yet")
+        with _reading(), _stdout() as stream:
+            write_json(records, stream)
+        return
+    with _reading():
+        records = list(records)
+    if not records:
+        err.print("no events match these filters" if _any_filter(filters) else "no events stored yet")
     else:
         out.print(events_table(records))
 
@@ -268,27 +352,61 @@ def articles(db: str, as_json: bool, article_id: str | None) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "geojson", "md", "html"]), default="json",
-              show_default=True)
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to this file instead of standard output.")
-def export(db: str, fmt: str, out_path: str | None) -> None:
-    """Export all events as JSON, CSV, GeoJSON, Markdown or a standalone HTML report.
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="json", show_default=True,
+              help="json, csv (one row per event), acled (ACLED's columns), claims (one row per casualty "
+                   "claim), geojson (event places), md, html.")
+@click.option("--out", "out_path", default=None, metavar="FILE",
+              help="Write to FILE instead of standard output; a FILE ending in .parquet writes the "
+                   "csv, acled or claims table as Parquet (needs newsfuse[parquet]).")
+@filter_options
+def export(db: str, fmt: str, out_path: str | None, **filters: str | None) -> None:
+    """Export events (those matching the filters, if any) as JSON, CSV, an ACLED-style table,
+    a table of casualty claims, GeoJSON, Markdown or a standalone HTML report.
+
+    CSV tables open cleanly in spreadsheet programs (UTF-8 with a byte-order mark, CRLF line
+    ends); docs/export.md describes every column.
 
     \b
     Examples:
       newsfuse export --format csv --out events.csv
+      newsfuse export --format acled --country KG --since 2024-01-01 --out kg.csv
+      newsfuse export --format acled --out events.parquet      # the same table as Parquet
+      newsfuse export --format claims --min-fatalities 1 --out claims.csv
       newsfuse export --format html --out report.html   # one file, citations linked to the articles
       newsfuse export --format geojson > events.geojson
     """
-    from .render.export import export as render
+    from .render.export import write_export, write_table_parquet
+    from .render.parquet import ParquetUnavailable, require_pyarrow
+    from .render.record import iter_records
+    from .output import OutputError, output_file
 
-    text = render(_records(_open_existing(db)), fmt)
-    if out_path:
-        Path(out_path).write_text(text, encoding="utf-8")
-        err.print(f"wrote {out_path}")
-    else:
-        click.echo(text, nl=False)
+    query = event_query(filters)
+    parquet = bool(out_path) and out_path.lower().endswith(".parquet")
+    if parquet:
+        if fmt not in TABLE_EXPORTS:
+            raise click.UsageError(f"--out *.parquet holds a table: use --format {', '.join(TABLE_EXPORTS)}, "
+                                   f"not {fmt}")
+        try:
+            require_pyarrow()
+        except ParquetUnavailable as exc:
+            raise click.ClickException(str(exc)) from exc
+    store = _open_existing(db)
+    records = iter_records(store, query)
+    try:
+        if out_path is None:
+            with _reading(), _stdout() as stream:
+                write_export(records, fmt, stream)
+            return
+        with _reading(), output_file(out_path, binary=parquet) as target:
+            if parquet:
+                write_table_parquet(records, fmt, target)
+            else:
+                write_export(records, fmt, target)
+    except OutputError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    err.print(f"wrote {out_path}", highlight=False)
 
 
 @main.command()
