@@ -105,3 +105,12 @@ def test_pandas_reads_the_claims_csv_back(demo):
     assert frame["quote"].tolist() == [row["quote"] for row in rows]  # commas, quotes, line breaks intact
     located = frame.dropna(subset=["start"])
     assert located["start"].tolist() == [row["start"] for row in rows if row["start"] is not None]
+
+
+def test_every_column_is_documented():
+    from .conftest import REPO
+
+    doc = (REPO / "docs" / "export.md").read_text(encoding="utf-8")
+    for table in TABLES.values():
+        missing = [name for name in table.names if f"`{name}`" not in doc]
+        assert not missing, f"docs/export.md does not describe {table.name} columns {missing}"
