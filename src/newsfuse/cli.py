@@ -6,21 +6,17 @@ one clear line here; nothing below this module prints or exits.
 
 from __future__ import annotations
 
-import io
 import json
 import os
-import sqlite3
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TextIO
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
+from .cli_options import any_filter, event_query, filter_options, reading, stdout_text
 
 DEFAULT_DB = "newsfuse.db"
 # Piped output is not squeezed to 80 columns: tables stay readable in files and logs.
@@ -73,77 +69,6 @@ def _finish_interrupted_run(db: str) -> None:
 
 EXPORT_FORMATS = ("json", "csv", "acled", "claims", "geojson", "md", "html")
 TABLE_EXPORTS = ("csv", "acled", "claims")
-# CLI option -> the filter parameter it sets (newsfuse.filters: the web's names)
-FILTER_OPTIONS = {"since": "date_from", "until": "date_to", "type": "event_type", "country": "country",
-                  "min_fatalities": "min_fatalities", "min_reports": "min_sources", "query": "q"}
-
-
-def filter_options(command):
-    """The event filters ``events`` and ``export`` share with the web's /api/events."""
-    options = [
-        click.option("--since", metavar="DATE", help="Events ending on or after DATE (ISO: 2024, 2024-05 or 2024-05-14)."),
-        click.option("--until", metavar="DATE", help="Events starting on or before DATE (2024-05 takes in all of May)."),
-        click.option("--type", metavar="TYPE", help="ACLED event type, e.g. Battles or 'Violence against civilians' "
-                                                     "(any case), or accident, disaster, other."),
-        click.option("--country", metavar="CC", help="ISO 3166-1 alpha-2 code of a place or actor, e.g. KG."),
-        click.option("--min-fatalities", metavar="N", help="Events whose fatalities total is at least N."),
-        click.option("--min-reports", metavar="N", help="Events told by at least N reports."),
-        click.option("--query", metavar="WORDS", help="Words every matching event's title, brief or reports contain."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def event_query(filters: dict[str, str | None]):
-    """The filters as an EventQuery, checked by the same parser as the web's (one usage error
-    naming the option when a value is wrong)."""
-    from .filters import BadRequest, parse_event_query
-
-    values = {FILTER_OPTIONS[name]: value for name, value in filters.items()}
-    try:
-        return parse_event_query(**values)
-    except BadRequest as exc:
-        option = {param: name for name, param in FILTER_OPTIONS.items()}.get(exc.param or "")
-        raise click.UsageError(f"--{option.replace('_', '-')} {exc.rule}" if option else str(exc)) from None
-
-
-@contextmanager
-def _reading() -> Iterator[None]:
-    """A store that fails while being read (a search past its time limit, a file gone bad)
-    is one line, like one that cannot be opened."""
-    from .store.search import QueryTimeout
-    from .store.sqlite import StoreError
-
-    try:
-        yield
-    except QueryTimeout as exc:
-        raise click.ClickException(f"{exc}; narrow the filters or --query") from exc
-    except (StoreError, sqlite3.DatabaseError) as exc:
-        raise click.ClickException(f"cannot read the store: {exc}") from exc
-
-
-def _any_filter(filters: dict[str, str | None]) -> bool:
-    return any(v not in (None, "") for v in filters.values())
-
-
-@contextmanager
-def _stdout() -> Iterator[TextIO]:
-    """Standard output as UTF-8 text whose line ends pass unchanged (CSV's CRLF), whatever the
-    locale. A reader that stops early (``| head``) ends the command quietly."""
-    sys.stdout.flush()
-    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
-    try:
-        yield stream
-        stream.flush()
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more reaches the reader
-        sys.exit(1)
-    finally:
-        with suppress(ValueError, BrokenPipeError):
-            stream.detach()  # the wrapper must not close standard output
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsfuse")
 def main() -> None:
@@ -277,13 +202,13 @@ def events(db: str, as_json: bool, limit: int | None, **filters: str | None) -> 
     query = event_query(filters)
     records = islice(iter_records(_open_existing(db), query), limit)
     if as_json:
-        with _reading(), _stdout() as stream:
+        with reading(), stdout_text() as stream:
             write_json(records, stream)
         return
-    with _reading():
+    with reading():
         records = list(records)
     if not records:
-        err.print("no events match these filters" if _any_filter(filters) else "no events stored yet")
+        err.print("no events match these filters" if any_filter(filters) else "no events stored yet")
     else:
         out.print(events_table(records))
 
@@ -394,10 +319,10 @@ def export(db: str, fmt: str, out_path: str | None, **filters: str | None) -> No
     records = iter_records(store, query)
     try:
         if out_path is None:
-            with _reading(), _stdout() as stream:
+            with reading(), stdout_text() as stream:
                 write_export(records, fmt, stream)
             return
-        with _reading(), output_file(out_path, binary=parquet) as target:
+        with reading(), output_file(out_path, binary=parquet) as target:
             if parquet:
                 write_table_parquet(records, fmt, target)
             else:
@@ -405,6 +330,7 @@ def export(db: str, fmt: str, out_path: str | None, **filters: str | None) -> No
     except OutputError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
+        records.close()  # its snapshot ends before the store closes
         store.close()
     err.print(f"wrote {out_path}", highlight=False)
 

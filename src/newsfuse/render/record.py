@@ -52,6 +52,12 @@ def event_record(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
     }
 
 
+def all_records(store) -> list[dict[str, Any]]:
+    """Every stored event as a record; each event's articles are read with it. For a store of
+    any size prefer :func:`iter_records`, which holds one page at a time."""
+    return [record_with_articles(store, e)[0] for e in store.list_events()]
+
+
 def iter_records(store, query: EventQuery | None = None, page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
     """The records of every event ``query`` matches (all of them without one), newest first
     unless it sorts otherwise, read a page at a time: a big store is never in memory at once.
