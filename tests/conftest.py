@@ -63,3 +63,18 @@ def _hypothesis_profiles() -> None:
 
 
 _hypothesis_profiles()
+
+
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory) -> str:
+    """The demo corpus analysed into a store file, built once per test session; tests only read it."""
+    from newsfuse.pipeline import run
+    from newsfuse.store import open_store
+
+    path = str(tmp_path_factory.mktemp("demo") / "demo.db")
+    store = open_store(path)
+    try:
+        assert run([str(DEMO)], store).added == 12
+    finally:
+        store.close()
+    return path

@@ -8,6 +8,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,17 +94,19 @@ def test_articles_json_contract(demo_db):
     assert sum(len(r["removed"]) for r in records) > 50
 
 
-@pytest.mark.parametrize("fmt", ["json", "csv", "geojson", "md", "html"])
+@pytest.mark.parametrize("fmt", ["json", "csv", "acled", "claims", "geojson", "md", "html"])
 def test_export_formats(demo_db, fmt, tmp_path):
     out = tmp_path / f"events.{fmt}"
     result = invoke("export", "--db", demo_db, "--format", fmt, "--out", str(out))
     assert result.exit_code == 0
-    text = out.read_text()
+    text = out.read_text(encoding="utf-8-sig")
     if fmt == "json":
         assert isinstance(json.loads(text), list)
-    elif fmt == "csv":
-        rows = list(csv.DictReader(io.StringIO(text)))
-        assert rows and rows[0]["id"].startswith("ev-")
+    elif fmt in ("csv", "acled", "claims"):  # spreadsheet CSV: a byte-order mark, then the header
+        assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+        key = {"csv": "id", "acled": "event_id_cnty", "claims": "event"}[fmt]
+        assert rows and all(row[key].startswith("ev-") for row in rows)
     elif fmt == "geojson":
         data = json.loads(text)
         assert data["type"] == "FeatureCollection" and data["features"]
@@ -220,3 +223,120 @@ def test_a_store_in_a_read_only_folder_can_be_read(demo_db, tmp_path, writable_a
     refused = subprocess.run(_read_only([folder], ["run", str(DEMO), "--db", str(db)]),
                              capture_output=True, text=True, timeout=120)
     assert refused.returncode == 1 and "read-only" in refused.stderr and "Traceback" not in refused.stderr
+
+
+# --- filters on `events` and `export` -------------------------------------------------------------
+
+def _listed(demo_db: str, *filters: str) -> list[dict]:
+    result = invoke("events", "--db", demo_db, "--json", *filters)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_each_filter_narrows_the_listing(demo_db):
+    everything = _listed(demo_db)
+    assert len(everything) == 3
+    by_day = {r["date"]["start"]: r for r in everything}
+    border, protest, shootout = by_day["2024-05-14"], by_day["2024-03-21"], by_day["2023-05-03"]
+    ids = lambda *f: [r["id"] for r in _listed(demo_db, *f)]  # noqa: E731
+    assert ids("--since", "2024-04") == [border["id"]]
+    assert ids("--until", "2024-03") == [protest["id"], shootout["id"]]  # all of March, not only up to the 1st
+    assert ids("--since", "2024", "--until", "2024-03-21") == [protest["id"]]
+    assert ids("--type", "protests") == [protest["id"]]
+    assert ids("--country", "es") == [protest["id"]]
+    assert ids("--min-fatalities", "5") == [border["id"]]  # 41 dead; the shootout's total is 4
+    assert ids("--min-fatalities", "0") == [r["id"] for r in everything]
+    assert ids("--min-reports", "4") == [border["id"], protest["id"]]
+    assert ids("--query", "tractors") == [protest["id"]]
+    assert ids("--type", "battles", "--min-fatalities", "1", "--country", "TJ") == [border["id"], shootout["id"]]
+
+
+def test_an_export_holds_only_matching_events(demo_db, tmp_path):
+    out = tmp_path / "kg.csv"
+    result = invoke("export", "--db", demo_db, "--format", "acled", "--country", "KG", "--since", "2024-01-01",
+                    "--out", str(out))
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
+    assert [(r["event_date"], r["fatalities"]) for r in rows] == [("2024-05-14", "41")]
+    claims = invoke("export", "--db", demo_db, "--format", "claims", "--type", "Protests")
+    events = {r["event"] for r in csv.DictReader(io.StringIO(claims.output.removeprefix("\ufeff"), newline=""))}
+    assert events == {r["id"] for r in _listed(demo_db, "--type", "Protests")}
+
+
+def test_the_table_shows_type_and_fatalities(demo_db):
+    result = invoke("events", "--db", demo_db, "--min-fatalities", "5")
+    assert result.exit_code == 0
+    assert "fatalities" in result.output and "Battles" in result.output and "41" in result.output
+    assert "Protests" not in result.output
+    assert "no events match" in invoke("events", "--db", demo_db, "--query", "nothingofthesort").output
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--since", "last week"], "--since must be an ISO date"),
+    (["--until", "2024-02-30"], "--until is not a date in the calendar"),
+    (["--since", "2024-06", "--until", "2024-05"], "--since 2024-06 is after the end date 2024-05"),
+    (["--country", "Spain"], "--country must be a two-letter ISO code"),
+    (["--min-fatalities", "ten"], "--min-fatalities must be a whole number"),
+    (["--min-reports", "0"], "--min-reports must be between 1 and"),
+])
+def test_a_bad_filter_is_a_usage_error_naming_the_option(demo_db, args, says):
+    for command in ("events", "export"):
+        result = invoke(command, "--db", demo_db, *args)
+        assert result.exit_code == 2 and says in result.output and "Traceback" not in result.output
+
+
+# --- where an export goes ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("where, says", [
+    ("missing/events.csv", "no such folder"),
+    (".", "it is a folder"),
+])
+def test_an_unwritable_out_is_one_line(demo_db, tmp_path, where, says):
+    target = tmp_path / where
+    result = invoke("export", "--db", demo_db, "--format", "csv", "--out", str(target))
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and says in lines[0] and "Traceback" not in result.output
+
+
+def test_out_in_a_read_only_folder_is_one_line(demo_db, tmp_path, writable_again):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    writable_again.append(folder)
+    result = subprocess.run(_read_only([folder], ["export", "--db", demo_db, "--format", "csv",
+                                                  "--out", str(folder / "events.csv")]),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "read-only" in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_out_parquet_writes_the_table(demo_db, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow is the optional newsfuse[parquet] extra")
+    out = tmp_path / "events.parquet"
+    result = invoke("export", "--db", demo_db, "--format", "acled", "--min-fatalities", "1", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(out)
+    assert table.column_names[:3] == ["event_id_cnty", "event_date", "year"]
+    assert sorted(table.column("fatalities").to_pylist()) == [4, 41]
+
+
+def test_out_parquet_needs_a_table_and_pyarrow(demo_db, tmp_path, monkeypatch):
+    result = invoke("export", "--db", demo_db, "--format", "geojson", "--out", str(tmp_path / "x.parquet"))
+    assert result.exit_code == 2 and "--format csv, acled, claims" in result.output
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    result = invoke("export", "--db", demo_db, "--format", "acled", "--out", str(tmp_path / "x.parquet"))
+    assert result.exit_code == 1 and "pip install 'newsfuse[parquet]'" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not (tmp_path / "x.parquet").exists()
+
+
+def test_a_search_past_its_time_limit_is_one_line(demo_db, tmp_path, monkeypatch):
+    from newsfuse.store import search
+
+    def too_slow(*args, **kwargs):
+        raise search.QueryTimeout("query took longer than 5 s")
+
+    monkeypatch.setattr(search, "query_events", too_slow)
+    for args in (["events"], ["export", "--format", "acled", "--out", str(tmp_path / "x.csv")]):
+        result = invoke(*args, "--db", demo_db, "--query", "border")
+        assert result.exit_code == 1 and "narrow the filters" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "x.csv").exists()

@@ -104,6 +104,27 @@ def test_events_filters(client):
     assert hits["sort"] == "relevance" and hits["total"] >= 2
 
 
+def test_min_fatalities_filter(client):
+    listed = lambda url: client.get(url).json()["events"]  # noqa: E731
+    deadly = listed("/api/events?min_fatalities=5")
+    assert [e["date"]["start"] for e in deadly] == ["2024-05-14"]  # 41 dead; the 2023 shootout's total is 4
+    assert len(listed("/api/events?min_fatalities=1")) == 2 and len(listed("/api/events?min_fatalities=0")) == 3
+    bad = client.get("/api/events?min_fatalities=lots")
+    assert bad.status_code == 400 and bad.json()["error"]["message"].startswith("min_fatalities must be")
+
+
+def test_filtered_acled_and_claims_exports(client):
+    acled = client.get("/api/export?format=acled&country=KG&min_fatalities=1")
+    assert acled.headers["content-type"].startswith("text/csv") and acled.content.startswith(b"\xef\xbb\xbf")
+    assert 'filename="events-acled.csv"' in acled.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(acled.content.decode("utf-8-sig"), newline="")))
+    assert sorted(r["fatalities"] for r in rows) == ["4", "41"] and {r["iso"] for r in rows} <= {"417", "762"}
+    claims = client.get("/api/export?format=claims&event_type=protests").content.decode("utf-8-sig")
+    events = {r["event"] for r in csv.DictReader(io.StringIO(claims, newline=""))}
+    assert len(events) == 1
+    assert client.get("/api/export?format=acled&date_from=soon").status_code == 400
+
+
 def test_query_syntax_is_never_passed_to_fts(client):
     for q in ['"unbalanced', "a AND (b", "NEAR(", "*", "title:x"]:
         assert client.get("/api/events", params={"q": q}).status_code == 200

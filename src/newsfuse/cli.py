@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
+from .cli_options import any_filter, event_query, filter_options, reading, stdout_text
 
 DEFAULT_DB = "newsfuse.db"
 # Piped output is not squeezed to 80 columns: tables stay readable in files and logs.
@@ -66,12 +67,8 @@ def _finish_interrupted_run(db: str) -> None:
         store.close()
 
 
-def _records(store) -> list[dict]:
-    from .render.record import all_records
-
-    return all_records(store)
-
-
+EXPORT_FORMATS = ("json", "csv", "acled", "claims", "geojson", "md", "html")
+TABLE_EXPORTS = ("csv", "acled", "claims")
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsfuse")
 def main() -> None:
@@ -183,23 +180,35 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
 
 @main.command()
 @db_option
+@filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print the event records as JSON.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N events.")
-def events(db: str, as_json: bool, limit: int | None) -> None:
-    """List events, newest first.
+def events(db: str, as_json: bool, limit: int | None, **filters: str | None) -> None:
+    """List events, newest first (those matching the filters, if any).
 
     \b
     Examples:
       newsfuse events --db reports.db
       newsfuse events --json --limit 5 > latest.json
+      newsfuse events --country KG --since 2024-05 --min-fatalities 10
+      newsfuse events --type battles --query "border" --min-reports 3
     """
+    from itertools import islice
+
+    from .render.export import write_json
+    from .render.record import iter_records
     from .render.terminal import events_table
 
-    records = _records(_open_existing(db))[:limit]
+    query = event_query(filters)
+    records = islice(iter_records(_open_existing(db), query), limit)
     if as_json:
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-    elif not records:
-        err.print("no events stored yet")
+        with reading(), stdout_text() as stream:
+            write_json(records, stream)
+        return
+    with reading():
+        records = list(records)
+    if not records:
+        err.print("no events match these filters" if any_filter(filters) else "no events stored yet")
     else:
         out.print(events_table(records))
 
@@ -268,27 +277,62 @@ def articles(db: str, as_json: bool, article_id: str | None) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "geojson", "md", "html"]), default="json",
-              show_default=True)
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to this file instead of standard output.")
-def export(db: str, fmt: str, out_path: str | None) -> None:
-    """Export all events as JSON, CSV, GeoJSON, Markdown or a standalone HTML report.
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="json", show_default=True,
+              help="json, csv (one row per event), acled (ACLED's columns), claims (one row per casualty "
+                   "claim), geojson (event places), md, html.")
+@click.option("--out", "out_path", default=None, metavar="FILE",
+              help="Write to FILE instead of standard output; a FILE ending in .parquet writes the "
+                   "csv, acled or claims table as Parquet (needs newsfuse[parquet]).")
+@filter_options
+def export(db: str, fmt: str, out_path: str | None, **filters: str | None) -> None:
+    """Export events (those matching the filters, if any) as JSON, CSV, an ACLED-style table,
+    a table of casualty claims, GeoJSON, Markdown or a standalone HTML report.
+
+    CSV tables open cleanly in spreadsheet programs (UTF-8 with a byte-order mark, CRLF line
+    ends); docs/export.md describes every column.
 
     \b
     Examples:
       newsfuse export --format csv --out events.csv
+      newsfuse export --format acled --country KG --since 2024-01-01 --out kg.csv
+      newsfuse export --format acled --out events.parquet      # the same table as Parquet
+      newsfuse export --format claims --min-fatalities 1 --out claims.csv
       newsfuse export --format html --out report.html   # one file, citations linked to the articles
       newsfuse export --format geojson > events.geojson
     """
-    from .render.export import export as render
+    from .render.export import write_export, write_table_parquet
+    from .render.parquet import ParquetUnavailable, require_pyarrow
+    from .render.record import iter_records
+    from .output import OutputError, output_file
 
-    text = render(_records(_open_existing(db)), fmt)
-    if out_path:
-        Path(out_path).write_text(text, encoding="utf-8")
-        err.print(f"wrote {out_path}")
-    else:
-        click.echo(text, nl=False)
+    query = event_query(filters)
+    parquet = bool(out_path) and out_path.lower().endswith(".parquet")
+    if parquet:
+        if fmt not in TABLE_EXPORTS:
+            raise click.UsageError(f"--out *.parquet holds a table: use --format {', '.join(TABLE_EXPORTS)}, "
+                                   f"not {fmt}")
+        try:
+            require_pyarrow()
+        except ParquetUnavailable as exc:
+            raise click.ClickException(str(exc)) from exc
+    store = _open_existing(db)
+    records = iter_records(store, query)
+    try:
+        if out_path is None:
+            with reading(), stdout_text() as stream:
+                write_export(records, fmt, stream)
+            return
+        with reading(), output_file(out_path, binary=parquet) as target:
+            if parquet:
+                write_table_parquet(records, fmt, target)
+            else:
+                write_export(records, fmt, target)
+    except OutputError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        records.close()  # its snapshot ends before the store closes
+        store.close()
+    err.print(f"wrote {out_path}", highlight=False)
 
 
 @main.command()

@@ -1,121 +1,124 @@
-"""Export events as JSON, CSV, GeoJSON or Markdown."""
+"""Export events as JSON, GeoJSON, Markdown, HTML, or one of the tables (render/tables.py:
+the events overview, ACLED's columns, the claims) as CSV or Parquet."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
-from collections.abc import Callable
-from typing import Any
+import time
+from collections.abc import Iterable
+from typing import Any, TextIO
 
-from ..wording import figure_words, number_text
+from .phrases import casualty_phrase
+from .spreadsheet import write_csv
+from .tables import TABLES
 
-FORMATS = ("json", "csv", "geojson", "md", "html")
+__all__ = ["FORMATS", "TABLE_FORMATS", "casualty_phrase", "event_markdown", "export", "md_text",
+           "to_geojson", "to_markdown", "write_export", "write_table_parquet"]
 
-
-def to_json(records: list[dict[str, Any]]) -> str:
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-
-
-CSV_COLUMNS = [
-    "id", "title", "event_type", "date_start", "date_end", "date_precision",
-    "n_articles", "sources", "places", "actors", "casualties", "brief",
-]
+FORMATS = ("json", "csv", "acled", "claims", "geojson", "md", "html")
+TABLE_FORMATS = tuple(TABLES)  # also written as Parquet
 
 
-def to_csv(records: list[dict[str, Any]]) -> str:
-    """One row per event; lists are joined with '; '."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for r in records:
-        writer.writerow({
-            "id": r["id"],
-            "title": r["title"],
-            "event_type": r["event_type"] or "",
-            "date_start": r["date"]["start"] or "",
-            "date_end": r["date"]["end"] or "",
-            "date_precision": r["date"]["precision"],
-            "n_articles": len(r["articles"]),
-            "sources": "; ".join(sorted({a["source"] for a in r["articles"]})),
-            "places": "; ".join(x["name"] for x in r["locations"]),
-            "actors": "; ".join(x["name"] for x in r["actors"]),
-            "casualties": "; ".join(casualty_phrase(c) for c in r["casualties"]),
-            "brief": " ".join(s["text"] for s in r["brief"]),
-        })
+def write_export(records: Iterable[dict[str, Any]], fmt: str, stream: TextIO, exported_at: int | None = None) -> None:
+    """Write ``records`` in ``fmt`` to ``stream`` (text, opened with ``newline=""``) as they come:
+    only HTML, a page with an index, holds them all at once. ``exported_at`` (unix seconds,
+    default now) is the ACLED table's timestamp."""
+    if fmt in TABLES:
+        table = TABLES[fmt]
+        write_csv(table.spec, table.all_rows(records, _now(exported_at)), stream)
+    elif fmt == "json":
+        write_json(records, stream)
+    elif fmt == "geojson":
+        write_geojson(records, stream)
+    elif fmt == "md":
+        stream.write("# newsfuse events\n\n")
+        for n, r in enumerate(records):
+            stream.write(("\n" if n else "") + event_markdown(r))
+    elif fmt == "html":
+        from .html import to_html
+
+        stream.write(to_html(list(records)))
+    else:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def write_table_parquet(records: Iterable[dict[str, Any]], fmt: str, path: str, exported_at: int | None = None) -> int:
+    """The table ``fmt`` (csv, acled or claims) as a Parquet file; returns its row count."""
+    from .parquet import write_parquet
+
+    table = TABLES[fmt]
+    return write_parquet(table.spec, table.all_rows(records, _now(exported_at)), path)
+
+
+def export(records: Iterable[dict[str, Any]], fmt: str, exported_at: int | None = None) -> str:
+    """The whole export as one string (the web API's download; tests)."""
+    out = io.StringIO(newline="")
+    write_export(records, fmt, out, exported_at)
     return out.getvalue()
 
 
-_n = number_text
+def _now(exported_at: int | None) -> int:
+    return int(time.time()) if exported_at is None else exported_at
 
 
-def casualty_phrase(c: dict[str, Any], claims: dict[str, dict[str, Any]] | None = None,
-                    refs: dict[str, int] | None = None, esc: Callable[[Any], str] = str) -> str:
-    """One reconciled row in words, with each claimant's figure and its report number:
-    ``killed · Kyrgyz soldiers (KG): 27, provisional — Kyrgyzstan: at least 27 [2]``.
-    ``esc`` is applied to every word that comes from the reports (:func:`md_text` for Markdown)."""
-    who = esc(c.get("whose") or c.get("side") or "unspecified")
-    if c.get("side") and c.get("whose"):
-        who += f" ({esc(c['side'])})"
-    if c.get("region"):
-        who += f" in {esc(c['region'])}"
-    text = f"{esc(c['category'])} · {who}: {_n(c.get('best'))}"
-    if c.get("low") is not None and c.get("high") is not None and c["low"] != c["high"]:
-        text += f" (range {_n(c['low'])}–{_n(c['high'])})"
-    flags = [w for w, on in (("disputed", c.get("conflict")), ("provisional", c.get("provisional"))) if on]
-    if flags:
-        text += ", " + ", ".join(flags)
-    if claims:
-        voices = []
-        for cid in c.get("claim_ids", []):
-            claim = claims.get(cid)
-            if not claim:
-                continue
-            figure = esc(figure_words(claim))  # a vague figure is quoted from the report
-            ref = f" [{refs[claim['article_id']]}]" if refs and claim["article_id"] in refs else ""
-            voices.append(f"{esc(claim['claimant'] or 'the outlet')}: {figure}{ref}")
-        if voices:
-            text += " — " + "; ".join(voices)
-        if c.get("superseded_ids"):
-            earlier = [claims[i] for i in c["superseded_ids"] if i in claims and
-                       (claims[i]["number"] if claims[i]["number"] is not None else claims[i].get("low")) != c.get("best")]
-            if earlier:
-                text += " (also reported by them: " + ", ".join(sorted({_n(e["number"]) for e in earlier})) + ")"
-    return text
+def write_json(records: Iterable[dict[str, Any]], stream: TextIO) -> None:
+    """A JSON array of records, written one record at a time (the text ``json.dumps(records,
+    indent=2)`` would give)."""
+    count = 0
+    for r in records:
+        body = json.dumps(r, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        stream.write(("[\n  " if not count else ",\n  ") + body)
+        count += 1
+    stream.write("\n]\n" if count else "[]\n")
+
+
+def geojson_features(r: dict[str, Any]) -> list[dict[str, Any]]:
+    """One point feature per place where the event happened (role ``event``) that has
+    coordinates. Places the reports only mention (a ministry's capital, a country that
+    commented) are left out, and so are event places the gazetteer could not locate: on a
+    map every feature reads as a point where something happened."""
+    features = []
+    for loc in r["locations"]:
+        if loc.get("role") != "event" or loc.get("lat") is None or loc.get("lon") is None:
+            continue
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},  # GeoJSON: lon, lat
+            "properties": {
+                "event_id": r["id"],
+                "event_title": r["title"],
+                "event_type": r["event_type"],
+                "sub_event_type": r.get("sub_event_type"),
+                "date_start": r["date"]["start"],
+                "date_end": r["date"]["end"],
+                "fatalities": r.get("fatalities"),
+                "place": loc["name"],
+                "country": loc.get("country"),
+                "admin1": loc.get("admin1"),
+                "precision": loc.get("precision"),
+                "role": loc.get("role"),
+                "mentions": len(loc.get("spans", [])),
+                "n_articles": len(r["articles"]),
+            },
+        })
+    return features
+
+
+def write_geojson(records: Iterable[dict[str, Any]], stream: TextIO) -> None:
+    """A GeoJSON FeatureCollection (RFC 7946), written one event's features at a time."""
+    stream.write('{"type": "FeatureCollection", "features": [')
+    count = 0
+    for r in records:
+        for feature in geojson_features(r):
+            stream.write((",\n  " if count else "\n  ") + json.dumps(feature, ensure_ascii=False))
+            count += 1
+    stream.write("\n]}\n" if count else "]}\n")
 
 
 def to_geojson(records: list[dict[str, Any]]) -> str:
-    """One point feature per place where each event happened (role ``event``); places without
-    coordinates are exported with a null geometry rather than dropped. Places the reports only
-    mention (a ministry's capital, a country that commented) are left out: on a map every
-    feature reads as where something happened."""
-    features = []
-    for r in records:
-        for loc in r["locations"]:
-            if loc.get("role") != "event":
-                continue
-            geometry = None
-            if loc.get("lat") is not None and loc.get("lon") is not None:
-                geometry = {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]}
-            features.append({
-                "type": "Feature",
-                "geometry": geometry,
-                "properties": {
-                    "event_id": r["id"],
-                    "event_title": r["title"],
-                    "event_type": r["event_type"],
-                    "date_start": r["date"]["start"],
-                    "place": loc["name"],
-                    "country": loc.get("country"),
-                    "admin1": loc.get("admin1"),
-                    "precision": loc.get("precision"),
-                    "role": loc.get("role"),
-                    "mentions": len(loc.get("spans", [])),
-                    "n_articles": len(r["articles"]),
-                },
-            })
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=2) + "\n"
+    return export(records, "geojson")
 
 
 _MD_INLINE = re.compile(r"[\\`*_\[\]|~]")  # emphasis, code, links, GFM tables and strikethrough
@@ -184,12 +187,3 @@ def event_markdown(r: dict[str, Any]) -> str:
 
 def to_markdown(records: list[dict[str, Any]]) -> str:
     return "# newsfuse events\n\n" + "\n".join(event_markdown(r) for r in records)
-
-
-def export(records: list[dict[str, Any]], fmt: str) -> str:
-    from .html import to_html
-
-    writers = {"json": to_json, "csv": to_csv, "geojson": to_geojson, "md": to_markdown, "html": to_html}
-    if fmt not in writers:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return writers[fmt](records)

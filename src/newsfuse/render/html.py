@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .export import casualty_phrase
+from .phrases import casualty_phrase
 
 _env = Environment(loader=PackageLoader("newsfuse", "render/templates"),
                    autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)

@@ -5,10 +5,14 @@ Field names here are a public contract: later versions may add fields, never ren
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from collections.abc import Iterator
+from dataclasses import asdict, replace
 from typing import Any
 
 from ..models import Article, Event
+from ..store.search import EventQuery
+
+PAGE_SIZE = 200
 
 
 def article_summary(article: Article) -> dict[str, Any]:
@@ -50,8 +54,26 @@ def event_record(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
 
 
 def all_records(store) -> list[dict[str, Any]]:
-    """Every stored event as a record; each event's articles are read with it, never all at once."""
+    """Every stored event as a record; each event's articles are read with it. For a store of
+    any size prefer :func:`iter_records`, which holds one page at a time."""
     return [record_with_articles(store, e)[0] for e in store.list_events()]
+
+
+def iter_records(store, query: EventQuery | None = None, page_size: int = PAGE_SIZE) -> Iterator[dict[str, Any]]:
+    """The records of every event ``query`` matches (all of them without one), newest first
+    unless it sorts otherwise, read a page at a time: a big store is never in memory at once.
+    The pages come from one snapshot of the store, so a run committing meanwhile cannot move
+    an event from one page to the next (listing it twice, or never)."""
+    query = replace(query or EventQuery(), sort=(query.sort if query else None) or "date",
+                    page=1, per_page=page_size)
+    with store.snapshot():
+        while True:
+            events = store.query_events(query).events
+            for event in events:
+                yield record_with_articles(store, event)[0]
+            if len(events) < page_size:
+                return
+            query = replace(query, page=query.page + 1)
 
 
 def record_with_articles(store, event: Event) -> tuple[dict[str, Any], dict[str, Article]]:

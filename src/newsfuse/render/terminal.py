@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .export import casualty_phrase
+from .phrases import casualty_phrase
 
 
 def _when(date: dict[str, Any]) -> str:
@@ -21,16 +21,20 @@ def events_table(records: list[dict[str, Any]]) -> Table:
     table = Table(title=f"{len(records)} events", show_lines=False, expand=False)
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("date", no_wrap=True)
+    table.add_column("type", overflow="fold", max_width=14)
     table.add_column("title", overflow="fold", max_width=60)
     table.add_column("places", overflow="fold", max_width=30)
+    table.add_column("fatalities", justify="right")
     table.add_column("reports", justify="right")
     table.add_column("origins", justify="right")
     for r in records:
         table.add_row(
             r["id"],
             _when(r["date"]),
+            escape(r["event_type"] or "—"),
             escape(r["title"]),
             escape(", ".join(x["name"] for x in r["locations"][:3])),
+            "—" if r.get("fatalities") is None else str(r["fatalities"]),
             str(len(r["articles"])),
             str(r.get("independent_sources", "")),
         )

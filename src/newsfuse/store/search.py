@@ -147,7 +147,13 @@ def match_expression(q: str) -> str:
 
 @dataclass
 class EventQuery:
-    """The filters, sort and page of an events listing (web page and API alike)."""
+    """The filters, sort and page of an events listing (web page, API, CLI and exports alike;
+    :func:`newsfuse.filters.parse_event_query` builds one from what a user typed).
+
+    ``date_from``/``date_to`` are ISO years, months or days; an event matches when its dates
+    overlap them (``date_to`` 2024-05 takes in all of May). ``min_sources`` counts reports;
+    ``min_fatalities`` the event's documented ``fatalities`` total (an event without one
+    never matches it)."""
 
     q: str = ""
     date_from: str | None = None
@@ -155,6 +161,7 @@ class EventQuery:
     event_type: str | None = None
     country: str | None = None
     min_sources: int | None = None
+    min_fatalities: int | None = None
     sort: str | None = None  # None: relevance with a query, else newest first
     page: int = 1
     per_page: int = 20
@@ -202,12 +209,14 @@ def matching_events(query: EventQuery, fts: bool) -> tuple[str, list, str, list]
     if words(query.q):
         cte, cte_params = _hits_cte(query.q, fts)
         join = " JOIN hits ON hits.event_id = e.id"
+    # dates compare at the coarser of the two precisions: "2024-05-31" <= "2024-05" is false
+    # as strings, yet May 31 is in the month up to 2024-05; an event dated "2024" overlaps 2024-05
     if query.date_from:
-        where.append("coalesce(e.date_end, e.date_start) >= ?")
+        where.append("coalesce(e.date_end, e.date_start) >= substr(?, 1, length(coalesce(e.date_end, e.date_start)))")
         params.append(query.date_from)
     if query.date_to:
-        where.append("e.date_start <= ?")
-        params.append(query.date_to)
+        where.append("substr(e.date_start, 1, length(?)) <= ?")
+        params += [query.date_to, query.date_to]
     if query.event_type:
         where.append("lower(json_extract(e.data, '$.event_type')) = lower(?)")
         params.append(query.event_type)
@@ -218,6 +227,9 @@ def matching_events(query: EventQuery, fts: bool) -> tuple[str, list, str, list]
     if query.min_sources:
         where.append("e.n_articles >= ?")
         params.append(query.min_sources)
+    if query.min_fatalities is not None:
+        where.append("json_extract(e.data, '$.fatalities') >= ?")  # null (no total) is never >=
+        params.append(query.min_fatalities)
     body = f" FROM events e{join} WHERE {' AND '.join(where)}"
     return cte, cte_params, body, params
 

@@ -13,15 +13,19 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
-from ..render.export import export
+from ..filters import BadRequest, parse_event_query
 from ..models import Event
-from ..render.record import all_records, article_record, record_with_articles
+from ..render.export import export
+from ..render.record import article_record, iter_records, record_with_articles
 from ..store.search import MARK_END, MARK_START
 from .app import check_token, get_store
-from .queries import BadRequest, event_summary, parse_event_query
+from .queries import event_summary
 
 router = APIRouter(prefix="/api", tags=["api"])
-EXPORT_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8", "geojson": "application/geo+json"}
+CSV_TYPE = "text/csv; charset=utf-8"
+EXPORT_TYPES = {"json": "application/json", "csv": CSV_TYPE, "acled": CSV_TYPE, "claims": CSV_TYPE,
+                "geojson": "application/geo+json"}
+EXPORT_NAMES = {"acled": "events-acled.csv", "claims": "claims.csv"}
 MAX_POST_BYTES = 20 * 1024 * 1024
 MAX_POST_ARTICLES = 1000
 MAX_JSON_DEPTH = 20  # an article is an object of strings (and a little metadata): nothing nests deeper
@@ -34,11 +38,13 @@ def list_events(q: str | None = Query(None, description="words to find in titles
                 event_type: str | None = Query(None, description="ACLED event type, e.g. Battles"),
                 country: str | None = Query(None, description="ISO 3166-1 alpha-2 code of a place or actor"),
                 min_sources: str | None = Query(None, description="at least this many reports"),
+                min_fatalities: str | None = Query(None, description="a fatalities total of at least this"),
                 sort: str | None = Query(None, description="relevance, date, date_asc, sources or title"),
                 page: str | None = Query(None, description="page number, from 1"),
                 per_page: str | None = Query(None, description="events per page, up to 100"),
                 store=Depends(get_store)) -> dict[str, Any]:
-    query = parse_event_query(q, date_from, date_to, event_type, country, min_sources, sort, page, per_page)
+    query = parse_event_query(q, date_from, date_to, event_type, country, min_sources, sort, page, per_page,
+                              min_fatalities=min_fatalities)
     result = store.query_events(query)
     return {"total": result.total, "page": query.page, "per_page": query.per_page,
             "pages": max(1, -(-result.total // query.per_page)), "sort": query.effective_sort,
@@ -97,11 +103,21 @@ def search(q: str = Query(..., min_length=1, max_length=200), limit: int = Query
             "articles": articles}
 
 
-@router.get("/export", summary="Every event as JSON, CSV or GeoJSON")
-def export_events(format: str = Query("json", pattern="^(json|csv|geojson)$"), store=Depends(get_store)) -> Response:
-    records = all_records(store)
-    name = "events." + format
-    return Response(export(records, format), media_type=EXPORT_TYPES[format],
+@router.get("/export", summary="Events (all, or those matching /api/events' filters) as JSON, CSV, "
+                                "ACLED-style CSV, claims CSV or GeoJSON (docs/export.md)")
+def export_events(format: str = Query("json", pattern="^(json|csv|acled|claims|geojson)$"),
+                  q: str | None = Query(None, description="words to find in titles, briefs and articles"),
+                  date_from: str | None = Query(None, description="ISO date: events ending on or after it"),
+                  date_to: str | None = Query(None, description="ISO date: events starting on or before it"),
+                  event_type: str | None = Query(None, description="ACLED event type, e.g. Battles"),
+                  country: str | None = Query(None, description="ISO 3166-1 alpha-2 code of a place or actor"),
+                  min_sources: str | None = Query(None, description="at least this many reports"),
+                  min_fatalities: str | None = Query(None, description="a fatalities total of at least this"),
+                  store=Depends(get_store)) -> Response:
+    query = parse_event_query(q, date_from, date_to, event_type, country, min_sources,
+                              min_fatalities=min_fatalities)
+    name = EXPORT_NAMES.get(format, "events." + format)
+    return Response(export(iter_records(store, query), format), media_type=EXPORT_TYPES[format],
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 

@@ -1,5 +1,6 @@
-"""What pages and API routes ask of the store, in one place: parsing the listing
-filters, loading event records, and the one-line summaries the events list shows.
+"""What pages and API routes ask of the store, in one place: the listing filters
+(parsed by :mod:`newsfuse.filters`, which the CLI shares), paging links, and the
+one-line summaries the events list shows.
 
 Both the HTML pages and the JSON API go through these functions, so a filter means
 the same thing in either.
@@ -7,70 +8,25 @@ the same thing in either.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from ..filters import BadRequest, parse_event_query
 from ..models import Event
-from ..store.search import SORTS, EventQuery
+from ..store.search import EventQuery
 from ..wording import number_text
 
-ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-MAX_PER_PAGE = 100
 CATEGORY_ORDER = ("killed", "wounded", "shot", "captured", "missing", "arrested", "displaced")
-
-
-class BadRequest(ValueError):
-    """A request parameter a user can fix; shown as a 400 with this message."""
-
-
-def parse_event_query(q: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                      event_type: str | None = None, country: str | None = None,
-                      min_sources: str | None = None, sort: str | None = None,
-                      page: str | None = None, per_page: str | None = None) -> EventQuery:
-    """Turn query-string values (empty strings from HTML forms mean "no filter") into an EventQuery."""
-    def clean(v: str | None) -> str | None:
-        return v.strip() if v and v.strip() else None
-
-    for name, value in (("date_from", clean(date_from)), ("date_to", clean(date_to))):
-        if value and not ISO_DATE.match(value):
-            raise BadRequest(f"{name} must be an ISO date like 2024-05-14, not {value!r}")
-    if clean(sort) and clean(sort) not in SORTS:
-        raise BadRequest(f"sort must be one of {', '.join(SORTS)}")
-    country_code = clean(country)
-    if country_code and not re.fullmatch(r"[A-Za-z]{2}", country_code):
-        raise BadRequest("country must be a two-letter ISO code such as KG")
-    return EventQuery(
-        q=(clean(q) or "")[:200],
-        date_from=clean(date_from),
-        date_to=clean(date_to),
-        event_type=clean(event_type),
-        country=country_code.upper() if country_code else None,
-        min_sources=_int("min_sources", min_sources, 1, 10_000),
-        sort=clean(sort),
-        page=_int("page", page, 1, 100_000) or 1,
-        per_page=_int("per_page", per_page, 1, MAX_PER_PAGE) or 20,
-    )
-
-
-def _int(name: str, value: str | None, low: int, high: int) -> int | None:
-    if value is None or not str(value).strip():
-        return None
-    try:
-        n = int(str(value).strip())
-    except ValueError:
-        raise BadRequest(f"{name} must be a whole number, not {value!r}") from None
-    if not low <= n <= high:
-        raise BadRequest(f"{name} must be between {low} and {high}")
-    return n
+__all__ = ["BadRequest", "parse_event_query", "query_params", "headline_figures", "place_names",
+           "event_summary", "date_text"]  # the filters live in newsfuse.filters; re-exported for the pages
 
 
 def query_params(query: EventQuery) -> dict[str, str]:
     """The non-default filters of ``query`` as query-string values (for paging links)."""
     values = {"q": query.q, "date_from": query.date_from, "date_to": query.date_to,
               "event_type": query.event_type, "country": query.country,
-              "min_sources": query.min_sources, "sort": query.sort,
+              "min_sources": query.min_sources, "min_fatalities": query.min_fatalities, "sort": query.sort,
               "per_page": query.per_page if query.per_page != 20 else None}
-    return {k: str(v) for k, v in values.items() if v}
+    return {k: str(v) for k, v in values.items() if v or (k == "min_fatalities" and v == 0)}
 
 
 def headline_figures(casualties: list[dict[str, Any]], limit: int = 3) -> list[dict[str, Any]]:
