@@ -27,3 +27,21 @@ def test_corrections_need_the_token_and_are_checked(tmp_path):
     assert bad.status_code == 400 and "ISO date" in bad.json()["error"]["message"]
     assert client.post("/api/edits", json={"action": "drop"}, headers=auth).status_code == 400
     assert [e["reason"] for e in client.get("/api/edits").json()["edits"]] == ["police log"]
+
+
+def test_the_event_page_says_what_was_edited_by_hand_and_filters_take_fatalities(tmp_path):
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["run", str(DEMO), "--db", db, "--quiet"]).exit_code == 0
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
+    events = client.get("/api/events").json()["events"]
+    event = events[0]["id"]
+    assert "Edited by hand" not in client.get(f"/events/{event}").text
+    assert runner.invoke(main, ["edit", "type", event, "Riots", "--reason", "crowd, not troops", "--author", "ana",
+                                "--db", db]).exit_code == 0
+    page = client.get(f"/events/{event}").text
+    assert "Edited by hand" in page and "type set to Riots: crowd, not troops" in page and "ana" in page
+    deadly = [e for e in client.get("/api/events?min_fatalities=1").json()["events"]]
+    listing = client.get("/?min_fatalities=1").text
+    assert deadly and len(deadly) < len(events)
+    assert all(e["id"] in listing for e in deadly) and not all(e["id"] in listing for e in events)

@@ -35,9 +35,7 @@ def marked_snippet(snippet: str) -> Markup:
 
 @router.get("/", response_class=HTMLResponse)
 def events_page(request: Request, store=Depends(get_store)) -> HTMLResponse:
-    p = request.query_params
-    query = parse_event_query(p.get("q"), p.get("date_from"), p.get("date_to"), p.get("event_type"),
-                              p.get("country"), p.get("min_sources"), p.get("sort"), p.get("page"), p.get("per_page"))
+    query = listing_query(request)
     result = store.query_events(query)
     pages = max(1, -(-result.total // query.per_page))
     base = query_params(query)
