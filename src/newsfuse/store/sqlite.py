@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Article, Event
-from . import edit_tables, engine_tables, overview, search, template_lines
+from . import engine_tables, overview, search, template_lines
+from .sqlite_engine import EngineTables
 
 # A migration is SQL (statements split on ';') or a function given the connection.
 MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
@@ -111,7 +112,7 @@ def writable_problem(path: str) -> str | None:
     return None
 
 
-class SQLiteStore:
+class SQLiteStore(EngineTables):
     """A store file. Readers may be many (WAL); writes take SQLite's write lock one
     transaction at a time, so several processes may add to one file safely.
 
@@ -311,110 +312,6 @@ class SQLiteStore:
         """True when articles were added after the stored events were built (or while a
         run that died was building them): the next run or ``serve`` places them."""
         return bool(self.count_pending()) or self.articles_generation() != int(self.get_setting("events_generation") or 0)
-
-    # --- the incremental engine's state (see engine_tables and newsfuse.engine) -----------------
-    def pending_ids(self, limit: int) -> list[str]:
-        return engine_tables.pending_ids(self.conn, limit)
-
-    def count_pending(self) -> int:
-        return engine_tables.count_pending(self.conn)
-
-    def cluster_counters(self) -> dict[str, int]:
-        return engine_tables.counters(self.conn)
-
-    def term_df(self, terms: Iterable[str]) -> dict[str, int]:
-        return engine_tables.term_df(self.conn, terms)
-
-    def load_incidents(self, numbers: Iterable[int]) -> dict[int, tuple[str | None, dict]]:
-        return engine_tables.incidents(self.conn, numbers)
-
-    def incident_times(self, numbers: Iterable[int]) -> dict[int, str | None]:
-        return engine_tables.incident_times(self.conn, numbers)
-
-    def incident_numbers(self) -> list[int]:
-        return [r[0] for r in self.conn.execute("SELECT number FROM incidents ORDER BY number")]
-
-    def placed_in(self, article_ids: Iterable[str]) -> dict[str, int]:
-        return engine_tables.placed_in(self.conn, article_ids)
-
-    def posting_tail(self, key: str, scan: int) -> list[int]:
-        return engine_tables.posting_tail(self.conn, key, scan)
-
-    def arrival_articles(self, seqs: Iterable[int]) -> dict[int, str]:
-        return engine_tables.arrival_articles(self.conn, seqs)
-
-    def outlet_evidence(self, sources: Iterable[str]) -> dict[str, dict]:
-        return engine_tables.outlet_evidence(self.conn, sources)
-
-    def passages_between(self, first: str, last: str) -> list[tuple[str, str, str, dict]]:
-        return engine_tables.passages_between(self.conn, first, last)
-
-    def passage_days(self, event_ids: Iterable[str]) -> set[str]:
-        return engine_tables.passage_days(self.conn, event_ids)
-
-    def events_between(self, first: str, last: str) -> list[Event]:
-        return [Event.from_dict(json.loads(d)) for d in engine_tables.event_rows_between(self.conn, first, last)]
-
-    def get_events(self, event_ids: Iterable[str]) -> dict[str, Event]:
-        rows = engine_tables.rows_in(self.conn, "SELECT id, data FROM events WHERE id IN ({marks})", event_ids)
-        return {eid: Event.from_dict(json.loads(data)) for eid, data in rows}
-
-    @contextmanager
-    def snapshot(self) -> Iterator[None]:
-        """Reads inside see one state of the store, whatever other writers commit meanwhile
-        (a WAL read transaction): the engine builds a chunk from several queries, and a
-        half-old, half-new state would be inconsistent, not just stale. Nothing is written
-        inside; the commit after it finds out (by the version) whether the state moved on."""
-        if self.conn.in_transaction:
-            yield
-            return
-        self.conn.execute("BEGIN")
-        try:
-            self.conn.execute("SELECT count(*) FROM settings").fetchone()  # the snapshot starts at the first read
-            yield
-        finally:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-
-    def commit_chunk(self, commit: Any, version: int) -> bool:
-        """Write what the engine built from one chunk of pending articles, in one transaction,
-        unless another process committed a chunk since this one read the state at
-        ``version`` (then nothing is written and False says to build again)."""
-        with self._write() as conn:
-            if engine_tables.counters(conn)["version"] != version:
-                return False
-            engine_tables.write_chunk(conn, commit)
-            if self.fts:
-                search.reindex_events(conn, commit.events, commit.removed_events)
-            if commit.settings:
-                conn.executemany("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                                 sorted(commit.settings.items()))
-            if not engine_tables.count_pending(conn):  # every stored article is in an event
-                conn.execute("UPDATE settings SET value = (SELECT value FROM settings WHERE key = 'articles_generation')"
-                             " WHERE key = 'events_generation'")
-        return True
-
-    # --- corrections by hand (see edit_tables and newsfuse.edits) -------------------------------
-    def add_edit(self, edit: dict[str, Any], pins: dict[str, str], replace: Iterable[str]) -> int:
-        """Log a correction, set its pins and queue the reports ``replace`` to be placed again
-        (their events are rebuilt with it), in one transaction; the log number."""
-        with self._write() as conn:
-            seq = edit_tables.add(conn, edit, pins)
-            conn.executemany("INSERT OR IGNORE INTO pending (article_id) VALUES (?)", [(a,) for a in sorted(set(replace))])
-            conn.execute("UPDATE settings SET value = CAST(value AS INTEGER) + 1 WHERE key = 'articles_generation'")
-        return seq
-
-    def pins(self, article_ids: Iterable[str]) -> dict[str, str]:
-        return edit_tables.pins(self.conn, article_ids)
-
-    def pinned_to(self, anchors: Iterable[str]) -> dict[str, str]:
-        return edit_tables.pinned_to(self.conn, anchors)
-
-    def edits_for(self, event_ids: Iterable[str], aliases: dict[str, str] | None = None) -> dict[str, list[dict]]:
-        return edit_tables.edits_for(self.conn, event_ids, aliases)
-
-    def list_edits(self, event_id: str | None = None, limit: int = 1000) -> list[dict]:
-        return edit_tables.log(self.conn, event_id, limit)
 
     def resolve_event(self, event_id: str) -> str | None:
         """The id an event goes by now: itself, or the event it was merged into."""
