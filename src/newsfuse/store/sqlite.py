@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Article, Event
-from . import engine_tables, overview, search, template_lines
+from . import edit_tables, engine_tables, overview, search, template_lines
 from .sqlite_engine import EngineTables
 
 # A migration is SQL (statements split on ';') or a function given the connection.
