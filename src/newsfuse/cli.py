@@ -123,7 +123,9 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
 
     PATHS are files (.txt, .html/.htm, .jsonl, .json), folders (searched
     recursively) or - for JSON Lines on standard input. Articles already in the
-    store are skipped, so running again on the same inputs adds nothing.
+    store are skipped, so running again on the same inputs adds nothing. A
+    NAME.meta.json beside NAME.txt or NAME.html gives its published date, source,
+    url and title. Ctrl-C stops the run with exit code 130, keeping what it stored.
 
     \b
     Examples:
