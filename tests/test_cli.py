@@ -340,3 +340,73 @@ def test_a_search_past_its_time_limit_is_one_line(demo_db, tmp_path, monkeypatch
         result = invoke(*args, "--db", demo_db, "--query", "border")
         assert result.exit_code == 1 and "narrow the filters" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_folders_unsupported_files_are_one_line_and_counted(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("Dam gates opened\n\nEngineers opened the dam gates on Monday after heavy rain, the water board said.\n")
+    for name in ("a.pdf", "b.pdf", "c.docx"):
+        (folder / name).write_bytes(b"%PDF-1.4")
+    result = invoke("run", str(folder), "--db", str(tmp_path / "x.db"))
+    assert result.exit_code == 0
+    (line,) = [ln for ln in result.output.splitlines() if ln.startswith("skipped")]
+    assert line.startswith(f"skipped {folder}: 3 files of unsupported types (.pdf, .docx); newsfuse reads .htm")
+    assert "1 read, 1 new, 3 skipped" in result.output
+
+
+def _interrupted_run(args: list[str], out: str) -> None:
+    """A child process: `newsfuse run` with --workers 1 and chunks of 4 articles, sent a
+    real SIGINT (what Ctrl-C sends) once its first chunk is committed."""
+    import signal
+
+    from newsfuse import pipeline
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a background job ignores it)
+    pipeline.ANALYSE_CHUNK = 4
+
+    def ctrl_c_after_first_commit(point: str) -> None:
+        if point == "stored":
+            os.kill(os.getpid(), signal.SIGINT)
+
+    pipeline._crash_point = ctrl_c_after_first_commit
+    result = CliRunner().invoke(main, args)
+    Path(out).write_text(result.output)
+    os._exit(result.exit_code)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="runs the command line in a forked child process")
+def test_ctrl_c_exits_130_and_keeps_what_was_committed(tmp_path):
+    import multiprocessing
+
+    from newsfuse.store import open_store
+
+    db, out = str(tmp_path / "x.db"), str(tmp_path / "output")
+    child = multiprocessing.get_context("fork").Process(
+        target=_interrupted_run, args=(["run", str(DEMO), "--db", db, "--workers", "1"], out))
+    child.start()
+    child.join(300)
+    output = Path(out).read_text()
+    assert child.exitcode == 130, output
+    assert output.strip().splitlines()[-1] == (
+        "interrupted after reading 12 articles: 4 new articles were stored and are kept; "
+        "the next run (or `newsfuse serve`) places them in events")
+    assert "Traceback" not in output and "Aborted" not in output
+    store = open_store(db, readonly=True)
+    try:
+        assert store.count_articles() == 4 and store.count_events() == 0
+    finally:
+        store.close()
+    again = invoke("run", str(DEMO), "--db", db)
+    assert again.exit_code == 0 and "8 new, 4 already stored → 3 events" in again.output
+
+
+def test_ctrl_c_in_any_command_exits_130(demo_db, monkeypatch):
+    from newsfuse.render import record
+
+    def interrupted(store, query=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(record, "iter_records", interrupted)
+    result = invoke("events", "--db", demo_db)
+    assert result.exit_code == 130 and result.output.strip() == "interrupted"

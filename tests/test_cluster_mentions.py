@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsfuse.pipeline import analyse
+from newsfuse import extract_events
 
 # Written for this test (fictional events in real towns, so the places resolve).
 FIRE = [
@@ -27,7 +27,7 @@ def test_a_recalled_incident_gets_the_passage_as_a_mention():
     from newsfuse.models import RawArticle
 
     raws = [RawArticle(path=f"{i}.txt", title=t, text=x, published=p) for i, (t, x, p) in enumerate([*FIRE, FLOOD])]
-    events = analyse(raws)
+    events = extract_events(raws).events
     assert sorted(len(e.article_ids) for e in events) == [1, 2]
     fire = next(e for e in events if len(e.article_ids) == 2)
     flood = next(e for e in events if len(e.article_ids) == 1)

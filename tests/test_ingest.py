@@ -24,7 +24,21 @@ def test_folder_is_read_recursively_and_hidden_files_skipped(tmp_path):
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     articles, issues = _split(list(iter_inputs([str(tmp_path)])))
     assert sorted(a.path.rsplit("/", 1)[-1] for a in articles) == ["a.txt", "b.txt"]
-    assert issues == []
+    assert [(i.path, i.count) for i in issues] == [(str(tmp_path), 1)]  # the .docx, counted
+
+
+def test_a_folders_unsupported_files_are_one_issue_counting_them(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text(GOOD)
+    for name in ("one.pdf", "sub/two.pdf", "notes.docx", "data"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4")
+    (tmp_path / "README.md").write_text("# Reports\n")  # the folder's own notes: not counted
+    (tmp_path / "a.meta.json").write_text('{"source": "Harbour News"}')  # a sidecar, not unsupported
+    articles, issues = _split(list(iter_inputs([str(tmp_path)])))
+    assert len(articles) == 1 and articles[0].source == "Harbour News"
+    (issue,) = issues
+    assert issue.path == str(tmp_path) and issue.count == 4
+    assert issue.message.startswith("4 files of unsupported types (.pdf, (no suffix), .docx); newsfuse reads .htm")
 
 
 def test_missing_path_is_an_issue(tmp_path):
@@ -47,11 +61,41 @@ def test_empty_binary_and_oversized_files(tmp_path):
 
 
 def test_invalid_utf8_is_decoded_with_a_warning(tmp_path):
-    (tmp_path / "latin.txt").write_bytes(GOOD.encode("utf-8").replace(b"four", b"f\xf6ur"))
+    """A UTF-8 file with a damaged byte keeps its other accents: the byte alone is replaced."""
+    damaged = GOOD.replace("harbour", "Café Marée harbour").encode("utf-8").replace(b"four", b"f\xf6ur")
+    (tmp_path / "latin.txt").write_bytes(damaged)
     articles, issues = _split(list(iter_inputs([str(tmp_path / "latin.txt")])))
     assert len(articles) == 1 and not issues
     assert "invalid UTF-8" in articles[0].metadata["warning"]
-    assert "\ufffd" in articles[0].text
+    assert "\ufffd" in articles[0].text and "Café Marée" in articles[0].text
+
+
+CP1252 = ("Storm floods caf\u00e9s on the quay\n\n"
+          "A storm flooded four caf\u00e9s on the quay on Sunday \u2013 \u201cthe worst in years\u201d, "
+          "the harbour\u2019s master said. Cr\u00e8me and p\u00e2t\u00e9 stocks were lost.\n")
+
+
+def test_a_legacy_encoded_text_file_is_read_in_its_detected_encoding(tmp_path):
+    path = tmp_path / "windows.txt"
+    path.write_bytes(CP1252.encode("cp1252"))
+    (article,) = list(iter_inputs([str(path)]))
+    assert article.text == CP1252 and "\ufffd" not in article.text
+    warning = article.metadata["warning"]
+    assert warning.startswith("not valid UTF-8; read as ") and "charset-normalizer" in warning
+    detected = warning.removeprefix("not valid UTF-8; read as ").split(" ")[0]
+    assert path.read_bytes().decode(detected) == CP1252  # the encoding named is one that reads it right
+
+
+def test_a_legacy_encoded_page_without_a_charset_says_its_encoding_was_guessed(tmp_path):
+    path = tmp_path / "page.html"
+    body = "".join(f"<p>{line}</p>" for line in CP1252.split("\n") if line)
+    path.write_bytes(f"<html><body><article>{body}</article></body></html>".encode("cp1252"))
+    (article,) = list(iter_inputs([str(path)]))
+    assert "caf\u00e9s" in article.text and "no charset declared; read as" in article.metadata["warning"]
+    declared = tmp_path / "declared.html"
+    declared.write_bytes(b'<meta charset="windows-1252">' + path.read_bytes())
+    (article,) = list(iter_inputs([str(declared)]))
+    assert "caf\u00e9s" in article.text and "warning" not in article.metadata
 
 
 def test_jsonl_fields_unknown_fields_and_bad_lines(tmp_path):

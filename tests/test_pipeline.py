@@ -137,18 +137,6 @@ def test_actor_roles_in_the_demo_border_clash(demo_store):
     assert roles.get("KG") == "participant" and roles.get("TJ") == "participant"
 
 
-def test_library_analyse_works_on_every_call():
-    """The subpackage once shadowed ``newsfuse.analyse`` after the pipeline was imported."""
-    import newsfuse
-    import newsfuse.pipeline  # noqa: F401  (imports the analysis stage)
-
-    text = "Two people were killed on Monday in a fire in Lisbon, firefighters said."
-    first = newsfuse.analyse([text])
-    second = newsfuse.analyse([text])
-    assert callable(newsfuse.analyse)
-    assert len(first) == len(second) == 1
-
-
 def test_records_carry_totals_that_cite_their_claims(demo_store):
     store, _ = demo_store
     articles = {a.id: a for a in store.iter_articles()}

@@ -69,7 +69,22 @@ def _finish_interrupted_run(db: str) -> None:
 
 EXPORT_FORMATS = ("json", "csv", "acled", "claims", "geojson", "md", "html")
 TABLE_EXPORTS = ("csv", "acled", "claims")
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+INTERRUPTED = 130  # what a shell reports for a program stopped by Ctrl-C (128 + SIGINT)
+
+
+class _Group(click.Group):
+    """Ctrl-C ends any command with exit code 130 and one line (click's default is
+    "Aborted!" and 1, which reads like a failure of the command itself)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            err.print("interrupted", highlight=False)
+            raise click.exceptions.Exit(INTERRUPTED) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsfuse")
 def main() -> None:
     """newsfuse: news reports in, event records with provenance out.
@@ -105,7 +120,9 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
 
     PATHS are files (.txt, .html/.htm, .jsonl, .json), folders (searched
     recursively) or - for JSON Lines on standard input. Articles already in the
-    store are skipped, so running again on the same inputs adds nothing.
+    store are skipped, so running again on the same inputs adds nothing. A
+    NAME.meta.json beside NAME.txt or NAME.html gives its published date, source,
+    url and title. Ctrl-C stops the run with exit code 130, keeping what it stored.
 
     \b
     Examples:
@@ -146,13 +163,15 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
             bar.update(tasks[stage], completed=done, total=total or None)
 
         summary = RunSummary()
-        failure = None
+        failure = interrupted = None
         try:  # nothing readable and no store yet: create none
             run_pipeline(paths, store if store is not None else (lambda: open_store(db)), progress,
                          fatality_rule=fatality_rule, brief=brief, summary=summary,
                          workers=workers or default_workers())
         except StoreError as exc:
             failure = exc
+        except KeyboardInterrupt:  # committed chunks stay committed (pipeline.store_new)
+            interrupted = True
         store = store or summary.store
     for issue in summary.issues:
         err.print(f"[yellow]skipped[/] {click.format_filename(issue.path)}: {issue.message}", highlight=False)
@@ -160,6 +179,11 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
         err.print(f"[yellow]warning[/] {click.format_filename(warning.path)}: {warning.message}", highlight=False)
     if store is not None:
         store.close()
+    if interrupted:
+        kept = (f"{summary.added} new articles were stored and are kept; the next run (or `newsfuse serve`) "
+                "places them in events" if summary.added else "nothing new was stored")
+        err.print(f"interrupted after reading {summary.read} articles: {kept}", highlight=False)
+        sys.exit(INTERRUPTED)
     if failure is not None:
         kept = f"; {summary.added} new articles were stored before it and are kept" if summary.added else ""
         raise click.ClickException(f"{failure}{kept}")
@@ -169,7 +193,7 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
     if summary.duplicates_in_batch:
         parts.append(f"{summary.duplicates_in_batch} duplicates")
     if summary.issues:
-        parts.append(f"{len(summary.issues)} skipped")
+        parts.append(f"{sum(issue.count for issue in summary.issues)} skipped")
     if summary.warnings:
         parts.append(f"{len(summary.warnings)} warnings")
     where = f"{summary.events} events in {db}" if store is not None else f"nothing stored, {db} not created"

@@ -13,8 +13,17 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+REPR_TITLE = 60  # characters of a title shown by a record's repr
 
-@dataclass
+
+def _short(text: str | None, limit: int = REPR_TITLE) -> str | None:
+    """``text`` cut to ``limit`` characters, for reprs that fit on one line."""
+    if text is None or len(text) <= limit:
+        return text
+    return text[: limit - 1] + "…"
+
+
+@dataclass(repr=False)
 class RawArticle:
     """One article as a reader found it, before cleaning.
 
@@ -32,6 +41,10 @@ class RawArticle:
     language: str | None = None
     external_id: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+
+    def __repr__(self) -> str:  # the text can be megabytes: a repr shows its size
+        return (f"RawArticle(path={_short(self.path)!r}, title={_short(self.title)!r}, "
+                f"published={self.published!r}, chars={len(self.text or self.html or '')})")
 
 
 @dataclass
@@ -199,7 +212,7 @@ class SpeakerRole:
     position: str
 
 
-@dataclass
+@dataclass(repr=False)
 class Article:
     """The one document every stage reads and annotates (spaCy's ``Doc`` for us)."""
 
@@ -228,6 +241,10 @@ class Article:
     speaker_roles: list[SpeakerRole] | None = None
     # Filled by clustering.
     derived_from: str | None = None
+
+    def __repr__(self) -> str:  # its text and annotations would fill a screen
+        return (f"Article(id={self.id!r}, source={_short(self.source, 30)!r}, title={_short(self.title)!r}, "
+                f"published={self.published!r}, chars={len(self.text)}, claims={len(self.claims)})")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -352,7 +369,7 @@ class FigureLine:
     provisional: bool = False
 
 
-@dataclass
+@dataclass(repr=False)
 class Event:
     """A real-world event and everything known about it, with provenance."""
 
@@ -375,6 +392,12 @@ class Event:
     injured: int | None = None
     totals: list[Total] = field(default_factory=list)  # how fatalities and injured were formed
     edits: list[dict[str, Any]] = field(default_factory=list)  # corrections by hand it carries (edits.py)
+
+    def __repr__(self) -> str:  # the whole record runs to tens of thousands of characters
+        when = self.date.start if self.date.end in (None, self.date.start) else f"{self.date.start}..{self.date.end}"
+        return (f"Event(id={self.id!r}, title={_short(self.title)!r}, date={when!r}, "
+                f"reports={len(self.article_ids)}, claims={len(self.claims)}, "
+                f"fatalities={self.fatalities}, injured={self.injured})")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,7 +1,7 @@
 """The pipeline, one way: ingest -> clean -> analyse -> cluster -> reconcile -> brief -> store.
 
-``run`` processes paths into a store (what ``newsfuse run`` does); ``analyse``
-is the in-memory library entry point.
+``run`` processes paths into a store (what ``newsfuse run`` does); ``analyse_raw``
+does the same in memory, under the library entry point :func:`newsfuse.extract_events`.
 """
 
 from __future__ import annotations
@@ -275,11 +275,11 @@ def run(paths: Iterable[str], store: Store | Callable[[], Store], progress: Prog
     return summary
 
 
-def analyse(items: Iterable[RawArticle | str]) -> list[Event]:
-    """Library entry point: turn raw articles (or plain strings) into events, in memory."""
-    raws = [RawArticle(path=f"<text {i}>", text=x) if isinstance(x, str) else x for i, x in enumerate(items)]
-    summary = RunSummary()
-    articles = prepare_batch(raws, summary)
-    unique = list({a.id: a for a in articles}.values())
-    analyse_articles(unique)
-    return build_events(unique)
+def analyse_raw(raws: Sequence[RawArticle], summary: RunSummary, fatality_rule: str = "best",
+                brief: BriefOptions | None = None) -> tuple[list[Event], list[Article]]:
+    """Clean, analyse and cluster ``raws`` in memory (no store): the events and the articles
+    they cite, one per content id. What cannot be used becomes an issue in ``summary``; briefs
+    whose rewrite was refused become warnings. The library's :func:`newsfuse.extract_events`."""
+    articles = list({a.id: a for a in prepare_batch(raws, summary)}.values())
+    analyse_articles(articles)
+    return build_events(articles, fatality_rule, brief, summary.warnings), articles

@@ -31,13 +31,20 @@ def default_workers() -> int:
 
 
 def _die_with_parent() -> None:
-    """A worker whose run is killed (Ctrl-C, SIGKILL) must not live on waiting for work."""
+    """A worker whose run is killed (Ctrl-C, SIGKILL) must not live on waiting for work.
+    Ctrl-C reaches every process of the run: a worker ends without a traceback of its own,
+    and the run says once what it kept."""
     try:
         import ctypes
 
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    signal.signal(signal.SIGINT, _exit_quietly)
+
+
+def _exit_quietly(signum: int, _frame: object) -> None:
+    os._exit(128 + signum)
 
 
 def _analyse(articles: list[Article]) -> list[Article]:

@@ -1,5 +1,6 @@
-"""Safe reading of one input file: size limit, empty and binary detection, decoding,
-and scrubbing of strings no UTF-8 consumer can hold."""
+"""Safe reading of one input file: size limit, empty and binary detection, decoding (in
+a detected legacy encoding for files that are not UTF-8), and scrubbing of strings no
+UTF-8 consumer can hold."""
 
 from __future__ import annotations
 
@@ -42,13 +43,69 @@ def looks_binary(data: bytes) -> bool:
     return control > len(head) * 0.05
 
 
-def decode_text(data: bytes) -> tuple[str, str | None]:
-    """Decode UTF-8 (with or without BOM); on failure, replace bad bytes and say where."""
+def decode_text(data: bytes, detect: bool = False) -> tuple[str, str | None]:
+    """Decode UTF-8 (with or without BOM), else say why not in the returned note.
+
+    With ``detect`` (a whole file, not one JSON line), bytes that read as a legacy encoding
+    rather than as UTF-8 with a few bad bytes are decoded in the encoding charset-normalizer
+    detects (:func:`legacy_decode`). Otherwise bad bytes become U+FFFD and the note says where.
+    """
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
+        found = legacy_decode(data) if detect else None
+        if found is not None:
+            return found[0], f"not valid UTF-8; read as {found[1]} (detected by charset-normalizer)"
         note = f"invalid UTF-8 at byte {exc.start}; undecodable bytes replaced with U+FFFD"
         return data.decode("utf-8", errors="replace"), note
+
+
+def add_warning(metadata: dict[str, Any], note: str) -> None:
+    """Add ``note`` to the article's one-line warning (a reader may have several things to say)."""
+    metadata["warning"] = f"{metadata['warning']}; {note}" if metadata.get("warning") else note
+
+
+def legacy_decode(data: bytes) -> tuple[str, str] | None:
+    """``data`` decoded in the encoding it was most likely written in, and that encoding's
+    name; None when it reads as UTF-8 with a few damaged bytes (more characters decode as
+    UTF-8 than fail: a stray byte in a UTF-8 file must not turn its every accent into
+    mojibake) or when no encoding fits."""
+    as_utf8 = data.decode("utf-8", errors="replace")
+    bad = as_utf8.count("\ufffd")
+    good = sum(1 for ch in as_utf8 if ord(ch) > 127) - bad
+    if good >= bad:
+        return None
+    encoding = detect_encoding(data)
+    if encoding is None:
+        return None
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The encoding charset-normalizer finds for bytes that are not UTF-8 (None: none fits,
+    or the library is missing). It reads a sample of a big file: decode with
+    ``errors="replace"``."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:
+        return None
+    sample = data if len(data) <= 200_000 else data[:100_000] + data[-100_000:]
+    matches = from_bytes(sample)
+    best = matches.best()
+    if best is None or not best.encoding or best.encoding.lower().replace("-", "_") in {"utf_8", "utf_8_sig"}:
+        return None
+    # Encodings that read the bytes equally well come in no useful order (a French text
+    # came back as cp1250, turning "è" into "č"): among them, Windows-1252 wins, the most
+    # used legacy encoding and the one browsers assume.
+    tied = {name for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)
+            for name in m.could_be_from_charset}
+    for encoding in (["cp1252"] if "cp1252" in tied else []):
+        try:
+            data.decode(encoding)
+            return encoding
+        except UnicodeDecodeError:
+            pass
+    return best.encoding
 
 
 def scrub(value: Any, depth: int = 0) -> Any:

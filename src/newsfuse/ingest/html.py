@@ -59,6 +59,7 @@ from trafilatura.xml import xmltotxt
 
 from newsfuse.models import RawArticle
 
+from .files import add_warning, detect_encoding
 from .nesting import LIMITS, PARSER_DEPTH, flatten, too_deep
 
 __all__ = ["read_html", "decode_html", "MAX_HTML_CHARS"]
@@ -96,32 +97,37 @@ def decode_html(data: bytes | str) -> str:
 
     Never fails: the last resort is UTF-8 with replacement characters.
     """
+    return decode_html_noted(data)[0]
+
+
+def decode_html_noted(data: bytes | str) -> tuple[str, str | None]:
+    """:func:`decode_html`, and a note when the encoding had to be guessed (not UTF-8 and
+    no charset declared): the page may read wrong, and the user should know which file."""
     if isinstance(data, str):
-        return data
+        return data, None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        failed_at = exc.start
     match = _CHARSET_RE.search(data[:4096])
     if match:
         declared = match.group(1).decode("ascii", "ignore").lower()
         if declared not in {"utf-8", "utf8"}:
             try:
-                return data.decode(declared)
+                return data.decode(declared), None
             except (LookupError, UnicodeDecodeError):
                 pass
     try:
-        from charset_normalizer import from_bytes
-
-        sample = data if len(data) <= 200_000 else data[:100_000] + data[-100_000:]
-        best = from_bytes(sample).best()
-        if best is not None and best.encoding and best.encoding.lower() not in {"utf_8", "utf-8"}:
-            return data.decode(best.encoding, errors="replace")
-    except Exception:  # charset_normalizer missing or confused: fall through
-        pass
-    return data.decode("utf-8", errors="replace")
+        encoding = detect_encoding(data)
+    except Exception:  # charset_normalizer confused: fall through
+        encoding = None
+    if encoding is not None:
+        return (data.decode(encoding, errors="replace"),
+                f"not valid UTF-8 and no charset declared; read as {encoding} (detected by charset-normalizer)")
+    return (data.decode("utf-8", errors="replace"),
+            f"invalid UTF-8 at byte {failed_at}; undecodable bytes replaced with U+FFFD")
 
 
 def read_html(data: bytes | str, path: str, *, url: str | None = None) -> RawArticle:
@@ -132,8 +138,8 @@ def read_html(data: bytes | str, path: str, *, url: str | None = None) -> RawArt
 
     Raises :class:`ValueError` when the page holds no extractable text.
     """
-    html = decode_html(data)
-    metadata: dict[str, Any] = {}
+    html, decode_note = decode_html_noted(data)
+    metadata: dict[str, Any] = {"warning": decode_note} if decode_note else {}
     oversized = False
     if len(html) > MAX_HTML_CHARS:
         html = _strip_heavy_blocks(html)
@@ -253,7 +259,7 @@ def _parse_flattened(html: str, metadata: dict[str, Any]) -> tuple[HtmlElement |
                                      f"level {limit} dropped, their text kept (the parser stops at {PARSER_DEPTH})")
             return tree, ""
     note = f"markup nested deeper than the parser's {PARSER_DEPTH} levels even after flattening: text below is lost"
-    metadata["warning"] = note
+    add_warning(metadata, note)
     return tree, f" ({note})"
 
 

@@ -7,7 +7,7 @@ from .files import decode_text
 
 
 def read_text(data: bytes, path: str) -> RawArticle:
-    text, note = decode_text(data)
+    text, note = decode_text(data, detect=True)
     if not text.strip():
         raise ValueError("no text after decoding; skipped")
     meta = {"format": "text"}
