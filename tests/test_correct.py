@@ -30,6 +30,13 @@ def _groups(store) -> dict[str, set[str]]:
     return {e.id: set(e.article_ids) for e in store.list_events()}
 
 
+def test_moving_an_events_first_report_out_keeps_the_others_together(store):
+    big = max(store.list_events(), key=lambda e: len(e.article_ids))
+    done = correct(store, Edit("move", None, {"article": big.article_ids[0], "to": None}))
+    assert done.event_id == big.id  # the id follows its founding report
+    assert _groups(store)[done.left_in] == set(big.article_ids[1:])
+
+
 def test_a_merge_holds_when_a_later_run_adds_reports(store):
     before = sorted(store.list_events(), key=lambda e: -len(e.article_ids))
     keep, other = before[0], before[1]
@@ -48,6 +55,7 @@ def test_a_report_moved_to_a_new_event_stays_apart_after_a_rerun(store):
     report = big.article_ids[-1]
     done = correct(store, Edit("move", None, {"article": report, "to": None}, reason="an earlier incident"))
     assert _groups(store)[done.event_id] == {report}
+    assert _groups(store)[done.left_in] == set(big.article_ids) - {report}  # the others stay one event
     run(DEMO_FILES, store)  # everything again, and the feed
     holding = store.events_of_article(report)
     assert len(holding) == 1 and store.get_event(holding[0]).article_ids == [report]

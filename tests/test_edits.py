@@ -62,9 +62,9 @@ def test_a_merge_pins_both_events_reports_and_those_pinned_to_them_to_one_anchor
     assert pins == {"a1": "a1", "a2": "a1", "b1": "a1", "b2": "a1", "x": "a1"}
 
 
-def test_a_report_moved_away_leaves_the_reports_anchored_on_it_behind():
+def test_a_report_moved_away_leaves_the_others_together_and_those_anchored_on_it_behind():
     pins = placement_pins(Edit("move", "A", {"article": "a1", "to": None}), {"A": ["a1", "a2", "a3"]},
                           {"a1": "a1", "a2": "a1", "a3": "a1"})
-    assert pins == {"a1": "a1", "a2": "a2", "a3": "a2"}
-    assert placement_pins(Edit("move", "A", {"article": "a3", "to": "B"}), {"A": ["a1", "a3"], "B": ["b1"]}, {}) == {
-        "a3": "b1"}
+    assert pins == {"a1": "a1", "a2": "a2", "a3": "a2"}  # a2 now anchors the reports that stay
+    assert placement_pins(Edit("move", "A", {"article": "a3", "to": "B"}), {"A": ["a1", "a2", "a3"], "B": ["b1"]},
+                          {}) == {"a3": "b1", "a2": "a1"}

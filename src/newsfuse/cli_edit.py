@@ -31,6 +31,8 @@ def _correct(db: str, action: str, event_id: str | None, args: dict, reason: str
     finally:
         store.close()
     where = f"; now in event {done.event_id}" if done.event_id else ""
+    if done.left_in:  # ids follow founding reports: moving an event's first report takes its id along
+        where += f"; the reports it left are event {done.left_in}"
     err.print(f"correction {done.seq} logged: {done.text}{where}", highlight=False)
 
 

@@ -19,6 +19,7 @@ class Corrected:
     seq: int
     event_id: str | None
     text: str
+    left_in: str | None = None  # a move: the event the other reports of its old event are in now
 
 
 def event_id_of(store, given: str) -> str:
@@ -114,4 +115,6 @@ def correct(store, edit: Edit) -> Corrected:
     edit.seq = seq
     main = edit.args.get("article") if edit.action == "move" else articles[edit.event_id][0]
     now = store.events_of_article(main)
-    return Corrected(seq, now[0] if now else None, edit.describe())
+    staying = [a for a in articles[edit.event_id] if a != main] if edit.action == "move" else []
+    left = store.events_of_article(staying[0]) if staying else []
+    return Corrected(seq, now[0] if now else None, edit.describe(), left[0] if left else None)

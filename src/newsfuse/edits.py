@@ -148,12 +148,14 @@ def placement_pins(edit: Edit, event_articles: dict[str, list[str]], pins: dict[
         for article in [*kept, *merged]:
             out[article] = anchor
         out.update({a: anchor for a, b in pins.items() if b in merged and a not in out})
-    elif edit.action == "move":
+    elif edit.action == "move":  # the report goes; the reports it leaves stay together
         article, to = edit.args["article"], edit.args.get("to")
         staying = [a for a in event_articles.get(edit.event_id, []) if a != article]
         out[article] = article if to is None else root(event_articles[to][0])
         if out[article] == article and to is not None:
             raise EditError("that report is the one the event is anchored on; move the others instead")
         if staying:
-            out.update({a: staying[0] for a, b in pins.items() if b == article and a != article})
+            anchor = root(staying[0]) if root(staying[0]) != article else staying[0]
+            out.update({a: anchor for a in staying if a != anchor})
+            out.update({a: anchor for a, b in pins.items() if b == article and a != article})
     return out

@@ -18,7 +18,7 @@ def _when(date: dict[str, Any]) -> str:
 
 
 def events_table(records: list[dict[str, Any]]) -> Table:
-    table = Table(title=f"{len(records)} events", show_lines=False, expand=False)
+    table = Table(title=f"{len(records)} event{'' if len(records) == 1 else 's'}", show_lines=False, expand=False)
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("type", overflow="fold", max_width=14)

@@ -59,4 +59,4 @@ def _correct(db: str, edit: Edit) -> dict[str, Any]:
         raise BadRequest(str(exc)) from exc
     finally:
         store.close()
-    return {"seq": done.seq, "event_id": done.event_id, "text": done.text}
+    return {"seq": done.seq, "event_id": done.event_id, "text": done.text, "left_in": done.left_in}
