@@ -18,25 +18,23 @@ def _when(date: dict[str, Any]) -> str:
 
 
 def events_table(records: list[dict[str, Any]]) -> Table:
-    table = Table(title=f"{len(records)} event{'' if len(records) == 1 else 's'}", show_lines=False, expand=False)
+    table = Table(title=f"{len(records)} event{'' if len(records) == 1 else 's'}", show_lines=False, expand=True)
     table.add_column("id", style="cyan", no_wrap=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("type", overflow="fold", max_width=14)
-    table.add_column("title", overflow="fold", max_width=60)
-    table.add_column("places", overflow="fold", max_width=30)
+    table.add_column("type", overflow="fold", max_width=12)
+    table.add_column("title", overflow="fold", ratio=3)  # what a reader scans: the widest column, never a sliver
+    table.add_column("places", overflow="fold", ratio=1)
     table.add_column("fatalities", justify="right")
-    table.add_column("reports", justify="right")
-    table.add_column("origins", justify="right")
+    table.add_column("reports", justify="right")  # and how many of them are independent
     for r in records:
         table.add_row(
             r["id"],
             _when(r["date"]),
             escape(r["event_type"] or "—"),
             escape(r["title"]),
-            escape(", ".join(x["name"] for x in r["locations"][:3])),
+            escape(", ".join(x["name"] for x in r["locations"][:2])),
             "—" if r.get("fatalities") is None else str(r["fatalities"]),
-            str(len(r["articles"])),
-            str(r.get("independent_sources", "")),
+            f"{len(r['articles'])} ({r.get('independent_sources', '?')} ind.)",
         )
     return table
 
