@@ -23,7 +23,7 @@ def events_table(records: list[dict[str, Any]]) -> Table:
     table.add_column("date", no_wrap=True)
     table.add_column("type", overflow="fold", max_width=12)
     table.add_column("title", overflow="fold", ratio=3)  # what a reader scans: the widest column, never a sliver
-    table.add_column("places", overflow="fold", ratio=1)
+    table.add_column("places", overflow="ellipsis", ratio=1)
     table.add_column("fatalities", justify="right")
     table.add_column("reports", justify="right")  # and how many of them are independent
     for r in records:
