@@ -31,20 +31,27 @@ MAX_POST_ARTICLES = 1000
 MAX_JSON_DEPTH = 20  # an article is an object of strings (and a little metadata): nothing nests deeper
 
 
+def listing_filters(q: str | None = Query(None, description="words to find in titles, briefs and articles"),
+                    date_from: str | None = Query(None, description="ISO date: events ending on or after it"),
+                    date_to: str | None = Query(None, description="ISO date: events starting on or before it"),
+                    event_type: str | None = Query(None, description="ACLED event type, e.g. Battles"),
+                    country: str | None = Query(None, description="ISO 3166-1 alpha-2 code of a place or actor"),
+                    min_sources: str | None = Query(None, description="at least this many reports"),
+                    min_fatalities: str | None = Query(None, description="a fatalities total of at least this"),
+                    ) -> dict[str, str | None]:
+    """The filters /api/events and /api/export share, declared once (parsed by parse_event_query,
+    like the CLI's options and the pages' forms)."""
+    return {"q": q, "date_from": date_from, "date_to": date_to, "event_type": event_type, "country": country,
+            "min_sources": min_sources, "min_fatalities": min_fatalities}
+
+
 @router.get("/events", summary="List events with the events page's filters")
-def list_events(q: str | None = Query(None, description="words to find in titles, briefs and articles"),
-                date_from: str | None = Query(None, description="ISO date: events ending on or after it"),
-                date_to: str | None = Query(None, description="ISO date: events starting on or before it"),
-                event_type: str | None = Query(None, description="ACLED event type, e.g. Battles"),
-                country: str | None = Query(None, description="ISO 3166-1 alpha-2 code of a place or actor"),
-                min_sources: str | None = Query(None, description="at least this many reports"),
-                min_fatalities: str | None = Query(None, description="a fatalities total of at least this"),
+def list_events(filters: dict[str, str | None] = Depends(listing_filters),
                 sort: str | None = Query(None, description="relevance, date, date_asc, sources or title"),
                 page: str | None = Query(None, description="page number, from 1"),
                 per_page: str | None = Query(None, description="events per page, up to 100"),
                 store=Depends(get_store)) -> dict[str, Any]:
-    query = parse_event_query(q, date_from, date_to, event_type, country, min_sources, sort, page, per_page,
-                              min_fatalities=min_fatalities)
+    query = parse_event_query(**filters, sort=sort, page=page, per_page=per_page)
     result = store.query_events(query)
     return {"total": result.total, "page": query.page, "per_page": query.per_page,
             "pages": max(1, -(-result.total // query.per_page)), "sort": query.effective_sort,
@@ -106,16 +113,8 @@ def search(q: str = Query(..., min_length=1, max_length=200), limit: int = Query
 @router.get("/export", summary="Events (all, or those matching /api/events' filters) as JSON, CSV, "
                                 "ACLED-style CSV, claims CSV or GeoJSON (docs/export.md)")
 def export_events(format: str = Query("json", pattern="^(json|csv|acled|claims|geojson)$"),
-                  q: str | None = Query(None, description="words to find in titles, briefs and articles"),
-                  date_from: str | None = Query(None, description="ISO date: events ending on or after it"),
-                  date_to: str | None = Query(None, description="ISO date: events starting on or before it"),
-                  event_type: str | None = Query(None, description="ACLED event type, e.g. Battles"),
-                  country: str | None = Query(None, description="ISO 3166-1 alpha-2 code of a place or actor"),
-                  min_sources: str | None = Query(None, description="at least this many reports"),
-                  min_fatalities: str | None = Query(None, description="a fatalities total of at least this"),
-                  store=Depends(get_store)) -> Response:
-    query = parse_event_query(q, date_from, date_to, event_type, country, min_sources,
-                              min_fatalities=min_fatalities)
+                  filters: dict[str, str | None] = Depends(listing_filters), store=Depends(get_store)) -> Response:
+    query = parse_event_query(**filters)
     name = EXPORT_NAMES.get(format, "events." + format)
     return Response(export(iter_records(store, query), format), media_type=EXPORT_TYPES[format],
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
