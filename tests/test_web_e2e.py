@@ -42,14 +42,14 @@ def _free_port() -> int:
 class Server:
     """uvicorn serving one app on a free loopback port, in a background thread."""
 
-    def __init__(self, db: str):
+    def __init__(self, db: str, token: str | None = None):
         import uvicorn
 
         from newsfuse.web import create_app
 
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=self.port,
+        self.server = uvicorn.Server(uvicorn.Config(create_app(db, token=token), host="127.0.0.1", port=self.port,
                                                     log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -172,3 +172,24 @@ def test_article_text_cannot_run_script(browser, tmp_path_factory):
         page.goto(urls[2])
         page.screenshot(path=str(ARTIFACTS / "hostile-article.png"), full_page=True)
         assert page.problems == []
+
+
+def test_an_event_is_corrected_from_its_page_with_the_token(browser, tmp_path):
+    with Server(build_db(tmp_path / "demo.db", str(DEMO)), token="s3cret") as server:
+        page = watched_page(browser, server.url)
+        page.goto(server.url + "/")
+        page.locator("tr.event-row a.event-link", has_text="Murcia").click()
+        page.wait_for_url("**/events/ev-*")
+        page.click("#correct summary")
+        page.select_option("#edit-form select[name=action]", "type")
+        page.fill("#edit-form input[name=value]", "Riots")
+        page.fill("#edit-form input[name=reason]", "stones thrown, no organised march")
+        page.fill("#edit-form input[name=token]", "wrong")
+        page.click("#edit-form button[type=submit]")
+        page.wait_for_function("document.getElementById('edit-status').textContent.startsWith('Not saved')")
+        page.fill("#edit-form input[name=token]", "s3cret")
+        page.click("#edit-form button[type=submit]")
+        page.wait_for_selector("#edits")
+        assert "type set to Riots: stones thrown, no organised march" in page.locator("#edits").inner_text()
+        assert "Riots" in page.locator("p.meta").inner_text()
+        assert [p for p in page.problems if "401" not in p] == []  # the refused try logs its 401, nothing else

@@ -84,7 +84,7 @@ def event_page(request: Request, event_id: str, store=Depends(get_store)) -> HTM
     record, articles = record_with_articles(store, resolve_event(store, event_id))
     for a in record["articles"]:
         a["link"] = safe_url(a.get("url"))
-    return render(request, "event.html", **event_context(record, articles))
+    return render(request, "event.html", writable=bool(request.app.state.token), **event_context(record, articles))
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

@@ -23,3 +23,34 @@
     panel.hidden = lines.length === 0;
   });
 })();
+
+// Event page: the corrections form posts to /api/edits with the server's token.
+(function () {
+  "use strict";
+  var form = document.getElementById("edit-form");
+  if (!form) return;
+  var status = document.getElementById("edit-status");
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var action = form.elements.action.value, value = form.elements.value.value.trim(), args = {};
+    if (action === "date") args = { start: value };
+    else if (action === "type") args = { event_type: value };
+    else if (action === "place") args = { name: value };
+    else if (action === "merge") args = { merged: value };
+    else if (action === "figure") {
+      var parts = value.split(/\s+/);
+      args = { category: parts[0], value: parseInt(parts[1], 10) };
+    }
+    fetch("/api/edits", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Authorization": "Bearer " + form.elements.token.value },
+      body: JSON.stringify({ action: action, event_id: form.dataset.event, args: args,
+                             reason: form.elements.reason.value || null })
+    }).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
+        window.location.href = "/events/" + body.event_id + "?edited=" + body.seq + "#edits";  // a new URL: reloads
+      });
+    }).catch(function (error) { status.textContent = "Not saved: " + error.message; });
+  });
+})();
