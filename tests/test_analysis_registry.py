@@ -52,6 +52,17 @@ def test_a_batched_component_cannot_wait_for_a_per_article_one():
                      pipe=lambda articles: [[] for _ in articles])
 
 
+def test_what_waits_for_a_field_is_known_from_the_declarations():
+    registry = Registry()
+    registry.add("entities", lambda a: [], requires=["text"], assigns=["entities"])
+    registry.add("sentences", lambda a: [], requires=["text"], assigns=["sentences"])
+    registry.add("dates", lambda a: [], requires=["entities"], assigns=["dates"])
+    registry.add("numbers", lambda a: [], requires=["sentences"], assigns=["numbers"])
+    registry.add("claims", lambda a: [], requires=["numbers", "dates"], assigns=["claims"])  # through dates
+    assert [c.name for c in registry.needing("entities")] == ["dates", "claims"]
+    assert [c.name for c in PIPELINE.needing("entities")] == ["dates", "places", "claims", "actor_mentions"]
+
+
 def test_the_runner_writes_what_a_component_returns():
     registry = Registry()
     registry.add("sentences", lambda a: a.text.split(". "), requires=["text"], assigns=["sentences"])

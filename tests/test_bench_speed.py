@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import types
+
+import pytest
 
 from newsfuse.bench import speed
 
@@ -75,3 +78,12 @@ def test_probe_long_times_every_stage_and_the_page():
     probe = speed.probe_long(3_000)
     assert probe["s_total"] > 0 and probe["s_ner_reference"] > 0 and probe["s_highlight"] >= 0
     assert probe["peak_rss_mb"] > 0 and probe["kb"] == 3.0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2, reason="workers fork on Linux")
+def test_probe_long_with_workers_reads_the_article_as_a_run_with_workers_does(monkeypatch):
+    from newsfuse import workers
+
+    monkeypatch.setattr(workers, "LONG_CHARS", 2_000)  # so the article is spread over the workers
+    probe = speed.probe_long(3_000, workers=2)
+    assert probe["workers"] == 2 and probe["s_total"] > 0 and probe["peak_rss_worker_mb"] > 0

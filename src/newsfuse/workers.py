@@ -6,7 +6,9 @@ whole analysis (every component only reads the article it annotates) and sends i
 articles back; the results are those of one process, in the same order. Workers die with
 the run (a killed run leaves no process behind). Elsewhere than Linux (where forking a
 process that holds the model is not safe everywhere) or with one worker, the batch is
-analysed here.
+analysed here. A very long article is read by this process and the workers together
+(:mod:`newsfuse.analysis.spread`): its NER pieces in the workers, the components that do not
+need entities here meanwhile.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from .analysis import analyse_articles
+from .analysis.spread import analyse_spread
 from .models import Article
 
 
@@ -81,12 +84,12 @@ class AnalysisPool:
 
     def analyse(self, articles: Sequence[Article]) -> None:
         """Annotate ``articles`` in place (in workers when there are several). A very long
-        article is read here, its NER pieces spread over the workers' cores instead."""
+        article is read here and in the workers at once (its NER pieces there)."""
         if self._pool is not None:
-            long = [a for a in articles if len(a.text) > LONG_CHARS]
-            if long:
-                analyse_articles(long, n_process=self.workers)
-                articles = [a for a in articles if len(a.text) <= LONG_CHARS]
+            for article in articles:
+                if len(article.text) > LONG_CHARS:
+                    analyse_spread(article, self._pool.submit)
+            articles = [a for a in articles if len(a.text) <= LONG_CHARS]
         if self._pool is None or len(articles) < 2:
             if articles:
                 analyse_articles(articles)

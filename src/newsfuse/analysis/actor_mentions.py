@@ -21,6 +21,7 @@ from ..models import ActorMention, Article, Span
 from .actor_kinds import kind_at
 from .claims_vocab import country_of, demonyms
 from .sentences import split_sentences
+from .spans import SpanIndex
 
 ACTOR_LABELS = {"NORP", "ORG", "PERSON"}
 STATE_LABELS = ACTOR_LABELS | {"GPE"}  # a country is an actor; a town is a place
@@ -67,6 +68,11 @@ def _forces(text: str) -> list[ActorMention]:
 
 def _named(article: Article) -> list[ActorMention]:
     sentences: list[Span] = article.sentences or split_sentences(article.text)
+    index = SpanIndex()  # thousands of names in a long article: no scan of every sentence for each
+    text_of: dict[tuple[int, int], str] = {}
+    for s in sentences:
+        index.add((s.start, s.end))
+        text_of.setdefault((s.start, s.end), s.text)
     out = []
     for e in article.entities:
         if e.label not in STATE_LABELS:
@@ -74,7 +80,8 @@ def _named(article: Article) -> list[ActorMention]:
         state = state_of(e.text)
         country = country_of(e.text)
         kind = kind_at(e.text)
-        context = next((s.text for s in sentences if s.start <= e.start < s.end), "")
+        found = index.covering(e.start)
+        context = text_of[found] if found else ""
         third_party = bool(_THIRD_PARTY.search(context))
         if state or country or kind or third_party:
             out.append(ActorMention(e.start, e.end, e.text, e.label, kind=kind[0] if kind else None,

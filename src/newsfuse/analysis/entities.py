@@ -13,7 +13,7 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..models import Span
 
@@ -76,37 +76,68 @@ def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return bounds
 
 
+class Piece(NamedTuple):
+    """One piece of a text read by NER: ``text`` starts at ``offset`` in the whole text, and
+    only the entities starting inside [``start``, ``end``) are kept from it (the rest is context)."""
+
+    offset: int
+    start: int
+    end: int
+    text: str
+
+
+def text_pieces(text: str, number: int = 0) -> list[Piece]:
+    """``text`` as NER reads it: one piece, or pieces cut by :func:`chunk_bounds` with a
+    little context on each side (so the words at a cut are read as in the whole text);
+    beyond :data:`MAX_CHARS` not at all, with a warning (``number`` names the text)."""
+    if len(text) > MAX_CHARS:
+        log.warning("text %d is %d characters long; entities are read in the first %d only",
+                    number, len(text), MAX_CHARS)
+        text = text[:MAX_CHARS]
+    bounds = chunk_bounds(text, CHUNK_CHARS) if len(text) > CHUNK_CHARS else [(0, len(text))]
+    pieces = []
+    for a, b in bounds:
+        left, right = _context_start(text, a), _context_end(text, b)
+        pieces.append(Piece(left, a, b, text[left:right]))
+    return pieces
+
+
+RawEntity = tuple[int, int, str, str]  # start and end in the piece, text, label
+
+
+def read_pieces(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[list[RawEntity]]:
+    """The kept entities of each piece, offsets in the piece: plain tuples, so a worker
+    process can send them back cheaply."""
+    for doc in load_model().pipe(texts, batch_size=batch_size, n_process=n_process):
+        yield [(ent.start_char, ent.end_char, ent.text, ent.label_) for ent in doc.ents if ent.label_ in KEPT_LABELS]
+
+
+def piece_entities(piece: Piece, found: Iterable[RawEntity]) -> list[Span]:
+    """The entities ``piece`` keeps, as spans of the whole text."""
+    return [Span(start + piece.offset, end + piece.offset, text, label) for start, end, text, label in found
+            if piece.start <= start + piece.offset < piece.end]
+
+
 def find_entities_batch(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[list[Span]]:
     """Entities for each text, in order.
 
-    Texts longer than :data:`CHUNK_CHARS` go through NER in pieces (cut at line or
-    sentence ends, offsets mapped back), so time and memory stay linear in length;
-    a text beyond :data:`MAX_CHARS` is read only that far, with a warning.
-    ``n_process`` > 1 runs spaCy in that many processes (worth it on a multi-core
-    machine for large batches; each process loads its own copy of the model)."""
-    nlp = load_model()
-    owners: deque[tuple[int, int, int, int, bool]] = deque()  # text number, piece offset, kept [a, b), last piece
+    Texts longer than :data:`CHUNK_CHARS` go through NER in pieces (:func:`text_pieces`,
+    offsets mapped back), so time and memory stay linear in length; a text beyond
+    :data:`MAX_CHARS` is read only that far, with a warning. ``n_process`` > 1 runs spaCy
+    in that many processes (worth it on a multi-core machine for large batches)."""
+    owners: deque[tuple[Piece, bool]] = deque()  # each piece read, and whether it ends its text
 
     def pieces() -> Iterator[str]:
         for number, text in enumerate(texts):
-            if len(text) > MAX_CHARS:
-                log.warning("text %d is %d characters long; entities are read in the first %d only",
-                            number, len(text), MAX_CHARS)
-                text = text[:MAX_CHARS]
-            bounds = chunk_bounds(text) if len(text) > CHUNK_CHARS else [(0, len(text))]
-            for k, (a, b) in enumerate(bounds):
-                # a little of the text on each side, so the words at a cut are read in
-                # context as they would be in the whole text; only entities starting
-                # inside [a, b) are kept from this piece
-                left, right = _context_start(text, a), _context_end(text, b)
-                owners.append((number, left, a, b, k == len(bounds) - 1))
-                yield text[left:right]
+            cut = text_pieces(text, number)
+            for k, piece in enumerate(cut):
+                owners.append((piece, k == len(cut) - 1))
+                yield piece.text
 
     found: list[Span] = []
-    for doc in nlp.pipe(pieces(), batch_size=batch_size, n_process=n_process):
-        _, offset, a, b, last = owners.popleft()
-        found.extend(Span(ent.start_char + offset, ent.end_char + offset, ent.text, ent.label_)
-                     for ent in doc.ents if ent.label_ in KEPT_LABELS and a <= ent.start_char + offset < b)
+    for raw in read_pieces(pieces(), batch_size=batch_size, n_process=n_process):
+        piece, last = owners.popleft()
+        found.extend(piece_entities(piece, raw))
         if last:
             yield found
             found = []

@@ -116,7 +116,7 @@ class Registry:
                 results = list(component.pipe(articles, **_accepted(component.pipe, options)))
             except Exception as exc:  # a model failure must not lose the articles
                 for article in articles:
-                    _record(article, component.name, exc)
+                    record_error(article, component.name, exc)
                 continue
             for article, result in zip(articles, results):
                 component.assign(article, result)
@@ -124,6 +124,16 @@ class Registry:
             for component in self.components:
                 if component.pipe is None:
                     self._run_one(component, article)
+
+    def needing(self, field: str) -> list[Component]:
+        """The components that require ``field``, directly or through what another of
+        them assigns, in order: those that must wait for it (the others need not)."""
+        waited, out = {field}, []
+        for component in self.components:
+            if waited.intersection(component.requires):
+                out.append(component)
+                waited.update(component.assigns)
+        return out
 
     def value(self, article: Article, name: str) -> Any:
         """``article.<name>``, or, when it is None (an article stored before the field
@@ -155,7 +165,7 @@ class Registry:
         try:
             result = component.func(article)
         except Exception as exc:  # one odd article never sinks the batch
-            _record(article, component.name, exc)
+            record_error(article, component.name, exc)
             return False
         component.assign(article, result)
         return True
@@ -173,5 +183,6 @@ def _accepted(func: Callable[..., Any], options: dict[str, Any]) -> dict[str, An
     return {k: v for k, v in options.items() if k in params}
 
 
-def _record(article: Article, name: str, exc: Exception) -> None:
+def record_error(article: Article, name: str, exc: Exception) -> None:
+    """Note on the article that component ``name`` failed on it (the batch goes on)."""
     article.metadata.setdefault("analysis_errors", []).append(f"{name}: {exc}")

@@ -59,8 +59,8 @@ def default_data() -> Path:
     return shared / DEFAULT_DATA
 
 
-def peak_rss_mb() -> float:
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    rss = resource.getrusage(who).ru_maxrss
     return rss / 1024 / 1024 if sys.platform == "darwin" else rss / 1024
 
 
@@ -162,8 +162,10 @@ class StageClock:
                 setattr(module, name, original)
 
 
-def run_pipeline(raws: list[RawArticle], progress: Callable[[int], None] | None = None) -> tuple[dict[str, float], Any]:
-    """Clean, analyse and build events in memory; seconds per stage (and ``total``) and the articles."""
+def run_pipeline(raws: list[RawArticle], progress: Callable[[int], None] | None = None,
+                 pool: Any = None) -> tuple[dict[str, float], Any]:
+    """Clean, analyse (in ``pool``'s workers when given) and build events in memory; seconds
+    per stage (and ``total``) and the articles. NER in the workers is not timed apart."""
     from .. import analysis, engine, pipeline
 
     clock = StageClock()
@@ -178,7 +180,8 @@ def run_pipeline(raws: list[RawArticle], progress: Callable[[int], None] | None 
         articles = pipeline.prepare_batch(raws, pipeline.RunSummary())
         clock.seconds["clean"] = time.perf_counter() - start
         t = time.perf_counter()
-        pipeline.analyse_in_chunks(articles, (lambda stage, done, total: progress(0)) if progress else None)
+        pipeline.analyse_in_chunks(articles, (lambda stage, done, total: progress(0)) if progress else None,
+                                   pool=pool)
         analyse = time.perf_counter() - t
         t = time.perf_counter()
         events = pipeline.build_events(articles)
@@ -248,10 +251,14 @@ def warm_up() -> float:
     return time.perf_counter() - t
 
 
-def probe_long(size_bytes: int) -> dict[str, float | None]:
-    """Run one generated article of ``size_bytes`` through the pipeline (call in a fresh process)."""
+def probe_long(size_bytes: int, workers: int = 1) -> dict[str, float | None]:
+    """Run one generated article of ``size_bytes`` through the pipeline (call in a fresh
+    process); with ``workers`` > 1 analysed as ``newsfuse run --workers`` does (the pool
+    entered before the clock; NER is then not timed apart, and ``peak_rss_worker_mb`` is
+    the largest worker's peak)."""
     from ..analysis.entities import load_model
     from ..web.highlight import article_facts, highlight
+    from ..workers import AnalysisPool
 
     load_model()
     warm_up()
@@ -259,14 +266,16 @@ def probe_long(size_bytes: int) -> dict[str, float | None]:
     base_rss = current_rss_mb()  # model, gazetteer and imports loaded by the warm-up
     raw = RawArticle(path="generated", text=text, title="Footbridge collapse in Velmora kills several",
                      published="2024-06-03", source="Example Gazette")
-    seconds, (articles, _) = run_pipeline([raw])
+    with AnalysisPool(workers) as pool:
+        seconds, (articles, _) = run_pipeline([raw], pool=pool if pool.parallel else None)
     t = time.perf_counter()
     for article in articles:
         highlight(article.text, article_facts(article), [s.start for s in article.sentences])
     seconds["highlight"] = time.perf_counter() - t
     seconds["ner_reference"] = ner_only([a.text for a in articles])
-    return {"kb": size_bytes / 1000, **{f"s_{k}": v for k, v in seconds.items()},
-            "rss_after_model_mb": base_rss, "peak_rss_mb": peak_rss_mb()}
+    return {"kb": size_bytes / 1000, "workers": workers, **{f"s_{k}": v for k, v in seconds.items()},
+            "rss_after_model_mb": base_rss, "peak_rss_mb": peak_rss_mb(),
+            **({"peak_rss_worker_mb": peak_rss_mb(resource.RUSAGE_CHILDREN)} if workers > 1 else {})}
 
 
 def probe_in_subprocess(size_bytes: int, timeout: float = 900) -> dict[str, float | None]:
