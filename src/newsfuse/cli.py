@@ -27,16 +27,17 @@ db_option = click.option(
     "--db",
     default=lambda: os.environ.get("NEWSFUSE_DB", DEFAULT_DB),
     show_default="newsfuse.db, or $NEWSFUSE_DB",
-    help="SQLite file holding articles and events.",
+    help="Store holding articles and events: a SQLite file (or sqlite:///path), or a PostgreSQL "
+         "database, postgresql://user@host/dbname (needs newsfuse[postgres]).",
 )
 
 
 def _open_existing(db: str, readonly: bool = True):
     """The store at ``db`` for reading (read-only files and folders included)."""
-    from .store import open_store
+    from .store import open_store, store_exists
     from .store.sqlite import StoreError
 
-    if db != ":memory:" and not Path(db).exists():
+    if not store_exists(db):
         raise click.ClickException(f"no store at {db}; run `newsfuse run PATH --db {db}` first")
     try:
         return open_store(db, readonly=readonly)
@@ -48,10 +49,11 @@ def _finish_interrupted_run(db: str) -> None:
     """Upgrade a writable store and rebuild events a stopped run left stale, so the web
     app never shows articles outside every event. A read-only store is served as it is."""
     from .pipeline import RunSummary, settle
-    from .store import open_store
+    from .store import open_store, sqlite_path
     from .store.sqlite import StoreError
 
-    if not Path(db).is_file():
+    path = sqlite_path(db)
+    if path is not None and not Path(path).is_file():
         return  # named by the read-only check after this
     try:
         store = open_store(db)
@@ -135,15 +137,15 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
     from .pipeline import BriefOptions, RunSummary
     from .workers import default_workers
     from .pipeline import run as run_pipeline
-    from .store import open_store
-    from .store.sqlite import StoreError, writable_problem
+    from .store import open_store, store_exists, writable_problem
+    from .store.sqlite import StoreError
 
     rewrite_with = RewriteConfig.from_env() if rewrite else None
     if rewrite and rewrite_with is None:
         raise click.UsageError("--rewrite needs NEWSFUSE_LLM_BASE_URL (an OpenAI-compatible endpoint, e.g. "
                                "http://127.0.0.1:8080/v1)")
     brief = BriefOptions(length, rewrite, rewrite_with)
-    existed = db == ":memory:" or Path(db).exists()
+    existed = store_exists(db)  # a server's store is opened (and made) now: a wrong URL fails first
     store = None
     try:  # a store that cannot be written is named before anything is analysed
         if existed:
@@ -447,8 +449,10 @@ def bench(task: str, data: str | None, predictions: str | None, as_json: bool, l
 
 
 from .cli_edit import edit  # noqa: E402  (it builds on the options above)
+from .cli_migrate import migrate  # noqa: E402
 
 main.add_command(edit)
+main.add_command(migrate)
 
 if __name__ == "__main__":
     main()

@@ -69,8 +69,8 @@ class PostgresStore(PgEngineTables):
         try:
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except (psycopg.Error, ValueError) as exc:
-            raise StoreError(f"{shown(url)}: cannot connect to PostgreSQL: "
-                             f"{(str(exc).strip().splitlines() or ['?'])[-1]}") from exc
+            reason = (str(exc).strip().splitlines() or ["?"])[0].removeprefix("connection failed: ")
+            raise StoreError(f"{shown(url)}: cannot connect to PostgreSQL: {' '.join(reason.split())}") from exc
         try:
             self.conn.execute(f"SET lock_timeout = '{LOCK_WAIT}'")
             if readonly:
