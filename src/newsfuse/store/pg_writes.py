@@ -55,8 +55,10 @@ def write_chunk(conn: Any, commit: Any) -> None:
                     " SET df = term_df.df + excluded.df", sorted(commit.df.items()))
     cur.execute("INSERT INTO settings (key, value) VALUES ('cluster_docs', %s) ON CONFLICT (key)"
                 " DO UPDATE SET value = (settings.value::bigint + %s)::text", (str(commit.docs), commit.docs))
-    cur.executemany("INSERT INTO arrivals (seq, article_id) VALUES (%s, %s) ON CONFLICT (seq)"
-                    " DO UPDATE SET article_id = excluded.article_id", sorted(commit.arrivals.items()))
+    if commit.arrivals:  # SQLite's INSERT OR REPLACE drops rows clashing on either column
+        cur.execute("DELETE FROM arrivals WHERE seq = ANY(%s) OR article_id = ANY(%s)",
+                    (list(commit.arrivals), list(commit.arrivals.values())))
+    cur.executemany("INSERT INTO arrivals (seq, article_id) VALUES (%s, %s)", sorted(commit.arrivals.items()))
     cur.executemany("INSERT INTO outlet_evidence (source, data) VALUES (%s, %s) ON CONFLICT (source)"
                     " DO UPDATE SET data = excluded.data",
                     [(s, json.dumps(d)) for s, d in sorted(commit.evidence.items())])
