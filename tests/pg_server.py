@@ -43,13 +43,14 @@ class PgServer:
 
         open_store(with_database(admin, f"{self.prefix}_template")).close()  # migrated once
 
-    def new_database(self) -> str:
-        """The URL of a new database holding an empty, migrated store."""
+    def new_database(self, migrated: bool = True) -> str:
+        """The URL of a new database holding an empty, migrated store (or nothing at all)."""
         import psycopg
 
         name = f"{self.prefix}_{next(self._numbers)}"
+        template = f"{self.prefix}_template" if migrated else "template0"
         with psycopg.connect(self.admin, autocommit=True) as conn:
-            conn.execute(f"CREATE DATABASE {name} TEMPLATE {self.prefix}_template")
+            conn.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
         self.made.append(name)
         return with_database(self.admin, name)
 
