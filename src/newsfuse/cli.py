@@ -415,7 +415,10 @@ def serve(db: str, host: str, port: int, allowed_hosts: tuple[str, ...]) -> None
               help="Write one JSON line of predictions per item.")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N items.")
-def bench(task: str, data: str | None, predictions: str | None, as_json: bool, limit: int | None) -> None:
+@click.option("--db", default=None, metavar="STORE",
+              help="scale only: grow this empty store (e.g. postgresql://...) instead of a temporary SQLite file.")
+def bench(task: str, data: str | None, predictions: str | None, as_json: bool, limit: int | None,
+          db: str | None) -> None:
     """Score a pipeline stage on a benchmark file.
 
     TASK is one of: extract, cluster, pairs, claims, geo, summarize, speed, scale, events, types.
@@ -430,6 +433,7 @@ def bench(task: str, data: str | None, predictions: str | None, as_json: bool, l
     """
     from .bench import TASKS, BenchUnavailable, run_task
     from .render.bench import print_report
+    from .store.errors import StoreError
 
     if task not in TASKS:
         raise click.UsageError(f"unknown task {task!r}; choose one of {', '.join(TASKS)}")
@@ -439,9 +443,11 @@ def bench(task: str, data: str | None, predictions: str | None, as_json: bool, l
             tid = bar.add_task(task, total=None)
             report = run_task(task, Path(data) if data else None, limit=limit,
                               predictions=Path(predictions) if predictions else None,
-                              progress=lambda n: bar.advance(tid, n))
+                              progress=lambda n: bar.advance(tid, n), db=db)
     except BenchUnavailable as exc:
         raise click.UsageError(str(exc)) from exc
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
