@@ -56,7 +56,9 @@ class Copied:
 
 
 def _is_postgres(store: Any) -> bool:
-    return type(store).__name__ == "PostgresStore"
+    from .postgres import PostgresStore  # psycopg itself is imported only when a server is opened
+
+    return isinstance(store, PostgresStore)
 
 
 def _count(store: Any, table: str) -> int:
