@@ -1,4 +1,9 @@
-"""Shared fixtures: a fresh in-memory store, paths to the demo corpus and ../shared."""
+"""Shared fixtures: fresh stores on each backend (SQLite, PostgreSQL), paths to the demo
+corpus and ../shared.
+
+Tests that take ``fresh_store``, ``new_location`` or ``backend`` run twice, once per backend,
+with the same assertions; the PostgreSQL run skips (saying why) when no server can be
+started (see tests/pg_server.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +16,51 @@ SHARED = REPO.parent / "shared"
 DEMO = REPO / "demo"
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The PostgreSQL server of this session (started once), or a skip with the reason."""
+    from .pg_server import start
+
+    server, why_not, stop = start()
+    if server is None:
+        pytest.skip(f"PostgreSQL backend not tested: {why_not}")
+    yield server
+    stop()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request) -> str:
+    if request.param == "postgresql":
+        request.getfixturevalue("pg_server")
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def new_location(backend, request, tmp_path_factory):
+    """A function giving the location of a new, empty store on the backend at each call: a
+    file in a fresh folder, or a new PostgreSQL database (dropped at the end of the session)."""
+    if backend == "sqlite":
+        return lambda name="store.db": str(tmp_path_factory.mktemp("store") / name)
+    server = request.getfixturevalue("pg_server")
+    return lambda name=None: server.new_database()
+
+
 @pytest.fixture
-def fresh_store():
+def fresh_store(backend, new_location):
+    """An empty store on each backend (SQLite in memory)."""
+    from newsfuse.store import open_store
+
+    store = open_store(":memory:" if backend == "sqlite" else new_location())
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def sqlite_store():
+    """An empty SQLite store in memory, for tests of SQLite's own tables."""
     from newsfuse.store import open_store
 
     store = open_store(":memory:")

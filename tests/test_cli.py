@@ -1,4 +1,5 @@
-"""The command line as a user meets it: exit codes, messages, no tracebacks."""
+"""The command line as a user meets it: exit codes, messages, no tracebacks (on each backend;
+the read-only file and folder tests are SQLite's own)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,16 @@ from .conftest import DEMO
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
+def demo_db(new_location):
+    db = new_location("demo.db")
+    result = CliRunner().invoke(main, ["run", str(DEMO), "--db", db])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    """The demo in a SQLite file, for the tests of files and folders that cannot be written."""
     db = str(tmp_path_factory.mktemp("cli") / "demo.db")
     result = CliRunner().invoke(main, ["run", str(DEMO), "--db", db])
     assert result.exit_code == 0, result.output
@@ -129,11 +139,11 @@ def test_help_has_examples():
         assert result.exit_code == 0 and "Example" in result.output
 
 
-def test_options_a_store_was_built_with_are_kept_by_later_runs(tmp_path):
+def test_options_a_store_was_built_with_are_kept_by_later_runs(tmp_path, new_location):
     from newsfuse.pipeline import run
     from newsfuse.store import open_store
 
-    db = str(tmp_path / "k.db")
+    db = new_location("k.db")
     first = sorted(DEMO.glob("*.txt"))
     assert invoke("run", str(first[0]), "--db", db, "--fatality-rule", "conservative", "--length", "long").exit_code == 0
     assert invoke("run", *map(str, first[1:3]), "--db", db).exit_code == 0  # new articles, no options given
@@ -196,11 +206,11 @@ def writable_again():
         p.chmod(0o755 if p.is_dir() else 0o644)
 
 
-def test_a_read_only_store_file_is_refused_before_any_input_is_read(demo_db, tmp_path, writable_again):
+def test_a_read_only_store_file_is_refused_before_any_input_is_read(demo_file, tmp_path, writable_again):
     import shutil
 
     db = tmp_path / "ro.db"
-    shutil.copy(demo_db, db)
+    shutil.copy(demo_file, db)
     writable_again.append(db)
     result = subprocess.run(_read_only([db], ["run", str(DEMO), str(tmp_path / "not-there"), "--db", str(db)]),
                             capture_output=True, text=True, timeout=120)
@@ -209,17 +219,17 @@ def test_a_read_only_store_file_is_refused_before_any_input_is_read(demo_db, tmp
     assert "not-there" not in result.stderr  # refused before reading (and analysing) the inputs
 
 
-def test_a_store_in_a_read_only_folder_can_be_read(demo_db, tmp_path, writable_again):
+def test_a_store_in_a_read_only_folder_can_be_read(demo_file, tmp_path, writable_again):
     folder = tmp_path / "archive"
     folder.mkdir()
     db = folder / "demo.db"
-    src = sqlite3.connect(demo_db)
+    src = sqlite3.connect(demo_file)
     src.backup(sqlite3.connect(db))  # a self-contained copy, as an archived store would be
     writable_again.append(folder)
     listed = subprocess.run(_read_only([folder], ["events", "--db", str(db), "--json"]),
                             capture_output=True, text=True, timeout=120)
     assert listed.returncode == 0, listed.stderr
-    assert len(json.loads(listed.stdout)) == len(json.loads(invoke("events", "--db", demo_db, "--json").output))
+    assert len(json.loads(listed.stdout)) == len(json.loads(invoke("events", "--db", demo_file, "--json").output))
     refused = subprocess.run(_read_only([folder], ["run", str(DEMO), "--db", str(db)]),
                              capture_output=True, text=True, timeout=120)
     assert refused.returncode == 1 and "read-only" in refused.stderr and "Traceback" not in refused.stderr
@@ -299,11 +309,11 @@ def test_an_unwritable_out_is_one_line(demo_db, tmp_path, where, says):
     assert len(lines) == 1 and says in lines[0] and "Traceback" not in result.output
 
 
-def test_out_in_a_read_only_folder_is_one_line(demo_db, tmp_path, writable_again):
+def test_out_in_a_read_only_folder_is_one_line(demo_file, tmp_path, writable_again):
     folder = tmp_path / "archive"
     folder.mkdir()
     writable_again.append(folder)
-    result = subprocess.run(_read_only([folder], ["export", "--db", demo_db, "--format", "csv",
+    result = subprocess.run(_read_only([folder], ["export", "--db", demo_file, "--format", "csv",
                                                   "--out", str(folder / "events.csv")]),
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "read-only" in result.stderr, result.stderr
@@ -330,12 +340,13 @@ def test_out_parquet_needs_a_table_and_pyarrow(demo_db, tmp_path, monkeypatch):
 
 
 def test_a_search_past_its_time_limit_is_one_line(demo_db, tmp_path, monkeypatch):
-    from newsfuse.store import search
+    from newsfuse.store import pg_search, search
 
     def too_slow(*args, **kwargs):
         raise search.QueryTimeout("query took longer than 5 s")
 
     monkeypatch.setattr(search, "query_events", too_slow)
+    monkeypatch.setattr(pg_search, "query_events", too_slow)
     for args in (["events"], ["export", "--format", "acled", "--out", str(tmp_path / "x.csv")]):
         result = invoke(*args, "--db", demo_db, "--query", "border")
         assert result.exit_code == 1 and "narrow the filters" in result.output and "Traceback" not in result.output
@@ -376,12 +387,12 @@ def _interrupted_run(args: list[str], out: str) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="runs the command line in a forked child process")
-def test_ctrl_c_exits_130_and_keeps_what_was_committed(tmp_path):
+def test_ctrl_c_exits_130_and_keeps_what_was_committed(tmp_path, new_location):
     import multiprocessing
 
     from newsfuse.store import open_store
 
-    db, out = str(tmp_path / "x.db"), str(tmp_path / "output")
+    db, out = new_location("x.db"), str(tmp_path / "output")
     child = multiprocessing.get_context("fork").Process(
         target=_interrupted_run, args=(["run", str(DEMO), "--db", db, "--workers", "1"], out))
     child.start()

@@ -11,8 +11,8 @@ from newsfuse.cli import main
 from .conftest import DEMO
 
 
-def test_edit_commands_log_corrections_and_refuse_bad_ones(tmp_path):
-    db = str(tmp_path / "s.db")
+def test_edit_commands_log_corrections_and_refuse_bad_ones(tmp_path, new_location):
+    db = new_location()
     runner = CliRunner()
     assert runner.invoke(main, ["run", str(DEMO), "--db", db, "--quiet"]).exit_code == 0
     events = json.loads(runner.invoke(main, ["events", "--db", db, "--json"]).stdout)

@@ -1,4 +1,4 @@
-"""Corrections that last: made through the store, kept when later runs add reports."""
+"""Corrections that last: made through the store (on each backend), kept when later runs add reports."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ FILES = [f for f in DEMO_FILES if not f.endswith(".jsonl")]
 
 
 @pytest.fixture()
-def store(tmp_path):
-    s = open_store(str(tmp_path / "s.db"))
+def store(new_location):
+    s = open_store(new_location())
     run(FILES, s)  # the feed comes later, after the corrections
     yield s
     s.close()

@@ -1,5 +1,5 @@
 """The incremental engine: adding reports in several runs gives the events one run gives,
-touches only the events it changes, and merged events' ids keep resolving."""
+touches only the events it changes, and merged events' ids keep resolving (on each backend)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from newsfuse import engine
 from newsfuse.cli import main
 from newsfuse.pipeline import run
-from newsfuse.store import open_store
+from newsfuse.store import is_server, open_store
 from newsfuse.web import create_app
 
 from .conftest import DEMO
@@ -21,19 +21,19 @@ from .conftest import DEMO
 DEMO_FILES = sorted(str(p) for p in DEMO.iterdir() if p.suffix in (".txt", ".html", ".jsonl"))
 
 
-def build(db: Path, parts: list[list[str]]) -> None:
+def build(db: str, parts: list[list[str]]) -> None:
     for part in parts:
-        store = open_store(str(db))
+        store = open_store(db)
         try:
             run(part, store)
         finally:
             store.close()
 
 
-def records(db: Path) -> dict[frozenset, dict]:
+def records(db: str) -> dict[frozenset, dict]:
     """Each event by its reports' file names, its record without its id (ids follow the first
     report placed, which depends on arrival; see docs/clustering.md)."""
-    store = open_store(str(db), readonly=True)
+    store = open_store(db, readonly=True)
     try:
         names = {a.id: Path(a.path).name for a in store.iter_articles()}
         out = {}
@@ -47,45 +47,49 @@ def records(db: Path) -> dict[frozenset, dict]:
 
 
 @pytest.fixture(scope="module")
-def one_run(tmp_path_factory) -> dict:
-    db = tmp_path_factory.mktemp("one") / "s.db"
+def one_run(new_location) -> dict:
+    db = new_location()
     build(db, [[str(DEMO)]])
     return records(db)
 
 
 @pytest.mark.parametrize("split", ["file by file", "file by file, reversed", "feed last"])
-def test_demo_added_in_several_runs_equals_one_run(split, one_run, tmp_path):
+def test_demo_added_in_several_runs_equals_one_run(split, one_run, new_location):
     parts = {"file by file": [[f] for f in DEMO_FILES],
              "file by file, reversed": [[f] for f in reversed(DEMO_FILES)],
              "feed last": [[f for f in DEMO_FILES if not f.endswith(".jsonl")],
                            [f for f in DEMO_FILES if f.endswith(".jsonl")]]}[split]
-    build(tmp_path / "s.db", parts)
-    assert records(tmp_path / "s.db") == one_run
+    db = new_location()
+    build(db, parts)
+    assert records(db) == one_run
 
 
-def test_seeds_added_one_by_one_equal_one_run(seeds, tmp_path):
+def test_seeds_added_one_by_one_equal_one_run(seeds, new_location):
     files = sorted(str(p) for p in seeds.iterdir() if p.is_file() and not p.name.startswith("."))
-    build(tmp_path / "one.db", [files])
-    build(tmp_path / "many.db", [[f] for f in reversed(files)])
-    assert records(tmp_path / "many.db") == records(tmp_path / "one.db")
+    one, many = new_location("one.db"), new_location("many.db")
+    build(one, [files])
+    build(many, [[f] for f in reversed(files)])
+    assert records(many) == records(one)
 
 
-def _rows(db: Path) -> dict[str, tuple[int, str]]:
-    store = open_store(str(db), readonly=True)
+def _rows(db: str) -> dict[str, tuple[int, str]]:
+    """Each event's row version (SQLite's rowid; PostgreSQL's xmin, which an update changes) and record."""
+    version = "xmin::text" if is_server(db) else "rowid"
+    store = open_store(db, readonly=True)
     try:
-        return {eid: (rowid, data) for rowid, eid, data in store.conn.execute("SELECT rowid, id, data FROM events")}
+        return {eid: (v, data) for v, eid, data in store.conn.execute(f"SELECT {version}, id, data FROM events")}
     finally:
         store.close()
 
 
-def test_adding_one_report_rewrites_only_the_event_it_joins(tmp_path):
-    db = tmp_path / "s.db"
+def test_adding_one_report_rewrites_only_the_event_it_joins(new_location):
+    db = new_location()
     late = next(f for f in DEMO_FILES if "fergana" in f)  # a follow-up of one incident
     build(db, [[f for f in DEMO_FILES if f != late]])
     before = _rows(db)
     build(db, [[late]])
     after = _rows(db)
-    store = open_store(str(db), readonly=True)
+    store = open_store(db, readonly=True)
     (joined,) = [e.id for e in store.list_events() if any("fergana" in store.get_article(a).path for a in e.article_ids)]
     store.close()
     assert set(after) == set(before)
@@ -95,15 +99,15 @@ def test_adding_one_report_rewrites_only_the_event_it_joins(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def merged_store(tmp_path_factory) -> tuple[str, dict[str, str]]:
+def merged_store(new_location) -> tuple[str, dict[str, str]]:
     """The demo added file by file: several events formed early are later merged or re-founded."""
-    db = tmp_path_factory.mktemp("merged") / "s.db"
+    db = new_location()
     build(db, [[f] for f in DEMO_FILES])
-    store = open_store(str(db), readonly=True)
+    store = open_store(db, readonly=True)
     aliases = dict(store.conn.execute("SELECT alias, event_id FROM event_aliases"))
     store.close()
     assert aliases, "the demo added file by file merges events"
-    return str(db), aliases
+    return db, aliases
 
 
 def test_a_merged_events_id_still_resolves_in_the_store_cli_and_api(merged_store):
@@ -124,9 +128,9 @@ def test_a_merged_events_id_still_resolves_in_the_store_cli_and_api(merged_store
     assert client.get(f"/events/{alias}").status_code == 200
 
 
-def test_a_commit_on_a_state_another_process_changed_is_refused(tmp_path):
-    db = str(tmp_path / "s.db")
-    build(Path(db), [[DEMO_FILES[0]]])
+def test_a_commit_on_a_state_another_process_changed_is_refused(new_location):
+    db = new_location()
+    build(db, [[DEMO_FILES[0]]])
     store = open_store(db)
     counters = store.cluster_counters()
     other = open_store(db)
@@ -136,11 +140,11 @@ def test_a_commit_on_a_state_another_process_changed_is_refused(tmp_path):
     store.close()
 
 
-def test_pending_articles_are_placed_in_chunks_that_each_commit(tmp_path, monkeypatch):
+def test_pending_articles_are_placed_in_chunks_that_each_commit(new_location, monkeypatch):
     monkeypatch.setattr(engine, "CLUSTER_CHUNK", 4)
-    db = tmp_path / "s.db"
+    db = new_location()
     build(db, [[str(DEMO)]])
-    store = open_store(str(db), readonly=True)
+    store = open_store(db, readonly=True)
     assert store.count_pending() == 0 and not store.events_stale()
     assert int(store.get_setting("cluster_version")) == 3  # 12 reports, 4 at a time
     placed = sorted(a for e in store.list_events() for a in e.article_ids)
@@ -160,7 +164,7 @@ def _b3_f1(a: dict[str, str], b: dict[str, str]) -> float:
     return 2 * p * r / (p + r)
 
 
-def test_a_dev_sample_added_in_four_runs_agrees_with_one_run(shared, tmp_path):
+def test_a_dev_sample_added_in_four_runs_agrees_with_one_run(shared, tmp_path, new_location):
     """80 GVA reports (a stretch of the dev file in publication order) added in four runs,
     in order and in reverse (an archive filled in backwards), against one run."""
     path = shared / "bench" / "events" / "gva_dev.jsonl"
@@ -175,23 +179,24 @@ def test_a_dev_sample_added_in_four_runs_agrees_with_one_run(shared, tmp_path):
                                 + "\n" for d in docs[i * 20:(i + 1) * 20]), encoding="utf-8")
         parts.append(str(part))
 
-    def grouping(db: Path) -> dict[str, str]:
-        store = open_store(str(db), readonly=True)
+    def grouping(db: str) -> dict[str, str]:
+        store = open_store(db, readonly=True)
         try:
             return {store.get_article(a).metadata["external_id"]: e.id for e in store.list_events() for a in e.article_ids}
         finally:
             store.close()
 
-    build(tmp_path / "one.db", [parts])
-    build(tmp_path / "feed.db", [[p] for p in parts])
-    build(tmp_path / "backfill.db", [[p] for p in reversed(parts)])
-    one = grouping(tmp_path / "one.db")
+    one_db, feed, backfill = new_location("one.db"), new_location("feed.db"), new_location("backfill.db")
+    build(one_db, [parts])
+    build(feed, [[p] for p in parts])
+    build(backfill, [[p] for p in reversed(parts)])
+    one = grouping(one_db)
     assert len(one) == 80
-    assert _b3_f1(grouping(tmp_path / "feed.db"), one) >= 0.97
-    assert _b3_f1(grouping(tmp_path / "backfill.db"), one) >= 0.97
+    assert _b3_f1(grouping(feed), one) >= 0.97
+    assert _b3_f1(grouping(backfill), one) >= 0.97
 
 
-def test_articles_stored_before_the_event_annotations_get_them_when_placed(tmp_path):
+def test_articles_stored_before_the_event_annotations_get_them_when_placed(new_location):
     from newsfuse.analysis import EVENT_ANNOTATIONS
     from newsfuse.pipeline import RunSummary, analyse_in_chunks, collect, settle
 
@@ -200,7 +205,7 @@ def test_articles_stored_before_the_event_annotations_get_them_when_placed(tmp_p
     for article in articles:
         for name in EVENT_ANNOTATIONS:
             setattr(article, name, None)  # as an older newsfuse stored them
-    store = open_store(str(tmp_path / "old.db"))
+    store = open_store(new_location("old.db"))
     store.add_articles(articles)
     settle(store, RunSummary())
     again = [store.get_article(a.id) for a in articles]
@@ -208,21 +213,21 @@ def test_articles_stored_before_the_event_annotations_get_them_when_placed(tmp_p
     assert all(getattr(a, name) is not None for a in again for name in EVENT_ANNOTATIONS)
 
 
-def test_a_chunk_read_while_another_process_commits_is_built_again_not_broken(one_run, tmp_path):
+def test_a_chunk_read_while_another_process_commits_is_built_again_not_broken(one_run, new_location):
     """The engine reads a chunk's state in several queries; another writer committing between
     them must not give it a half-old, half-new state (a snapshot), only a refused commit."""
     from newsfuse.pipeline import RunSummary, collect, settle, store_new
 
-    db = tmp_path / "s.db"
+    db = new_location()
     build(db, [DEMO_FILES[:4]])
-    store = open_store(str(db))
+    store = open_store(db)
     store_new(collect(DEMO_FILES[4:8])[0], store, RunSummary())  # stored, not placed yet
     reads = store.arrival_articles
 
     def another_writer_meanwhile(seqs):
         if not getattr(another_writer_meanwhile, "done", False):
             another_writer_meanwhile.done = True
-            other = open_store(str(db))
+            other = open_store(db)
             run(DEMO_FILES[8:], other)  # places its reports and the pending ones too
             other.close()
         return reads(seqs)

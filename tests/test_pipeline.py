@@ -15,10 +15,10 @@ from .conftest import DEMO
 
 
 @pytest.fixture(scope="module")
-def demo_store():
+def demo_store(backend, new_location):
     from newsfuse.store import open_store
 
-    store = open_store(":memory:")
+    store = open_store(":memory:" if backend == "sqlite" else new_location())
     summary = run([str(DEMO)], store)
     yield store, summary
     store.close()
@@ -109,14 +109,11 @@ def test_analysis_spans_are_exact(demo_store):
             assert source[claim.start:claim.end] == claim.quote
 
 
-def test_one_bad_article_never_sinks_the_batch(tmp_path):
-    from newsfuse.store import open_store
-
+def test_one_bad_article_never_sinks_the_batch(tmp_path, fresh_store):
     (tmp_path / "good.txt").write_text("Quay collapses in storm\n\nPart of the old quay collapsed during a storm on Friday night, the port authority said.\n")
     (tmp_path / "junk.txt").write_text("Leave a comment\nShare\n")
     (tmp_path / "broken.jsonl").write_text("{oops\n")
-    store = open_store(":memory:")
-    summary = run([str(tmp_path)], store)
+    summary = run([str(tmp_path)], fresh_store)
     assert summary.added == 1
     assert {i.path.rsplit("/", 1)[-1] for i in summary.issues} == {"junk.txt", "broken.jsonl:1"}
 

@@ -1,4 +1,4 @@
-"""Nothing lost: a run killed at any point, runs at the same time, a full disk.
+"""Nothing lost: a run killed at any point, runs at the same time (on each backend), a full disk.
 
 Child processes are forked from this one (spaCy is loaded once, here), run the real
 command line and are killed with SIGKILL at named points; the next run must leave
@@ -63,17 +63,17 @@ def snapshot(db: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def clean_run(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("clean") / "clean.db")
+def clean_run(new_location):
+    db = new_location("clean.db")
     result = CliRunner().invoke(main, ["run", str(DEMO), "--db", db])
     assert result.exit_code == 0, result.output
     return snapshot(db)
 
 
 @pytest.mark.parametrize("point", ["analysed", "stored", "built"])
-def test_a_run_killed_anywhere_is_finished_by_the_next(point, clean_run, tmp_path, monkeypatch):
+def test_a_run_killed_anywhere_is_finished_by_the_next(point, clean_run, new_location, monkeypatch):
     monkeypatch.setattr(pipeline, "ANALYSE_CHUNK", 5)  # several commits per run (inherited by the child)
-    db = str(tmp_path / "s.db")
+    db = new_location()
     assert _child(["run", str(DEMO), "--db", db], crash_at=point) == -9  # killed by SIGKILL
     if point != "analysed":
         assert snapshot(db)["stale"]  # articles stored, events not yet written for them
@@ -104,10 +104,10 @@ def test_a_store_stranded_before_generations_existed_is_finished(clean_run, tmp_
     assert snapshot(db) == clean_run
 
 
-def test_four_runs_at_once_on_a_new_store_lose_nothing(tmp_path):
+def test_four_runs_at_once_on_a_new_store_lose_nothing(tmp_path, new_location):
     files = sorted(p for p in DEMO.iterdir() if p.suffix in (".txt", ".html", ".jsonl"))
     parts = [files[i::4] for i in range(4)]
-    db = str(tmp_path / "shared.db")
+    db = new_location("shared.db")
     logs = [str(tmp_path / f"run{i}.log") for i in range(4)]
     procs = [fork.Process(target=_cli, args=(["run", *map(str, part), "--db", db, "--quiet"], None, log))
              for part, log in zip(parts, logs)]
@@ -175,10 +175,10 @@ def test_migrations_are_decided_under_the_write_lock(tmp_path):
         assert len(names) == len(set(names)) == len(MIGRATIONS)
 
 
-def test_serve_finishes_what_a_dead_run_left(clean_run, tmp_path, monkeypatch):
+def test_serve_finishes_what_a_dead_run_left(clean_run, new_location, monkeypatch):
     import uvicorn
 
-    db = str(tmp_path / "s.db")
+    db = new_location()
     assert _child(["run", str(DEMO), "--db", db], crash_at="stored") == -9
     assert snapshot(db)["stale"]
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)  # start-up only

@@ -1,4 +1,4 @@
-"""The SQLite store: content-addressed articles, migrations, events replaced whole."""
+"""The store on each backend: content-addressed articles, events replaced whole; SQLite's migrations."""
 
 from newsfuse.models import Article, Event, EventDate
 from newsfuse.store import open_store

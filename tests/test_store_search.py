@@ -15,10 +15,10 @@ def _mirror(conn: sqlite3.Connection, table: str, key: str) -> list[tuple[int, s
     return sorted(conn.execute(f"SELECT rowid, {key} FROM {table}"))
 
 
-def test_a_rebuilt_event_replaces_its_mirror_row(fresh_store):
-    if not fresh_store.fts:
+def test_a_rebuilt_event_replaces_its_mirror_row(sqlite_store):
+    if not sqlite_store.fts:
         pytest.skip("this SQLite has no FTS5: there is no mirror (searches use LIKE)")
-    conn = fresh_store.conn
+    conn = sqlite_store.conn
     first = Event("ev-1", "Flood at Port Alder", None, EventDate(), [])
     reindex_events(conn, [first, Event("ev-2", "Fire", None, EventDate(), [])])
     reindex_events(conn, [Event("ev-1", "Flood at Port Alder, two dead", None, EventDate(), [])], removed=["ev-2"])

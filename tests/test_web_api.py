@@ -1,4 +1,5 @@
-"""The web app in-process (FastAPI's test client): JSON API, pages, errors, security."""
+"""The web app in-process (FastAPI's test client): JSON API, pages, errors, security, over
+each backend."""
 
 from __future__ import annotations
 
@@ -36,16 +37,17 @@ HOSTILE = {
 }
 
 
-def build_db(path: Path, *inputs: str) -> str:
-    """A store file built by the real pipeline from ``inputs``."""
+def build_db(location: str | Path, *inputs: str) -> str:
+    """A store built by the real pipeline from ``inputs``."""
     from newsfuse.pipeline import run
     from newsfuse.store import open_store
 
-    store = open_store(str(path))
+    location = str(location)
+    store = open_store(location)
     summary = run(list(inputs), store)
     store.close()
     assert summary.added, summary.issues
-    return str(path)
+    return location
 
 
 def write_hostile(folder: Path) -> str:
@@ -55,8 +57,8 @@ def write_hostile(folder: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> str:
-    return build_db(tmp_path_factory.mktemp("web") / "demo.db", str(DEMO))
+def demo_db(new_location) -> str:
+    return build_db(new_location("demo.db"), str(DEMO))
 
 
 @pytest.fixture(scope="module")
@@ -192,8 +194,8 @@ def test_writes_disabled_without_a_token(client):
     assert response.status_code == 403 and "NEWSFUSE_TOKEN" in response.json()["error"]["message"]
 
 
-def test_post_articles_needs_the_token(tmp_path):
-    db = str(tmp_path / "w.db")
+def test_post_articles_needs_the_token(new_location):
+    db = new_location("w.db")
     app_client = TestClient(create_app(db, token="s3cret"), base_url=LOCAL)
     article = {"title": "Ferry runs aground", "source": "Harbour Times", "published": "2024-07-01",
                "text": "A ferry ran aground off Split on Monday and 40 passengers were taken ashore, "
@@ -302,9 +304,9 @@ def test_no_request_path_reaches_the_filesystem(client):
 
 
 @pytest.fixture(scope="module")
-def hostile_client(tmp_path_factory) -> TestClient:
+def hostile_client(tmp_path_factory, new_location) -> TestClient:
     folder = tmp_path_factory.mktemp("hostile")
-    return TestClient(create_app(build_db(folder / "h.db", write_hostile(folder))), base_url=LOCAL)
+    return TestClient(create_app(build_db(new_location("h.db"), write_hostile(folder))), base_url=LOCAL)
 
 
 def test_article_strings_render_inert(hostile_client):

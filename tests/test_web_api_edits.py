@@ -11,8 +11,8 @@ from newsfuse.web import create_app
 from .conftest import DEMO
 
 
-def test_corrections_need_the_token_and_are_checked(tmp_path):
-    db = str(tmp_path / "s.db")
+def test_corrections_need_the_token_and_are_checked(tmp_path, new_location):
+    db = new_location()
     assert CliRunner().invoke(main, ["run", str(DEMO), "--db", db, "--quiet"]).exit_code == 0
     client = TestClient(create_app(db, token="s3cret"), base_url="http://127.0.0.1")
     event = client.get("/api/events").json()["events"][0]["id"]
@@ -29,8 +29,8 @@ def test_corrections_need_the_token_and_are_checked(tmp_path):
     assert [e["reason"] for e in client.get("/api/edits").json()["edits"]] == ["police log"]
 
 
-def test_the_event_page_says_what_was_edited_by_hand_and_filters_take_fatalities(tmp_path):
-    db = str(tmp_path / "s.db")
+def test_the_event_page_says_what_was_edited_by_hand_and_filters_take_fatalities(tmp_path, new_location):
+    db = new_location()
     runner = CliRunner()
     assert runner.invoke(main, ["run", str(DEMO), "--db", db, "--quiet"]).exit_code == 0
     client = TestClient(create_app(db), base_url="http://127.0.0.1")

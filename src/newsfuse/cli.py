@@ -27,16 +27,17 @@ db_option = click.option(
     "--db",
     default=lambda: os.environ.get("NEWSFUSE_DB", DEFAULT_DB),
     show_default="newsfuse.db, or $NEWSFUSE_DB",
-    help="SQLite file holding articles and events.",
+    help="Store holding articles and events: a SQLite file (or sqlite:///path), or a PostgreSQL "
+         "database, postgresql://user@host/dbname (needs newsfuse[postgres]).",
 )
 
 
 def _open_existing(db: str, readonly: bool = True):
     """The store at ``db`` for reading (read-only files and folders included)."""
-    from .store import open_store
+    from .store import open_store, store_exists
     from .store.sqlite import StoreError
 
-    if db != ":memory:" and not Path(db).exists():
+    if not store_exists(db):
         raise click.ClickException(f"no store at {db}; run `newsfuse run PATH --db {db}` first")
     try:
         return open_store(db, readonly=readonly)
@@ -48,10 +49,11 @@ def _finish_interrupted_run(db: str) -> None:
     """Upgrade a writable store and rebuild events a stopped run left stale, so the web
     app never shows articles outside every event. A read-only store is served as it is."""
     from .pipeline import RunSummary, settle
-    from .store import open_store
+    from .store import open_store, sqlite_path
     from .store.sqlite import StoreError
 
-    if not Path(db).is_file():
+    path = sqlite_path(db)
+    if path is not None and not Path(path).is_file():
         return  # named by the read-only check after this
     try:
         store = open_store(db)
@@ -135,15 +137,15 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
     from .pipeline import BriefOptions, RunSummary
     from .workers import default_workers
     from .pipeline import run as run_pipeline
-    from .store import open_store
-    from .store.sqlite import StoreError, writable_problem
+    from .store import open_store, store_exists, writable_problem
+    from .store.sqlite import StoreError
 
     rewrite_with = RewriteConfig.from_env() if rewrite else None
     if rewrite and rewrite_with is None:
         raise click.UsageError("--rewrite needs NEWSFUSE_LLM_BASE_URL (an OpenAI-compatible endpoint, e.g. "
                                "http://127.0.0.1:8080/v1)")
     brief = BriefOptions(length, rewrite, rewrite_with)
-    existed = db == ":memory:" or Path(db).exists()
+    existed = store_exists(db)  # a server's store is opened (and made) now: a wrong URL fails first
     store = None
     try:  # a store that cannot be written is named before anything is analysed
         if existed:
@@ -413,7 +415,10 @@ def serve(db: str, host: str, port: int, allowed_hosts: tuple[str, ...]) -> None
               help="Write one JSON line of predictions per item.")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N items.")
-def bench(task: str, data: str | None, predictions: str | None, as_json: bool, limit: int | None) -> None:
+@click.option("--db", default=None, metavar="STORE",
+              help="scale only: grow this empty store (e.g. postgresql://...) instead of a temporary SQLite file.")
+def bench(task: str, data: str | None, predictions: str | None, as_json: bool, limit: int | None,
+          db: str | None) -> None:
     """Score a pipeline stage on a benchmark file.
 
     TASK is one of: extract, cluster, pairs, claims, geo, summarize, speed, scale, events, types.
@@ -428,6 +433,7 @@ def bench(task: str, data: str | None, predictions: str | None, as_json: bool, l
     """
     from .bench import TASKS, BenchUnavailable, run_task
     from .render.bench import print_report
+    from .store.errors import StoreError
 
     if task not in TASKS:
         raise click.UsageError(f"unknown task {task!r}; choose one of {', '.join(TASKS)}")
@@ -437,9 +443,11 @@ def bench(task: str, data: str | None, predictions: str | None, as_json: bool, l
             tid = bar.add_task(task, total=None)
             report = run_task(task, Path(data) if data else None, limit=limit,
                               predictions=Path(predictions) if predictions else None,
-                              progress=lambda n: bar.advance(tid, n))
+                              progress=lambda n: bar.advance(tid, n), db=db)
     except BenchUnavailable as exc:
         raise click.UsageError(str(exc)) from exc
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
@@ -447,8 +455,10 @@ def bench(task: str, data: str | None, predictions: str | None, as_json: bool, l
 
 
 from .cli_edit import edit  # noqa: E402  (it builds on the options above)
+from .cli_migrate import migrate  # noqa: E402
 
 main.add_command(edit)
+main.add_command(migrate)
 
 if __name__ == "__main__":
     main()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import os
-import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -55,14 +54,14 @@ def event_query(filters: dict[str, str | None]) -> EventQuery:
 def reading() -> Iterator[None]:
     """A store that fails while being read (a search past its time limit, a file gone bad)
     is one line, like one that cannot be opened."""
+    from .store.errors import database_errors
     from .store.search import QueryTimeout
-    from .store.sqlite import StoreError
 
     try:
         yield
     except QueryTimeout as exc:
         raise click.ClickException(f"{exc}; narrow the filters or --query") from exc
-    except (StoreError, sqlite3.DatabaseError) as exc:
+    except database_errors() as exc:
         raise click.ClickException(f"cannot read the store: {exc}") from exc
 
 

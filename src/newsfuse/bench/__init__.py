@@ -38,11 +38,15 @@ def run_task(
     limit: int | None = None,
     predictions: Path | None = None,
     progress: Callable[[int], None] | None = None,
+    db: str | None = None,
 ) -> BenchReport:
     module_name = TASKS.get(task)
+    if db and task != "scale":
+        raise BenchUnavailable(f"--db is for `newsfuse bench scale` (the store it grows), not {task}")
     if module_name is None:
         raise BenchUnavailable(f"the {task!r} benchmark is not implemented yet (its pipeline stage is still to come)")
     if data is None and task in NEEDS_DATA:
         raise BenchUnavailable(f"`newsfuse bench {task}` needs --data FILE (see ../shared/bench/README.md)")
     module = importlib.import_module(module_name)
-    return module.run(data, limit=limit, predictions=predictions, progress=progress)
+    extra = {"db": db} if db else {}
+    return module.run(data, limit=limit, predictions=predictions, progress=progress, **extra)

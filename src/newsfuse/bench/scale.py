@@ -69,8 +69,17 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _size(store, db: str) -> int:
+    """The store's bytes on disk: the SQLite file and its WAL, or the PostgreSQL database."""
+    if hasattr(store, "size_bytes"):
+        return store.size_bytes()
+    return os.path.getsize(db) + sum(os.path.getsize(db + s) for s in ("-wal",) if os.path.exists(db + s))
+
+
 def run(data: Path | None, *, limit: int | None = None, predictions: Path | None = None,
-        progress: Callable[[int], None] | None = None) -> BenchReport:
+        progress: Callable[[int], None] | None = None, db: str | None = None) -> BenchReport:
+    """``db``: an empty store to grow (a ``postgresql://`` database, say) instead of a
+    temporary SQLite file."""
     from ..engine import Options, place_pending
     from ..pipeline import analyse_in_chunks, prepare_batch, RunSummary
     from ..models import RawArticle
@@ -91,8 +100,12 @@ def run(data: Path | None, *, limit: int | None = None, predictions: Path | None
     options = Options()
     made = 0
     with tempfile.TemporaryDirectory(prefix="newsfuse-scale-") as tmp:
-        db = str(Path(tmp) / "scale.db")
+        db = db or str(Path(tmp) / "scale.db")
         store = open_store(db)
+        if store.count_articles():
+            store.close()
+            raise ValueError(f"bench scale grows an empty store; {db} already holds articles")
+        notes.append(f"store: {'PostgreSQL' if hasattr(store, 'size_bytes') else 'SQLite'}")
         try:
             for size in sizes:
                 start = time.perf_counter()
@@ -114,7 +127,7 @@ def run(data: Path | None, *, limit: int | None = None, predictions: Path | None
                     place_pending(store, options)
                     latencies.append(time.perf_counter() - t)
                 latencies.sort()
-                disk = os.path.getsize(db) + sum(os.path.getsize(db + s) for s in ("-wal",) if os.path.exists(db + s))
+                disk = _size(store, db)
                 n = store.count_articles()
                 metrics.update({
                     f"{size}_add_p50_ms": round(statistics.median(latencies) * 1000, 1),

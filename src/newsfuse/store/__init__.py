@@ -1,15 +1,20 @@
-"""Where articles and events live. SQLite is the embedded default; another backend
-(PostgreSQL) implements the same small :class:`Store` interface."""
+"""Where articles and events live. SQLite is the embedded default; PostgreSQL (for a team
+sharing one store) implements the same :class:`Store` interface. A location names the
+backend: a file path or ``sqlite:///path`` is SQLite, ``postgresql://...`` PostgreSQL
+(see docs/store.md)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Protocol
 
 from ..models import Article, Event
 from .overview import Overview
-from .search import EventQuery
+from .search import EventPage, EventQuery
+
+SERVER_SCHEMES = ("postgresql://", "postgres://")
 
 
 class Store(Protocol):
@@ -56,6 +61,12 @@ class Store(Protocol):
     def pinned_to(self, anchors: Iterable[str]) -> dict[str, str]: ...
     def edits_for(self, event_ids: Iterable[str], aliases: dict[str, str] | None = None) -> dict[str, list[dict]]: ...
     def list_edits(self, event_id: str | None = None, limit: int = 1000) -> list[dict]: ...
+    # reads the CLI and web add: listings, search, facets, prefixes
+    def query_events(self, query: EventQuery, timeout: float = 5.0) -> EventPage: ...
+    def search_articles(self, q: str, limit: int = 20, timeout: float = 5.0) -> list[dict]: ...
+    def facets(self) -> dict[str, list[str]]: ...
+    def events_of_article(self, article_id: str) -> list[str]: ...
+    def find_articles(self, prefix: str) -> list[str]: ...
     def snapshot(self) -> AbstractContextManager[None]: ...
     def commit_chunk(self, commit, version: int) -> bool: ...
     def get_setting(self, key: str) -> str | None: ...
@@ -63,9 +74,45 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+def is_server(location: str) -> bool:
+    """True when ``location`` is a database server's URL rather than a SQLite file."""
+    return location.lower().startswith(SERVER_SCHEMES)
+
+
+def sqlite_path(location: str) -> str | None:
+    """The file (or ``:memory:``) a SQLite location names; None for a server's URL.
+    ``sqlite:///a.db`` is relative, ``sqlite:////srv/a.db`` absolute (SQLAlchemy's spelling)."""
+    if is_server(location):
+        return None
+    if location.lower().startswith("sqlite:///"):
+        return location[len("sqlite:///"):] or ":memory:"
+    return location
+
+
+def store_exists(location: str) -> bool:
+    """Whether there may be a store at ``location`` to read: a SQLite file must exist; a
+    server is asked when the store is opened (it names a missing store itself)."""
+    path = sqlite_path(location)
+    return path is None or path == ":memory:" or Path(path).exists()
+
+
+def writable_problem(location: str) -> str | None:
+    """Why a SQLite store at ``location`` cannot be written (None: it can, or a server will say)."""
+    from .sqlite import writable_problem as file_problem
+
+    path = sqlite_path(location)
+    return None if path is None or path == ":memory:" else file_problem(path)
+
+
 def open_store(location: str, readonly: bool = False) -> Store:
-    """Open the store at ``location`` (a file path, or ``:memory:``); ``readonly`` never
-    writes to it (and works where the file or its folder cannot be written)."""
+    """Open the store at ``location`` (a file path, ``sqlite:///path``, ``:memory:`` or a
+    ``postgresql://`` URL); ``readonly`` never writes to it (and for SQLite works where the
+    file or its folder cannot be written)."""
+    path = sqlite_path(location)
+    if path is None:
+        from .postgres import PostgresStore
+
+        return PostgresStore(location, readonly=readonly)
     from .sqlite import SQLiteStore
 
-    return SQLiteStore(location, readonly=readonly)
+    return SQLiteStore(path, readonly=readonly)

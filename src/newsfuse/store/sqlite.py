@@ -8,17 +8,17 @@ listings and filters use.
 from __future__ import annotations
 
 import json
-import math
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from ..models import Article, Event
 from . import edit_tables, engine_tables, overview, search, template_lines
+from .errors import StoreError
+from .records import record_json as _json
 from .sqlite_engine import EngineTables
 
 # A migration is SQL (statements split on ';') or a function given the connection.
@@ -80,10 +80,6 @@ MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     ("009_event_articles_by_article", "CREATE INDEX IF NOT EXISTS event_articles_article ON event_articles(article_id)"),
     ("010_edits", edit_tables.MIGRATION),
 ]
-
-
-class StoreError(Exception):
-    """The store cannot be opened, read or written (a message for the user, no traceback)."""
 
 
 def _problem(path: str, exc: sqlite3.Error) -> StoreError:
@@ -406,22 +402,3 @@ class SQLiteStore(EngineTables):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _json(record: dict) -> str:
-    """A record as strict JSON: a NaN or infinity would break SQLite's json_extract and
-    every reader after it, so one that slipped past the parsers is stored as null."""
-    try:
-        return json.dumps(record, ensure_ascii=False, allow_nan=False)
-    except ValueError:
-        return json.dumps(_finite(record), ensure_ascii=False, allow_nan=False)
-
-
-def _finite(value: Any) -> Any:
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    return value
