@@ -12,38 +12,11 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
-from .cli_options import any_filter, event_query, filter_options, reading, stdout_text
-
-DEFAULT_DB = "newsfuse.db"
-# Piped output is not squeezed to 80 columns: tables stay readable in files and logs.
-out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 120)
-err = Console(stderr=True, soft_wrap=True)
-
-db_option = click.option(
-    "--db",
-    default=lambda: os.environ.get("NEWSFUSE_DB", DEFAULT_DB),
-    show_default="newsfuse.db, or $NEWSFUSE_DB",
-    help="Store holding articles and events: a SQLite file (or sqlite:///path), or a PostgreSQL "
-         "database, postgresql://user@host/dbname (needs newsfuse[postgres]).",
-)
-
-
-def _open_existing(db: str, readonly: bool = True):
-    """The store at ``db`` for reading (read-only files and folders included)."""
-    from .store import open_store, store_exists
-    from .store.sqlite import StoreError
-
-    if not store_exists(db):
-        raise click.ClickException(f"no store at {db}; run `newsfuse run PATH --db {db}` first")
-    try:
-        return open_store(db, readonly=readonly)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-
+from .cli_options import any_filter, db_option, err, event_query, filter_options, out, reading, stdout_text
+from .cli_options import open_existing as _open_existing
 
 def _finish_interrupted_run(db: str) -> None:
     """Upgrade a writable store and rebuild events a stopped run left stale, so the web
@@ -454,7 +427,7 @@ def bench(task: str, data: str | None, predictions: str | None, as_json: bool, l
         print_report(out, report)
 
 
-from .cli_edit import edit  # noqa: E402  (it builds on the options above)
+from .cli_edit import edit  # noqa: E402  (commands of their own modules, registered here)
 from .cli_migrate import migrate  # noqa: E402
 
 main.add_command(edit)

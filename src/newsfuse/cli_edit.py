@@ -11,7 +11,8 @@ import os
 
 import click
 
-from .cli import _open_existing, db_option, err, out
+from .cli_options import db_option, err, out
+from .cli_options import open_existing as _open_existing
 
 reason_option = click.option("--reason", default=None, help="Why (kept in the audit log and shown on the event).")
 author_option = click.option("--author", default=lambda: os.environ.get("USER"), show_default="$USER",

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import click
 
-from .cli import _open_existing, err, out
+from .cli_options import err, out
+from .cli_options import open_existing as _open_existing
 
 
 @click.command()

@@ -12,12 +12,40 @@ from contextlib import contextmanager, suppress
 from typing import TextIO
 
 import click
+from rich.console import Console
 
 from .store.search import EventQuery
 
 # CLI option -> the filter parameter it sets (newsfuse.filters: the web's names)
 FILTER_OPTIONS = {"since": "date_from", "until": "date_to", "type": "event_type", "country": "country",
                   "min_fatalities": "min_fatalities", "min_reports": "min_sources", "query": "q"}
+
+
+DEFAULT_DB = "newsfuse.db"
+# Piped output is not squeezed to 80 columns: tables stay readable in files and logs.
+out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+err = Console(stderr=True, soft_wrap=True)
+
+db_option = click.option(
+    "--db",
+    default=lambda: os.environ.get("NEWSFUSE_DB", DEFAULT_DB),
+    show_default="newsfuse.db, or $NEWSFUSE_DB",
+    help="Store holding articles and events: a SQLite file (or sqlite:///path), or a PostgreSQL "
+         "database, postgresql://user@host/dbname (needs newsfuse[postgres]).",
+)
+
+
+def open_existing(db: str, readonly: bool = True):
+    """The store at ``db`` for reading (read-only files and folders included)."""
+    from .store import open_store, store_exists
+    from .store.sqlite import StoreError
+
+    if not store_exists(db):
+        raise click.ClickException(f"no store at {db}; run `newsfuse run PATH --db {db}` first")
+    try:
+        return open_store(db, readonly=readonly)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def filter_options(command):
