@@ -113,9 +113,15 @@ def main() -> None:
               help="Rewrite briefs through the OpenAI-compatible endpoint in $NEWSFUSE_LLM_BASE_URL "
                    "($NEWSFUSE_LLM_MODEL, $NEWSFUSE_LLM_API_KEY); gated, falls back to the extractive brief.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Analyse in this many processes (default: one per core, up to 4).")
+              help="Analyse in this many processes (default: one per core, up to 4); with --engine dask, "
+                   "the processes of a local Dask cluster.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine's processes; dask: a Dask cluster (the dask extra).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --engine dask: the scheduler of a running cluster (e.g. tcp://host:8786) "
+                   "instead of a local cluster.")
 def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None, length: str | None,
-        rewrite: bool | None, workers: int | None) -> None:
+        rewrite: bool | None, workers: int | None, engine: str, scheduler: str | None) -> None:
     """Read articles from PATHS, clean, analyse and cluster them into events.
 
     PATHS are files (.txt, .html/.htm, .jsonl, .json), folders (searched
@@ -130,8 +136,10 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
       cat dump.jsonl | newsfuse run -
       newsfuse run demo/ --length long --fatality-rule conservative
       newsfuse run archive.jsonl --workers 2   # analyse in two processes
+      newsfuse run archive.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from .brief import RewriteConfig
+    from .dask_engine import DaskEngineError, DaskOptions
     from .pipeline import BriefOptions, RunSummary
     from .workers import default_workers
     from .pipeline import run as run_pipeline
@@ -143,6 +151,11 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
         raise click.UsageError("--rewrite needs NEWSFUSE_LLM_BASE_URL (an OpenAI-compatible endpoint, e.g. "
                                "http://127.0.0.1:8080/v1)")
     brief = BriefOptions(length, rewrite, rewrite_with)
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if scheduler and workers:
+        raise click.UsageError("--workers sizes a local cluster; with --scheduler the cluster's own workers are used")
+    dask = DaskOptions(scheduler, workers or default_workers()) if engine == "dask" else None
     existed = db == ":memory:" or Path(db).exists()
     store = None
     try:  # a store that cannot be written is named before anything is analysed
@@ -167,8 +180,8 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
         try:  # nothing readable and no store yet: create none
             run_pipeline(paths, store if store is not None else (lambda: open_store(db)), progress,
                          fatality_rule=fatality_rule, brief=brief, summary=summary,
-                         workers=workers or default_workers())
-        except StoreError as exc:
+                         workers=workers or default_workers(), dask=dask)
+        except (StoreError, DaskEngineError) as exc:
             failure = exc
         except KeyboardInterrupt:  # committed chunks stay committed (pipeline.store_new)
             interrupted = True
@@ -196,6 +209,8 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
         parts.append(f"{sum(issue.count for issue in summary.issues)} skipped")
     if summary.warnings:
         parts.append(f"{len(summary.warnings)} warnings")
+    if summary.recomputed:
+        parts.append(f"{summary.recomputed} analysis tasks recomputed after a lost worker (no article lost)")
     where = f"{summary.events} events in {db}" if store is not None else f"nothing stored, {db} not created"
     err.print(f"{', '.join(parts)} → {where}", highlight=False)
     if summary.processed == 0:
