@@ -428,7 +428,12 @@ def serve(db: str, host: str, port: int, allowed_hosts: tuple[str, ...]) -> None
               help="Write one JSON line of predictions per item.")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N items.")
-def bench(task: str, data: str | None, predictions: str | None, as_json: bool, limit: int | None) -> None:
+@click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
+              help="speed: time the analysis stage on a local Dask cluster (dask) instead of the whole pipeline.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="speed with --engine dask: worker processes of the local cluster.")
+def bench(task: str, data: str | None, predictions: str | None, as_json: bool, limit: int | None,
+          engine: str | None, workers: int | None) -> None:
     """Score a pipeline stage on a benchmark file.
 
     TASK is one of: extract, cluster, pairs, claims, geo, summarize, speed, scale, events, types.
@@ -438,6 +443,7 @@ def bench(task: str, data: str | None, predictions: str | None, as_json: bool, l
       newsfuse bench events --data ../shared/bench/events/gva_dev.jsonl --predictions pred.jsonl
       newsfuse bench extract --data ../shared/bench/extract/wcxb_dev_articles.jsonl
       newsfuse bench speed --limit 200 --json
+      newsfuse bench speed --engine dask --workers 2 --data docs.jsonl --limit 300
       newsfuse bench scale --data ../shared/bench/events/gva_dev.jsonl --limit 10000   # stores of 1k and 10k
       newsfuse bench types --data ../shared/bench/events_raw/openeventdata_PLOVER/PLOVER_GSR_CAMEO.txt
     """
@@ -452,7 +458,8 @@ def bench(task: str, data: str | None, predictions: str | None, as_json: bool, l
             tid = bar.add_task(task, total=None)
             report = run_task(task, Path(data) if data else None, limit=limit,
                               predictions=Path(predictions) if predictions else None,
-                              progress=lambda n: bar.advance(tid, n))
+                              progress=lambda n: bar.advance(tid, n),
+                              options={"engine": engine, "workers": workers})
     except BenchUnavailable as exc:
         raise click.UsageError(str(exc)) from exc
     if as_json:

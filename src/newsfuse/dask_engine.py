@@ -27,7 +27,7 @@ from .analysis import analyse_articles
 from .models import Article
 
 EXTRA = "newsfuse[dask]"
-PARTITION = 64  # articles per task: the pipeline's own analysis chunk
+PARTITION = 32  # articles per task: a read batch makes enough tasks to keep every worker busy to its end
 TASKS_PER_THREAD = 2  # one running, one waiting, so a worker never idles between tasks
 CONNECT_TIMEOUT = "10s"
 
@@ -124,17 +124,17 @@ class DaskAnalysis:
 
     # -- the work ---------------------------------------------------------------------------
 
-    def analyse(self, articles: Sequence[Article]) -> None:
+    def analyse(self, articles: Sequence[Article], partition: int | None = None) -> None:
         """Annotate ``articles`` in place."""
-        for _ in self.stream(articles):
+        for _ in self.stream(articles, partition):
             pass
 
-    def stream(self, articles: Sequence[Article]) -> Iterator[list[Article]]:
+    def stream(self, articles: Sequence[Article], partition: int | None = None) -> Iterator[list[Article]]:
         """Annotate ``articles`` in place, yielding them a partition at a time in their order
         as soon as each partition and those before it are back (the writer commits while the
-        cluster goes on)."""
+        cluster goes on). ``partition`` overrides the options' size."""
         distributed = _distributed()
-        size = max(1, self.options.partition)
+        size = max(1, partition or self.options.partition)
         parts = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
         limit = self.workers * TASKS_PER_THREAD
         index: dict[str, int] = {}
