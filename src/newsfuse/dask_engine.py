@@ -73,6 +73,7 @@ class DaskAnalysis:
         self._client: Any = None
         self._cluster: Any = None
         self._prefix = f"newsfuse-{uuid.uuid4().hex[:8]}"
+        self._counter: str | None = None
         self._sent = 0
 
     # -- the cluster ----------------------------------------------------------------------
@@ -100,8 +101,11 @@ class DaskAnalysis:
             raise DaskEngineError(f"cannot reach the Dask scheduler at {address} ({_reason(exc)}); is "
                                   "`dask scheduler` running there? Or leave out --scheduler for a local cluster") from None
         counter = dask_plugins.CountRecomputed(self._prefix)
-        self._counter = counter.name
-        self._client.register_plugin(counter)
+        try:  # a scheduler without newsfuse cannot count; the run goes on without the count
+            self._client.register_plugin(counter)
+            self._counter = counter.name
+        except Exception:  # noqa: BLE001  (the scheduler's unpickling error, whatever its type)
+            self._counter = None
         self._client.register_plugin(dask_plugins.LoadModels())
         threads = sum(w.get("nthreads", 1) for w in self._client.scheduler_info()["workers"].values())
         self.workers = max(1, threads)
@@ -112,8 +116,9 @@ class DaskAnalysis:
             try:
                 from .dask_plugins import recomputed
 
-                self.recomputed = self._client.run_on_scheduler(recomputed, self._counter)
-                self._client.unregister_scheduler_plugin(self._counter)
+                if self._counter is not None:
+                    self.recomputed = self._client.run_on_scheduler(recomputed, self._counter)
+                    self._client.unregister_scheduler_plugin(self._counter)
             except Exception:  # noqa: BLE001  the count is a remark; closing must go on
                 pass
             self._client.close()
