@@ -127,6 +127,11 @@ class DaskAnalysis:
             self._cluster.close()
             self._cluster = None
 
+    @property
+    def client(self) -> Any:
+        """The Dask client while the pool is open (a benchmark asks the workers for their CPU time)."""
+        return self._client
+
     # -- the work ---------------------------------------------------------------------------
 
     def analyse(self, articles: Sequence[Article], partition: int | None = None) -> None:
