@@ -31,7 +31,8 @@ GVA_REPORTS = 60
 @pytest.fixture(scope="module")
 def cluster():
     """One local cluster of two worker processes for the whole module (it takes seconds to start)."""
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                 dashboard_address="127.0.0.1:0") as c:
         with distributed.Client(c, set_as_default=False) as client:
             yield c, client
 

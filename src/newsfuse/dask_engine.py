@@ -91,7 +91,7 @@ class DaskAnalysis:
             else:
                 self._cluster = distributed.LocalCluster(
                     n_workers=self.workers, threads_per_worker=1, processes=True,
-                    dashboard_address=None, silence_logs=logging.ERROR)
+                    dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)  # no fixed port to clash on
             self._client = distributed.Client(self._cluster or address, timeout=CONNECT_TIMEOUT,
                                               set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
