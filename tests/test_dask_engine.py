@@ -58,7 +58,13 @@ def test_partitions_come_back_in_order_annotated_as_in_one_process(cluster):
     articles, _ = collect([str(DEMO)])
     with DaskAnalysis(DaskOptions(cluster[0].scheduler_address, partition=2)) as pool:
         assert pool.workers == 2
-        chunks = list(pool.stream(articles))
+        submit, sent = pool.client.submit, []
+        pool.client.submit = lambda *args, **kwargs: sent.append(1) or submit(*args, **kwargs)
+        chunks, out = [], []  # tasks out (sent, not yet handed back) at each hand-over
+        for chunk in pool.stream(articles):
+            out.append(len(sent) - len(chunks))
+            chunks.append(chunk)
+    assert len(chunks) == 6 and max(out) <= 2 * dask_engine.TASKS_PER_THREAD  # memory stays bounded
     assert all(len(c) <= 2 for c in chunks)
     assert [a.id for c in chunks for a in c] == [a.id for a in articles]
     assert [a.to_dict() for a in articles] == [a.to_dict() for a in inline]
@@ -101,8 +107,10 @@ def test_a_worker_killed_mid_run_loses_no_article_and_the_summary_says_so(cluste
     def kill_a_busy_worker(stage: str, done: int, total: int) -> None:
         if stage != "analyse" or killed:
             return
-        busy = [w for w, keys in client.processing().items() if any(str(k).startswith("newsfuse-") for k in keys)]
-        assert busy, "no partition left in flight to lose"
+        in_memory = client.has_what()  # with what is running: the partitions not fetched yet
+        held = {w: [*in_memory.get(w, ()), *keys] for w, keys in client.processing().items()}
+        busy = [w for w, keys in held.items() if any(str(k).startswith("newsfuse-") for k in keys)]
+        assert busy, f"no partition left on a worker to lose: {held}"
         killed.append(busy[0])
         pid = client.run(os.getpid, workers=[busy[0]])[busy[0]]
         os.kill(pid, signal.SIGKILL)  # its nanny starts a new worker; the scheduler reruns its tasks
