@@ -88,9 +88,15 @@ def main() -> None:
               help="Rewrite briefs through the OpenAI-compatible endpoint in $NEWSFUSE_LLM_BASE_URL "
                    "($NEWSFUSE_LLM_MODEL, $NEWSFUSE_LLM_API_KEY); gated, falls back to the extractive brief.")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Analyse in this many processes (default: one per core, up to 4).")
+              help="Analyse in this many processes (default: one per core, up to 4); with --engine dask, "
+                   "the processes of a local Dask cluster.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine's processes; dask: a Dask cluster (the dask extra).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --engine dask: the scheduler of a running cluster (e.g. tcp://host:8786) "
+                   "instead of a local cluster.")
 def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None, length: str | None,
-        rewrite: bool | None, workers: int | None) -> None:
+        rewrite: bool | None, workers: int | None, engine: str, scheduler: str | None) -> None:
     """Read articles from PATHS, clean, analyse and cluster them into events.
 
     PATHS are files (.txt, .html/.htm, .jsonl, .json), folders (searched
@@ -105,8 +111,10 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
       cat dump.jsonl | newsfuse run -
       newsfuse run demo/ --length long --fatality-rule conservative
       newsfuse run archive.jsonl --workers 2   # analyse in two processes
+      newsfuse run archive.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from .brief import RewriteConfig
+    from .dask_engine import DaskEngineError, DaskOptions
     from .pipeline import BriefOptions, RunSummary
     from .workers import default_workers
     from .pipeline import run as run_pipeline
@@ -118,6 +126,11 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
         raise click.UsageError("--rewrite needs NEWSFUSE_LLM_BASE_URL (an OpenAI-compatible endpoint, e.g. "
                                "http://127.0.0.1:8080/v1)")
     brief = BriefOptions(length, rewrite, rewrite_with)
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if scheduler and workers:
+        raise click.UsageError("--workers sizes a local cluster; with --scheduler the cluster's own workers are used")
+    dask = DaskOptions(scheduler, workers or default_workers()) if engine == "dask" else None
     existed = store_exists(db)  # a server's store is opened (and made) now: a wrong URL fails first
     store = None
     try:  # a store that cannot be written is named before anything is analysed
@@ -142,8 +155,8 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
         try:  # nothing readable and no store yet: create none
             run_pipeline(paths, store if store is not None else (lambda: open_store(db)), progress,
                          fatality_rule=fatality_rule, brief=brief, summary=summary,
-                         workers=workers or default_workers())
-        except StoreError as exc:
+                         workers=workers or default_workers(), dask=dask)
+        except (StoreError, DaskEngineError) as exc:
             failure = exc
         except KeyboardInterrupt:  # committed chunks stay committed (pipeline.store_new)
             interrupted = True
@@ -171,6 +184,8 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
         parts.append(f"{sum(issue.count for issue in summary.issues)} skipped")
     if summary.warnings:
         parts.append(f"{len(summary.warnings)} warnings")
+    if summary.recomputed:
+        parts.append(f"{summary.recomputed} analysis tasks recomputed after a lost worker (no article lost)")
     where = f"{summary.events} events in {db}" if store is not None else f"nothing stored, {db} not created"
     err.print(f"{', '.join(parts)} → {where}", highlight=False)
     if summary.processed == 0:
@@ -390,8 +405,12 @@ def serve(db: str, host: str, port: int, allowed_hosts: tuple[str, ...]) -> None
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Use only the first N items.")
 @click.option("--db", default=None, metavar="STORE",
               help="scale only: grow this empty store (e.g. postgresql://...) instead of a temporary SQLite file.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
+              help="speed: time the analysis stage on a local Dask cluster (dask) instead of the whole pipeline.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="speed with --engine dask: worker processes of the local cluster.")
 def bench(task: str, data: str | None, predictions: str | None, as_json: bool, limit: int | None,
-          db: str | None) -> None:
+          db: str | None, engine: str | None, workers: int | None) -> None:
     """Score a pipeline stage on a benchmark file.
 
     TASK is one of: extract, cluster, pairs, claims, geo, summarize, speed, scale, events, types.
@@ -401,6 +420,7 @@ def bench(task: str, data: str | None, predictions: str | None, as_json: bool, l
       newsfuse bench events --data ../shared/bench/events/gva_dev.jsonl --predictions pred.jsonl
       newsfuse bench extract --data ../shared/bench/extract/wcxb_dev_articles.jsonl
       newsfuse bench speed --limit 200 --json
+      newsfuse bench speed --engine dask --workers 2 --data docs.jsonl --limit 300
       newsfuse bench scale --data ../shared/bench/events/gva_dev.jsonl --limit 10000   # stores of 1k and 10k
       newsfuse bench types --data ../shared/bench/events_raw/openeventdata_PLOVER/PLOVER_GSR_CAMEO.txt
     """
@@ -416,7 +436,8 @@ def bench(task: str, data: str | None, predictions: str | None, as_json: bool, l
             tid = bar.add_task(task, total=None)
             report = run_task(task, Path(data) if data else None, limit=limit,
                               predictions=Path(predictions) if predictions else None,
-                              progress=lambda n: bar.advance(tid, n), db=db)
+                              progress=lambda n: bar.advance(tid, n),
+                              options={"engine": engine, "workers": workers, "db": db})
     except BenchUnavailable as exc:
         raise click.UsageError(str(exc)) from exc
     except StoreError as exc:

@@ -15,6 +15,7 @@ from .brief import RewriteConfig
 from .clean import MIN_ANY, MIN_SAME_SOURCE, drop_template_lines, repeated_lines, template_candidates
 from .cluster import cluster_articles
 from .cluster.mentions import link_mentions
+from .dask_engine import DaskAnalysis, DaskOptions
 from .ingest import IngestIssue, iter_inputs
 from .models import Article, Event, RawArticle, RemovedLine
 from . import engine
@@ -42,6 +43,7 @@ class RunSummary:
     issues: list[IngestIssue] = field(default_factory=list)  # skipped inputs
     store: Store | None = field(default=None, repr=False)  # the store written (None: nothing was)
     warnings: list[IngestIssue] = field(default_factory=list)  # processed, with a remark
+    recomputed: int = 0  # analysis tasks a cluster ran again after losing a worker (none lost)
 
     @property
     def processed(self) -> int:
@@ -118,9 +120,20 @@ def clean_again(store: Store, progress: Progress | None = None, limit: int = ANA
 
 
 def analyse_in_chunks(articles: Sequence[Article], progress: Progress | None = None,
-                      after: Callable[[Sequence[Article]], None] | None = None, pool: AnalysisPool | None = None) -> None:
+                      after: Callable[[Sequence[Article]], None] | None = None,
+                      pool: AnalysisPool | DaskAnalysis | None = None) -> None:
     """Analyse ``ANALYSE_CHUNK`` articles at a time (that many per worker of ``pool``);
-    ``after`` gets each chunk once analysed."""
+    ``after`` gets each chunk once analysed. A cluster streams its partitions back in order,
+    so the chunks it hands over are committed while it goes on with the next ones."""
+    if isinstance(pool, DaskAnalysis):
+        done = 0
+        for chunk in pool.stream(articles):
+            if after:
+                after(chunk)
+            done += len(chunk)
+            if progress:
+                progress("analyse", done, len(articles))
+        return
     size = ANALYSE_CHUNK * (pool.workers if pool is not None and pool.parallel else 1)
     for start in range(0, len(articles), size):
         chunk = articles[start : start + size]
@@ -199,7 +212,7 @@ def collect(paths: Iterable[str], stdin=None, progress: Progress | None = None) 
 
 def store_new(articles: Sequence[Article], store: Store, summary: RunSummary,
               progress: Progress | None = None, lines: dict[str, set[str]] | None = None,
-              seen: set[str] | None = None, pool: AnalysisPool | None = None) -> None:
+              seen: set[str] | None = None, pool: AnalysisPool | DaskAnalysis | None = None) -> None:
     """Analyse the articles the store does not hold yet and commit them chunk by chunk.
 
     Analysis runs outside any write transaction (a slow article holds no lock), and each
@@ -243,7 +256,7 @@ def settle(store: Store, summary: RunSummary, progress: Progress | None = None,
 
 def run(paths: Iterable[str], store: Store | Callable[[], Store], progress: Progress | None = None, stdin=None,
         fatality_rule: str | None = None, brief: BriefOptions | None = None,
-        summary: RunSummary | None = None, workers: int = 1) -> RunSummary:
+        summary: RunSummary | None = None, workers: int = 1, dask: DaskOptions | None = None) -> RunSummary:
     """Read, clean and analyse new articles ``READ_BATCH`` at a time, store them and place
     them in events (every ``CLUSTER_CHUNK`` pending articles, and at the end), so memory
     does not grow with the inputs.
@@ -251,7 +264,8 @@ def run(paths: Iterable[str], store: Store | Callable[[], Store], progress: Prog
     ``store`` may be a function that opens it: it is called only once there is an article to
     store (inputs with nothing readable create no store; see ``RunSummary.store``).
     Re-running on the same inputs adds nothing: article ids are content hashes.
-    ``workers`` > 1 analyses in that many processes (:mod:`newsfuse.workers`).
+    ``workers`` > 1 analyses in that many processes (:mod:`newsfuse.workers`); ``dask``
+    analyses on a Dask cluster instead (:mod:`newsfuse.dask_engine`; same results).
     ``fatality_rule`` and ``brief`` left as None keep what the store was built with
     (best and standard for a new store), so adding articles never resets them. ``summary``
     is filled as the run goes (a caller keeps what it says when the run fails half-way).
@@ -259,7 +273,7 @@ def run(paths: Iterable[str], store: Store | Callable[[], Store], progress: Prog
     summary = summary if summary is not None else RunSummary()
     opened = store if not callable(store) else None
     seen: set[str] = set()
-    with AnalysisPool(workers) as pool:
+    with DaskAnalysis(dask) if dask is not None else AnalysisPool(workers) as pool:
         for raws in read_batches(paths, stdin, summary, progress, READ_BATCH * pool.workers):
             if opened is None:
                 opened = store()
@@ -269,6 +283,7 @@ def run(paths: Iterable[str], store: Store | Callable[[], Store], progress: Prog
             clean_again(opened, progress)
             if opened.count_pending() >= engine.CLUSTER_CHUNK:
                 settle(opened, summary, progress, fatality_rule, brief)
+    summary.recomputed = getattr(pool, "recomputed", 0)
     if opened is not None:
         summary.store = opened
         settle(opened, summary, progress, fatality_rule, brief)

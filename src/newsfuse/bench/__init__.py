@@ -1,6 +1,7 @@
 """Benchmark tasks scored by ``newsfuse bench TASK --data FILE``.
 
-Each task module has ``run(data, *, limit, predictions, progress) -> BenchReport``.
+Each task module has ``run(data, *, limit, predictions, progress) -> BenchReport``; a task
+that takes more options (``speed``: ``engine``, ``workers``) names them in ``OPTIONS``.
 Tasks whose stage is not built yet say so instead of printing made-up numbers.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .base import BenchReport
 
@@ -24,6 +26,7 @@ TASKS: dict[str, str | None] = {
     "types": "newsfuse.bench.types",
     "scale": "newsfuse.bench.scale",
 }
+OPTIONS: dict[str, set[str]] = {"speed": {"engine", "workers"}, "scale": {"db"}}  # what each task takes beyond --data
 NEEDS_DATA = {"extract", "cluster", "pairs", "claims", "geo", "summarize", "events", "types", "scale"}
 
 
@@ -38,15 +41,15 @@ def run_task(
     limit: int | None = None,
     predictions: Path | None = None,
     progress: Callable[[int], None] | None = None,
-    db: str | None = None,
+    options: dict[str, Any] | None = None,
 ) -> BenchReport:
     module_name = TASKS.get(task)
-    if db and task != "scale":
-        raise BenchUnavailable(f"--db is for `newsfuse bench scale` (the store it grows), not {task}")
     if module_name is None:
         raise BenchUnavailable(f"the {task!r} benchmark is not implemented yet (its pipeline stage is still to come)")
+    options = {k: v for k, v in (options or {}).items() if v is not None}
+    if unknown := sorted(set(options) - OPTIONS.get(task, set())):
+        raise BenchUnavailable(f"`newsfuse bench {task}` takes no --{unknown[0]}")
     if data is None and task in NEEDS_DATA:
         raise BenchUnavailable(f"`newsfuse bench {task}` needs --data FILE (see ../shared/bench/README.md)")
     module = importlib.import_module(module_name)
-    extra = {"db": db} if db else {}
-    return module.run(data, limit=limit, predictions=predictions, progress=progress, **extra)
+    return module.run(data, limit=limit, predictions=predictions, progress=progress, **options)

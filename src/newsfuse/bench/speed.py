@@ -290,8 +290,20 @@ def probe_in_subprocess(size_bytes: int, timeout: float = 900) -> dict[str, floa
 
 
 def run(data: Path | None, *, limit: int | None = None, predictions: Path | None = None,
-        progress: Callable[[int], None] | None = None, long_sizes_kb: tuple[int, ...] | None = None) -> BenchReport:
+        progress: Callable[[int], None] | None = None, long_sizes_kb: tuple[int, ...] | None = None,
+        engine: str = "local", workers: int | None = None) -> BenchReport:
+    """The whole pipeline in one process; with ``engine="dask"``, the analysis stage on a
+    local Dask cluster of ``workers`` processes instead (:mod:`newsfuse.bench.speed_dask`)."""
     from ..analysis.entities import load_model
+
+    if engine == "dask":
+        from . import speed_dask
+
+        return speed_dask.run(data, limit=limit, workers=workers or 1, progress=progress)
+    if workers is not None:
+        from . import BenchUnavailable
+
+        raise BenchUnavailable("`bench speed --workers N` measures a Dask cluster: add --engine dask")
 
     data = data or default_data()
     raws = read_corpus(data, limit)

@@ -5,6 +5,8 @@ backend: a file path or ``sqlite:///path`` is SQLite, ``postgresql://...`` Postg
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -76,7 +78,7 @@ class Store(Protocol):
 
 def is_server(location: str) -> bool:
     """True when ``location`` is a database server's URL rather than a SQLite file."""
-    return location.lower().startswith(SERVER_SCHEMES)
+    return os.fspath(location).lower().startswith(SERVER_SCHEMES)
 
 
 def sqlite_path(location: str) -> str | None:
@@ -84,6 +86,7 @@ def sqlite_path(location: str) -> str | None:
     ``sqlite:///a.db`` is relative, ``sqlite:////srv/a.db`` absolute (SQLAlchemy's spelling)."""
     if is_server(location):
         return None
+    location = os.fspath(location)  # a pathlib.Path names a file too
     if location.lower().startswith("sqlite:///"):
         return location[len("sqlite:///"):] or ":memory:"
     return location
