@@ -116,3 +116,16 @@ def test_run_summary_counts_partial_articles(tmp_path):
     result = CliRunner().invoke(main, ["run", str(folder), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 0, result.output
     assert "1 partially analysed (language ru 1)" in result.output
+
+
+def test_brief_quotes_the_readers_language_first_and_never_mixes():
+    events, articles = analyse_raw([_raw(x) for x in ("fr", "es", "en")], RunSummary())
+    (event,) = [e for e in events if len(e.article_ids) == 3]
+    by_id = {a.id: a for a in articles}
+    english = next(a for a in articles if a.language == "en")
+    assert event.title == english.title and event.brief_headline.text == english.title
+    assert event.brief and all(s.citations[0] == english.id for s in event.brief)
+    for sentence in event.brief:  # each sentence is its own report's words, at its offsets
+        src = sentence.source
+        assert src["article_id"] == english.id
+        assert by_id[src["article_id"]].text[src["start"]:src["end"]] == sentence.text
