@@ -21,8 +21,11 @@ entities, names and places in which only the newest ``posting_scan`` entries of 
 are read, so the cost of placing a report does not grow with the incidents stored.
 
 A report in a language none of the incident's reports is in shares few of its words, so
-the language-neutral evidence counts for it instead: a town in common, a lead figure in
-common and a surname in common each add a bonus (``cross_*``).
+its words are compared by their first ``cross_stem_chars`` letters (truncation stemming:
+"explosiones"/"explosions", "Präsidenten"/"president" folded; longer words of one family
+share their first letters across European languages), and the language-neutral evidence
+counts too: a town in common, a lead figure in common and a surname in common each add a
+bonus (``cross_*``). Reports in one language are scored exactly as before.
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ class ClusterConfig:
     cross_place_bonus: float = 0.10  # across languages: a town in common (or near)
     cross_figure_bonus: float = 0.05  # ... a lead figure in common
     cross_name_bonus: float = 0.05  # ... a surname in common
+    cross_stem_chars: int = 8  # ... words compared by their first letters (0: whole words)
 
 
 @dataclass
@@ -259,7 +263,28 @@ def crosslingual(key: ReportKey, incident: Incident, config: ClusterConfig) -> f
         bonus += config.cross_figure_bonus
     if key.names & incident.names:
         bonus += config.cross_name_bonus
+    if config.cross_stem_chars:
+        bonus += stem_cosine(key.vector, incident.centroid, config.cross_stem_chars) - incident.cosine(key.vector)
     return bonus
+
+
+def stems(vector: dict[str, float], chars: int) -> dict[str, float]:
+    """The vector with each word cut to ``chars`` letters (weights of one stem summed)."""
+    out: dict[str, float] = {}
+    for w, v in vector.items():
+        out[w[:chars]] = out.get(w[:chars], 0.0) + v
+    return out
+
+
+def stem_cosine(a: dict[str, float], b: dict[str, float], chars: int) -> float:
+    """Cosine of two word vectors with each word cut to its first ``chars`` letters: cognates
+    and inflected names meet ("ministre", "ministro", "minister"; "Putina", "Putin")."""
+    sa, sb = stems(a, chars), stems(b, chars)
+    na = sum(v * v for v in sa.values()) ** 0.5
+    nb = sum(v * v for v in sb.values()) ** 0.5
+    if not na or not nb:
+        return 0.0
+    return sum(v * sb.get(w, 0.0) for w, v in sa.items()) / (na * nb)
 
 
 def bar(when: str | None, config: ClusterConfig) -> float | None:
