@@ -92,7 +92,7 @@ def term_counts(title: str, text: str, lang: str = ENGLISH) -> dict[str, float]:
     """Sublinear counts of the content words: the headline twice (it names the story), the
     body up to ``TEXT_WORDS`` words once; stop words (English and the text's language's) left
     out, words folded to unaccented Latin letters (:func:`fold`)."""
-    words = _WORD.findall(title.lower()) * 2 + _WORD.findall(text.lower())[:TEXT_WORDS]
+    words = words_of(title.lower()) * 2 + words_of(text.lower(), TEXT_WORDS)
     stop = stop_words(lang)
     counts: dict[str, int] = {}
     for w in words:
@@ -100,6 +100,28 @@ def term_counts(title: str, text: str, lang: str = ENGLISH) -> dict[str, float]:
             w = fold(w)
             counts[w] = counts.get(w, 0) + 1
     return {w: 1.0 + math.log(n) for w, n in counts.items()}
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_NOT_CJK = re.compile(r"[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+
+
+def words_of(text: str, limit: int | None = None) -> list[str]:
+    """The words of ``text`` (of its first ``limit`` space-separated words). Chinese and
+    Japanese write no spaces: a run of their characters counts as its overlapping character
+    pairs (the usual unit for searching them), and a Latin name inside it ("NBA", "Trump") as
+    a word of its own, as in any other language."""
+    out = []
+    for word in _WORD.findall(text)[:limit]:
+        if not _CJK.search(word):
+            out.append(word)
+            continue
+        for piece in re.findall(f"{_CJK.pattern}|{_NOT_CJK.pattern}", word):
+            if _CJK.match(piece):
+                out.extend(piece[i:i + 2] for i in range(max(1, len(piece) - 1)))
+            else:
+                out.append(piece)
+    return out
 
 
 FOLD_LIMIT = 0x530  # Latin, Greek and Cyrillic letters end here; other scripts are kept as written

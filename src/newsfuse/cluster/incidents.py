@@ -276,10 +276,20 @@ def stems(vector: dict[str, float], chars: int) -> dict[str, float]:
     return out
 
 
+def script(word: str) -> str:
+    """"latin" for words the clusterer spells in Latin letters (folded Greek and Cyrillic
+    too), else "other" (Chinese pairs, Arabic, ...)."""
+    return "latin" if word.isascii() else "other"
+
+
 def stem_cosine(a: dict[str, float], b: dict[str, float], chars: int) -> float:
     """Cosine of two word vectors with each word cut to its first ``chars`` letters: cognates
-    and inflected names meet ("ministre", "ministro", "minister"; "Putina", "Putin")."""
-    sa, sb = stems(a, chars), stems(b, chars)
+    and inflected names meet ("ministre", "ministro", "minister"; "Putina", "Putin"). Words
+    of a script only one side writes cannot be shared: they are left out of both norms (a
+    Chinese report's character pairs would drown the Latin names it shares with English)."""
+    both = {script(w) for w in a} & {script(w) for w in b}
+    sa = stems({w: v for w, v in a.items() if script(w) in both}, chars)
+    sb = stems({w: v for w, v in b.items() if script(w) in both}, chars)
     na = sum(v * v for v in sa.values()) ** 0.5
     nb = sum(v * v for v in sb.values()) ** 0.5
     if not na or not nb:
