@@ -37,10 +37,14 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 log = logging.getLogger(__name__)
 
 
-@lru_cache(maxsize=None)
 def load_model(lang: str = "en") -> Any:
     """The best available pipeline for ``lang``, without the parts NER does not need.
     English must have one; another language without one raises :class:`ModelMissing`."""
+    return _load_model(lang)  # one cache entry per language, however it is called
+
+
+@lru_cache(maxsize=None)
+def _load_model(lang: str) -> Any:
     errors = []
     for name in LANGUAGE_MODELS.get(lang, ()):
         try:
