@@ -37,14 +37,11 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 log = logging.getLogger(__name__)
 
 
+@lru_cache(maxsize=None)
 def load_model(lang: str = "en") -> Any:
     """The best available pipeline for ``lang``, without the parts NER does not need.
-    English must have one; another language without one raises :class:`ModelMissing`."""
-    return _load_model(lang)  # one cache entry per language, however it is called
-
-
-@lru_cache(maxsize=None)
-def _load_model(lang: str) -> Any:
+    English must have one; another language without one raises :class:`ModelMissing`.
+    English is asked for as ``load_model()`` everywhere: one cache entry, one copy."""
     errors = []
     for name in LANGUAGE_MODELS.get(lang, ()):
         try:
@@ -73,7 +70,7 @@ class ModelMissing(RuntimeError):
 
 def has_model(lang: str) -> bool:
     try:
-        load_model(lang)
+        load_model() if lang == "en" else load_model(lang)
     except ModelMissing:
         return False
     return True
@@ -117,7 +114,7 @@ def find_entities_batch(texts: Iterable[str], batch_size: int = 32, n_process: i
     machine for large batches; each process loads its own copy of the model). A language
     without a model gives no entities."""
     try:
-        nlp = load_model(lang)
+        nlp = load_model() if lang == "en" else load_model(lang)
     except ModelMissing:
         yield from ([] for _ in texts)
         return
