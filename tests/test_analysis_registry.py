@@ -163,3 +163,20 @@ def test_a_store_can_fill_what_an_older_article_lacks():
     assert fill_annotations(old) == ["speaker_roles"]
     assert old.to_dict() == article.to_dict()
     assert fill_annotations(old) == []
+
+
+def test_a_component_gives_nothing_for_a_language_it_does_not_read():
+    registry = Registry()
+    registry.add("entities", lambda a: ["name"], requires=["text"], assigns=["entities"], languages=["en"],
+                 pipe=lambda articles: (["name"] for _ in articles))
+    registry.add("sentences", lambda a: ["s"], requires=["text"], assigns=["sentences"])
+    registry.add("numbers", lambda a: ["n"], requires=["text"], assigns=["numbers"], languages=["en", "fr"])
+    english, french, russian = _article(), _article(), _article()
+    french.language, russian.language = "fr", "ru-RU"
+    registry.run([english, french, russian])
+    assert (english.entities, english.numbers, english.sentences) == (["name"], ["n"], ["s"])
+    assert (french.entities, french.numbers) == ([], ["n"])
+    assert (russian.entities, russian.numbers, russian.sentences) == ([], [], ["s"])
+    assert registry.skipped(russian) == ["entities", "numbers"] and registry.skipped(english) == []
+    assert registry.value(russian, "numbers") == []  # computed on the fly: refused the same way
+    assert "analysis_errors" not in russian.metadata

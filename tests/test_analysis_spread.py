@@ -87,3 +87,25 @@ def test_a_failing_worker_leaves_its_field_as_it_was_and_notes_why():
     assert errors[0] == "entities: worker died"
     assert [e.split(":")[0] for e in errors] == ["entities"] + [c.name for c in PIPELINE.needing("entities")]
     assert article.sentences and article.numbers and not article.entities
+
+
+@pytest.mark.parametrize("name", ["fr.txt", "ru.txt"])
+def test_a_long_report_in_another_language_is_read_as_one_process_reads_it(name):
+    """Spread over workers, a French report is read with the French resources and a Russian
+    one (no resources) gets nothing, exactly as the registry's runner gives."""
+    from .conftest import REPO
+
+    text = (REPO / "tests" / "fixtures" / "multilingual" / name).read_text(encoding="utf-8")
+    lang = name.split(".")[0]
+
+    def article() -> Article:
+        return Article(id="m1", path=name, source="Fictional", title="", text=(text + "\n\n") * 4,
+                       published="2031-03-07", language=lang)
+
+    alone = article()
+    analyse_articles([alone])
+    spread_out = article()
+    analyse_spread(spread_out, _done)
+    assert spread_out.to_dict() == alone.to_dict()
+    if lang == "ru":
+        assert not spread_out.entities and not spread_out.places and not spread_out.claims

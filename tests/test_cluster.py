@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsfuse.analysis import analyse_articles
 from newsfuse.cluster import ClusterConfig, cluster_articles
 from newsfuse.models import Article
@@ -225,3 +227,29 @@ def test_the_headline_town_counts_beside_the_text_towns():
     place_by_outlet_home([article])
     key = report_key(article)
     assert len(key.places) == 2  # Roseville from the text, Sacramento from the headline
+
+
+def test_words_meet_across_languages_and_scripts():
+    from newsfuse.cluster.features import fold, term_counts, words_of
+    from newsfuse.cluster.incidents import stem_cosine
+
+    assert fold("explosión") == "explosion" and fold("путин") == "putin" and fold("حريق") == "حريق"
+    assert words_of("特朗普周二在nba比赛") == ["特朗", "朗普", "普周", "周二", "二在", "nba", "比赛"]
+    assert "dans" not in term_counts("Explosion dans un marché", "", "fr")  # the language's stop words
+    assert term_counts("A title", "Some English text") == term_counts("A title", "Some English text", "en")
+    # across languages: first letters meet; character pairs of one side do not dilute the other's names
+    assert stem_cosine({"ministerio": 1.0}, {"ministere": 1.0}, 8) == pytest.approx(1.0)
+    assert stem_cosine({"trump": 1.0}, {"trump": 0.5, "特朗": 0.8}, 8) == pytest.approx(1.0)
+
+
+def test_a_report_in_another_language_gets_the_neutral_evidence():
+    from newsfuse.cluster.features import ReportKey
+    from newsfuse.cluster.incidents import ClusterConfig, Incident, score
+
+    cfg = ClusterConfig()
+    incident = Incident()
+    incident.add(0, ReportKey(vector={"explosion": 1.0}, places={42}, figures={17.0}, languages={"en"}))
+    same = ReportKey(vector={"explosion": 1.0}, places={42}, figures={17.0}, languages={"en"})
+    other = ReportKey(vector={"explosion": 1.0}, places={42}, figures={17.0}, languages={"fr"})
+    assert score(same, incident, "same", cfg) == pytest.approx(1.0)  # one language: scored as before
+    assert score(other, incident, "same", cfg) == pytest.approx(1.0 + cfg.cross_place_bonus + cfg.cross_figure_bonus)

@@ -42,3 +42,11 @@ def test_only_web_addresses_are_links():
     assert linked["URL"]["href"] == "https://example.org/quay-fire"
     unsafe = {f["label"]: f for f in article_fields(_article(url="javascript:alert(1)"))}
     assert "href" not in unsafe["URL"] and unsafe["URL"]["note"]
+
+
+def test_a_language_read_in_part_says_so():
+    english = Article(id="a", path="p", source="s", title="t", text="Two people died.", language="en")
+    russian = Article(id="b", path="p", source="s", title="t", text="Пять человек пострадали.", language="ru")
+    assert not [f for f in article_fields(english) if f["label"] == "Analysis"]
+    (field,) = [f for f in article_fields(russian) if f["label"] == "Analysis"]
+    assert field["text"] == "partial (language ru)" and "none guessed" in field["note"]

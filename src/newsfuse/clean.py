@@ -83,7 +83,8 @@ _RELATED_HEADER = re.compile(
     r"|^you\s+(?:may|might|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)|^recommended\b"
     r"|^(?:most\s+(?:read|popular|viewed)|trending|popular\s+(?:now|stories|posts))\b"
     r"|^(?:latest|top|other)\s+(?:news|stories|posts|articles)\b|^further\s+reading\b|^lire\s+aussi\b"
-    r"|^à\s+lire\s+aussi\b|^voir\s+aussi\b",
+    r"|^à\s+lire\s+aussi\b|^voir\s+aussi\b"
+    r"|^le[ae]\s+(?:también|además)\b|^te\s+puede\s+interesar\b|^noticias\s+relacionadas\b",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(

@@ -186,6 +186,9 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
         parts.append(f"{len(summary.warnings)} warnings")
     if summary.recomputed:
         parts.append(f"{summary.recomputed} analysis tasks recomputed after a lost worker (no article lost)")
+    if summary.partial:
+        langs = ", ".join(f"{lang} {n}" for lang, n in sorted(summary.partial.items()))
+        parts.append(f"{sum(summary.partial.values())} partially analysed (language {langs})")
     where = f"{summary.events} events in {db}" if store is not None else f"nothing stored, {db} not created"
     err.print(f"{', '.join(parts)} → {where}", highlight=False)
     if summary.processed == 0:

@@ -10,7 +10,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .analysis import analyse_articles
+from .analysis import analyse_articles, coverage
+from .analysis.languages import language_of
 from .brief import RewriteConfig
 from .clean import MIN_ANY, MIN_SAME_SOURCE, drop_template_lines, repeated_lines, template_candidates
 from .cluster import cluster_articles
@@ -44,6 +45,7 @@ class RunSummary:
     store: Store | None = field(default=None, repr=False)  # the store written (None: nothing was)
     warnings: list[IngestIssue] = field(default_factory=list)  # processed, with a remark
     recomputed: int = 0  # analysis tasks a cluster ran again after losing a worker (none lost)
+    partial: Counter[str] = field(default_factory=Counter)  # language -> articles analysed only in part
 
     @property
     def processed(self) -> int:
@@ -234,11 +236,19 @@ def store_new(articles: Sequence[Article], store: Store, summary: RunSummary,
 
     def commit(chunk: Sequence[Article]) -> None:
         _crash_point("analysed")
+        count_partial(chunk, summary)
         summary.added += store.add_articles(chunk, {a.id: lines[a.id] for a in chunk if a.id in lines}
                                             if lines else None)
         _crash_point("stored")
 
     analyse_in_chunks(fresh, progress, after=commit, pool=pool)
+
+
+def count_partial(articles: Sequence[Article], summary: RunSummary) -> None:
+    """Count the articles in a language some analysis does not read (docs/languages.md)."""
+    for article in articles:
+        if coverage(article) != "full":
+            summary.partial[language_of(article)] += 1
 
 
 def settle(store: Store, summary: RunSummary, progress: Progress | None = None,
@@ -297,4 +307,5 @@ def analyse_raw(raws: Sequence[RawArticle], summary: RunSummary, fatality_rule: 
     whose rewrite was refused become warnings. The library's :func:`newsfuse.extract_events`."""
     articles = list({a.id: a for a in prepare_batch(raws, summary)}.values())
     analyse_articles(articles)
+    count_partial(articles, summary)
     return build_events(articles, fatality_rule, brief, summary.warnings), articles

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
+from .analysis.languages import ENGLISH, language_of
 from .casualties import reconcile
 from .event_actors import ACTOR_LABELS, event_actors
 from .event_dates import event_date
@@ -40,7 +41,7 @@ def build_event(articles: list[Article], fatality_rule: str = "best") -> Event:
                           lambda a: event_totals(reconcile([a], fatality_rule), a.claims)[0].value)
     return Event(
         id=event_id(articles),
-        title=central_article(articles).title,
+        title=central_article([a for a in articles if language_of(a) == ENGLISH] or articles).title,  # reader's
         event_type=event_type,
         sub_event_type=sub_event_type,
         date=event_date(articles),

@@ -12,6 +12,7 @@ import bisect
 import re
 
 from ..models import Article
+from .languages import ENGLISH, language_of, lexicon
 
 EVENT_RE = re.compile(r"\b(?:shell(?:ed|ing|s)?|fight(?:ing|s)?|fought|attack(?:ed|s|ing)?|kill(?:ed|ing|s)?|clash(?:ed|es)?|"
                       r"bombard\w*|artillery|shells|gunfire|firing|protest(?:ed|s|ers)?|flood(?:ed|s|ing)?|strikes?|struck|bomb(?:ed|ing|ings|s)?|explosions?|"
@@ -37,13 +38,15 @@ class SentenceEvents:
         self.sentences = article.sentences
         self.starts = [x.start for x in article.sentences]
         self.cache: dict[tuple[int, int], bool] = {}
+        lang = language_of(article)  # another language's event words (data/lang/xx.tsv)
+        self.pattern = EVENT_RE if lang == ENGLISH else lexicon(lang).pattern("event")
 
     def around(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.starts, start) - 1
         sent = self.sentences[i] if i >= 0 and start < self.sentences[i].end else None
         span = (sent.start, sent.end) if sent else (max(0, start - 200), min(len(self.text), end + 200))
         if span not in self.cache:
-            self.cache[span] = EVENT_RE.search(self.text, *span) is not None
+            self.cache[span] = self.pattern.search(self.text, *span) is not None
         return self.cache[span]
 
 

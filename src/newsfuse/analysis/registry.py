@@ -6,7 +6,9 @@ them. Because the order is declared, the registry checks it when a component is 
 (a requirement nothing earlier assigns is an error then, not a silent empty field later),
 and because components only read, articles can be analysed in other processes and the
 results put back. One article that fails a component gets that field left as it was and
-the error in ``article.metadata["analysis_errors"]``; the batch goes on.
+the error in ``article.metadata["analysis_errors"]``; the batch goes on. A component
+declares the ``languages`` it reads (None: any); on an article in another language it
+assigns an empty value instead of guessing (:meth:`Registry.skipped` names those).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..models import Article
+from .languages import language_of
 
 # What the cleaner gives every Article: components may require these without an assigner.
 GIVEN_FIELDS = ("id", "path", "source", "title", "text", "url", "published", "language", "removed", "metadata")
@@ -44,9 +47,21 @@ class Component:
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
     pipe: Callable[..., Iterable[Any]] | None = None
+    languages: frozenset[str] | None = None  # the languages it reads; None: any
+    empty: Callable[[Article], Any] | None = None  # its value for an article it does not read
 
     def __call__(self, article: Article) -> Any:
-        return self.func(article)
+        return self.func(article) if self.reads(article) else self.nothing(article)
+
+    def reads(self, article: Article) -> bool:
+        return self.languages is None or language_of(article) in self.languages
+
+    def nothing(self, article: Article) -> Any:
+        """What it assigns to an article in a language it does not read: empty lists."""
+        if self.empty is not None:
+            return self.empty(article)
+        values = tuple([] for _ in self.assigns)
+        return values if len(values) > 1 else values[0]
 
     def assign(self, article: Article, result: Any) -> None:
         values = result if len(self.assigns) > 1 else (result,)
@@ -61,7 +76,7 @@ class Component:
 
     def apply(self, article: Article) -> None:
         """Run on one article and write the result (the old mutating form, for scripts)."""
-        self.assign(article, self.func(article))
+        self.assign(article, self(article))
 
 
 class Registry:
@@ -72,7 +87,8 @@ class Registry:
         self.components: list[Component] = []
 
     def add(self, name: str, func: Callable[[Article], Any], *, requires: Sequence[str] = (),
-            assigns: Sequence[str], pipe: Callable[..., Iterable[Any]] | None = None) -> Component:
+            assigns: Sequence[str], pipe: Callable[..., Iterable[Any]] | None = None,
+            languages: Iterable[str] | None = None, empty: Callable[[Article], Any] | None = None) -> Component:
         assigned = {f: c.name for c in self.components for f in c.assigns}
         if any(c.name == name for c in self.components):
             raise RegistryError(f"E101 a component named {name!r} is already registered: choose another name")
@@ -92,7 +108,8 @@ class Registry:
         if taken or not assigns:
             raise RegistryError(f"E104 component {name!r} must assign at least one field no other component "
                                 f"assigns; already assigned: {', '.join(taken) or 'nothing declared'}")
-        component = Component(name, func, tuple(requires), tuple(assigns), pipe)
+        component = Component(name, func, tuple(requires), tuple(assigns), pipe,
+                              None if languages is None else frozenset(languages), empty)
         self.components.append(component)
         return component
 
@@ -112,13 +129,17 @@ class Registry:
         ``options`` their ``pipe`` accepts), then the others article by article."""
         batched = [c for c in self.components if c.pipe is not None]
         for component in batched:
+            read = [a for a in articles if component.reads(a)]
+            for article in articles:
+                if not component.reads(article):
+                    component.assign(article, component.nothing(article))
             try:
-                results = list(component.pipe(articles, **_accepted(component.pipe, options)))
+                results = list(component.pipe(read, **_accepted(component.pipe, options)))
             except Exception as exc:  # a model failure must not lose the articles
-                for article in articles:
+                for article in read:
                     record_error(article, component.name, exc)
                 continue
-            for article, result in zip(articles, results):
+            for article, result in zip(read, results):
                 component.assign(article, result)
         for article in articles:
             for component in self.components:
@@ -145,7 +166,7 @@ class Registry:
             return found
         component = self.assigner(name)
         try:
-            result = component.func(article)
+            result = component(article)
         except Exception as exc:  # one odd article never sinks an event
             _log.warning("analysis component %s failed on article %s: %s", component.name, article.id, exc)
             return []
@@ -160,10 +181,14 @@ class Registry:
                 setattr(article, name, [])
         return missing
 
+    def skipped(self, article: Article) -> list[str]:
+        """The components that do not read this article's language (empty values instead)."""
+        return [c.name for c in self.components if not c.reads(article)]
+
     @staticmethod
     def _run_one(component: Component, article: Article) -> bool:
         try:
-            result = component.func(article)
+            result = component(article)
         except Exception as exc:  # one odd article never sinks the batch
             record_error(article, component.name, exc)
             return False

@@ -24,6 +24,7 @@ from typing import Any
 from ..models import Article, Span
 from . import PIPELINE
 from .entities import RawEntity, piece_entities, read_pieces, text_pieces
+from .languages import language_of
 from .registry import GIVEN_FIELDS, Component, record_error
 
 PIECES_PER_TASK = 1  # NER pieces (~10 KB each) per task: one, so the cores end together (no faster in batches)
@@ -32,14 +33,16 @@ PIECES_PER_TASK = 1  # NER pieces (~10 KB each) per task: one, so the cores end 
 Submit = Callable[..., "Future[Any]"]
 
 
-def read_piece_texts(texts: list[str]) -> list[list[RawEntity]]:
+def read_piece_texts(texts: list[str], lang: str = "en") -> list[list[RawEntity]]:
     """A worker's NER task: the kept entities of each piece (a list, to send back)."""
-    return list(read_pieces(texts))
+    return list(read_pieces(texts, lang=lang))
 
 
 def run_component(name: str, article: Article) -> Any:
-    """A worker's component task: what component ``name`` returns for ``article``."""
-    return next(c for c in PIPELINE.components if c.name == name).func(article)
+    """A worker's component task: what component ``name`` returns for ``article`` (nothing
+    in a language it does not read, as the registry's runner gives)."""
+    component = next(c for c in PIPELINE.components if c.name == name)
+    return component.func(article) if component.reads(article) else component.nothing(article)
 
 
 def analyse_spread(article: Article, submit: Submit) -> None:
@@ -47,15 +50,17 @@ def analyse_spread(article: Article, submit: Submit) -> None:
     entities = PIPELINE.assigner("entities")
     later = PIPELINE.needing("entities")
     errors: dict[str, Exception] = {}
-    pieces = text_pieces(article.text)
+    pieces = text_pieces(article.text) if entities.reads(article) else []
     groups = [pieces[i : i + PIECES_PER_TASK] for i in range(0, len(pieces), PIECES_PER_TASK)]
-    tasks = [(read_piece_texts, [p.text for p in group]) for group in groups]
+    tasks = [(read_piece_texts, [p.text for p in group], language_of(article)) for group in groups]
     futures = [submit(*task) for task in tasks]
     for component in PIPELINE.components:
         if component is not entities and component not in later:
-            _assign(component, article, partial(component.func, article), errors)
+            _assign(component, article, partial(run_component, component.name, article), errors)
 
     def merge() -> list[Span]:
+        if not entities.reads(article):
+            return entities.nothing(article)
         found = [outcome() for outcome in _gather(futures, tasks)]
         return [span for group, raws in zip(groups, found) for piece, raw in zip(group, raws)
                 for span in piece_entities(piece, raw)]

@@ -12,7 +12,8 @@ cosine, shared entities, names and ages, and the penalties for other places, age
 lead figures where they apply).
 
 Metrics: Pearson of −score with ``overall`` (positive when the similarity is
-good), accuracy of ``score >= ClusterConfig.undated_threshold`` (the pairs carry no
+good), over all pairs, cross-lingual pairs, English pairs, monolingual non-English pairs,
+and each language pair with enough pairs (``pearson_xx_yy``), accuracy of ``score >= ClusterConfig.undated_threshold`` (the pairs carry no
 dates, so that is the bar the clusterer would apply) against gold
 ``overall <= 2``, and, as an oracle figure, the best threshold on this file and
 its accuracy.
@@ -89,6 +90,16 @@ def analyse_pairs(items: Sequence[dict[str, Any]], *, name: str = "data",
     return [(articles[i], articles[j]) for i, j in slots], failed
 
 
+MIN_PAIRS = 20  # a language pair with fewer pairs has no Pearson of its own (too noisy)
+
+
+def by_language_pair(items: Sequence[dict[str, Any]], neg: np.ndarray, overall: np.ndarray) -> dict[str, float | None]:
+    """``pearson_<lang1>_<lang2>`` for every language pair with ``MIN_PAIRS`` pairs or more."""
+    pairs = np.array(["_".join(sorted((str(o.get("lang1")), str(o.get("lang2"))))) for o in items])
+    return {f"pearson_{name}": pearson(neg[pairs == name], overall[pairs == name])
+            for name in sorted(set(pairs.tolist())) if (pairs == name).sum() >= MIN_PAIRS}
+
+
 def run(
     data: Path,
     *,
@@ -112,12 +123,16 @@ def run(
     same = overall <= SAME_STORY_MAX
     s = np.array(scores)
     cross = np.array([obj.get("lang1") != obj.get("lang2") for obj in items], dtype=bool)
+    english = np.array([obj.get("lang1") == obj.get("lang2") == "en" for obj in items], dtype=bool)
     neg = -s
     best_t, best_acc = best_threshold(scores, same.tolist())
     metrics: dict[str, float | int | None] = {
         "pearson_neg_score_vs_overall": pearson(neg, overall),
         "pearson_monolingual": pearson(neg[~cross], overall[~cross]),
         "pearson_crosslingual": pearson(neg[cross], overall[cross]),
+        "pearson_monolingual_english": pearson(neg[english], overall[english]),
+        "pearson_monolingual_other": pearson(neg[~cross & ~english], overall[~cross & ~english]),
+        **by_language_pair(items, neg, overall),
         "threshold": cfg.undated_threshold,
         "same_story_accuracy": accuracy_at(scores, same.tolist(), cfg.undated_threshold),
         "same_story_share": float(same.mean()) if len(same) else None,

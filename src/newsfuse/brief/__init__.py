@@ -53,19 +53,20 @@ def gated(items: list, by_id: dict[str, Article], stats: GateStats, numbers_only
 
 
 def build_brief(articles: list[Article], event: Event | None = None, length: str = "standard",
-                rewrite_with: RewriteConfig | None = None) -> Brief:
-    """The brief of the event whose reports are ``articles`` (``event`` gives the casualties)."""
+                rewrite_with: RewriteConfig | None = None, reader: str = "en") -> Brief:
+    """The brief of the event whose reports are ``articles`` (``event`` gives the casualties),
+    quoting reports in the ``reader``'s language first."""
     if length not in LENGTHS:
         raise ValueError(f"unknown brief length {length!r}; choose one of {', '.join(LENGTHS)}")
     by_id = {a.id: a for a in articles}
     stats = GateStats()
     read: dict[str, Source] = {}  # each cited report normalised and its numbers read once
-    sentences = select_sentences(articles, length)
+    sentences = select_sentences(articles, length, reader)
     note = None
     if rewrite_with is not None:
         sentences, note = rewrite(sentences, by_id, rewrite_with)
     sentences = gated(sentences, by_id, stats, read=read)
-    title = headline(articles)
+    title = headline(articles, reader)
     title = (gated([title], by_id, stats, read=read) or [None])[0] if title else None
     figures = gated(figure_lines(event, by_id), by_id, stats, numbers_only=True, read=read) if event is not None else []
     return Brief(title, sentences, figures, stats, note)

@@ -11,6 +11,10 @@ its source. The choice follows the multi-document summarisation staples:
 * **redundancy** — maximal marginal relevance (MMR) keeps the next sentence only
   if it adds something beyond those already chosen.
 
+Sentences of reports in the reader's language (English unless asked otherwise) are chosen
+first; another language's sentences only when none of the reader's qualifies. A sentence
+is always quoted in the words of its own report: a translation is never mixed into it.
+
 Sentences of reports marked ``derived_from`` another (copies, rewrites) are used
 only when no independent report exists. Dangling openings ("He said", "The
 ministry added") are resolved only by copying a name from the same article (see
@@ -230,16 +234,24 @@ def order(chosen: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: (c.index > 0, c.article.published or "9999", c.index / max(c.n_sentences, 1)))
 
 
-def select_sentences(articles: list[Article], length: str = "standard") -> list[BriefSentence]:
+def in_reader_language(articles: list[Article], reader: str) -> list[Article]:
+    """The reports in the reader's language (an unknown language counts as English)."""
+    return [a for a in articles if (a.language or "en").split("-")[0].lower() == reader]
+
+
+def select_sentences(articles: list[Article], length: str = "standard", reader: str = "en") -> list[BriefSentence]:
     """The extractive brief: ordered, non-redundant, each sentence cited to its article.
 
-    A sentence that several reports state almost word for word cites all of them.
+    A sentence that several reports state almost word for word cites all of them. Sentences
+    of the ``reader``'s language come first (see the module docstring).
     """
     max_sentences, budget = LENGTHS[length]
     cands = candidates(articles)
     if not cands:
         return []
     score(cands, articles)
+    own = {id(a) for a in in_reader_language(articles, reader)}
+    cands = [c for c in cands if id(c.article) in own] or cands
     chosen = order(mmr(cands, max_sentences, budget))
     texts = {a.id: _key(a.text) for a in articles}  # normalised once, searched for every chosen sentence
     return [BriefSentence(c.text, _citations(c, texts), {"article_id": c.article.id, "start": c.span.start,
@@ -252,10 +264,12 @@ def _citations(c: Candidate, texts: dict[str, str]) -> list[str]:
     return [c.article.id] + [i for i, text in texts.items() if i != c.article.id and key and key in text]
 
 
-def headline(articles: list[Article]) -> BriefSentence | None:
-    """The title of an independent report that best matches all the reports."""
-    pool = [a for a in articles if not a.derived_from and len(a.title.split()) >= 4] or \
-           [a for a in articles if len(a.title.split()) >= 4]
+def headline(articles: list[Article], reader: str = "en") -> BriefSentence | None:
+    """The title of an independent report that best matches all the reports, in the reader's
+    language when one of them is."""
+    titled = in_reader_language(articles, reader) or articles
+    pool = [a for a in titled if not a.derived_from and len(a.title.split()) >= 4] or \
+           [a for a in titled if len(a.title.split()) >= 4]
     if not pool:
         return None
     if len(pool) == 1:

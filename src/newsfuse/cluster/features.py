@@ -12,6 +12,11 @@ alone (only the words' weights depend on the stream):
   "the March 9 shooting"); with none, the report's own date stands in for it;
 * places are the towns and districts where the lead says something happened, else the
   dateline's city (a wire report from a capital bureau names the incident's town in its lead);
+* words are folded to Latin letters without accents ("explosión", "explosion" and
+  "Путин", "Putin" are one word) and the stop words of the report's own language are left out
+  (spaCy's lists), so reports in other languages share their names and cognates; what else
+  joins reports across languages is language-neutral: days, figures, places by gazetteer id
+  (``languages`` says which languages a report is in; cluster/incidents.py weighs that evidence);
 * ages ("a 23-year-old man", "John Doe, 23,") in the lead and people's surnames anywhere
   in the report identify the people involved; two reports of one incident describe the
   same people (a first report may name the victim only in its fourth paragraph).
@@ -26,8 +31,13 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import lru_cache
+import importlib
 
+from spacy.lang.en.stop_words import STOP_WORDS
+from unidecode import unidecode
+
+from ..analysis.languages import ENGLISH, language_of
 from ..analysis.place_titles import title_places
 from ..analysis.places import EVENT_RE, SentenceEvents
 from ..analysis.undated import report_date
@@ -75,17 +85,66 @@ class ReportKey:
     streets: set[str] = field(default_factory=set)  # streets of the lead, by name ("elm" for "N. Elm St.")
     weekdays: set[int] = field(default_factory=set)  # weekdays an undated lead says it happened on (Monday = 0)
     year: int | None = None  # known to the year only
+    languages: set[str] = field(default_factory=set)  # the report's language (an incident's: all its members')
 
 
-def term_counts(title: str, text: str) -> dict[str, float]:
+def term_counts(title: str, text: str, lang: str = ENGLISH) -> dict[str, float]:
     """Sublinear counts of the content words: the headline twice (it names the story), the
-    body up to ``TEXT_WORDS`` words once; stop words left out."""
-    words = _WORD.findall(title.lower()) * 2 + _WORD.findall(text.lower())[:TEXT_WORDS]
+    body up to ``TEXT_WORDS`` words once; stop words (English and the text's language's) left
+    out, words folded to unaccented Latin letters (:func:`fold`)."""
+    words = words_of(title.lower()) * 2 + words_of(text.lower(), TEXT_WORDS)
+    stop = stop_words(lang)
     counts: dict[str, int] = {}
     for w in words:
-        if w not in STOP_WORDS:
+        if w not in STOP_WORDS and w not in stop:
+            w = fold(w)
             counts[w] = counts.get(w, 0) + 1
     return {w: 1.0 + math.log(n) for w, n in counts.items()}
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_NOT_CJK = re.compile(r"[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+
+
+def words_of(text: str, limit: int | None = None) -> list[str]:
+    """The words of ``text`` (of its first ``limit`` space-separated words). Chinese and
+    Japanese write no spaces: a run of their characters counts as its overlapping character
+    pairs (the usual unit for searching them), and a Latin name inside it ("NBA", "Trump") as
+    a word of its own, as in any other language."""
+    out = []
+    for word in _WORD.findall(text)[:limit]:
+        if not _CJK.search(word):
+            out.append(word)
+            continue
+        for piece in re.findall(f"{_CJK.pattern}|{_NOT_CJK.pattern}", word):
+            if _CJK.match(piece):
+                out.extend(piece[i:i + 2] for i in range(max(1, len(piece) - 1)))
+            else:
+                out.append(piece)
+    return out
+
+
+FOLD_LIMIT = 0x530  # Latin, Greek and Cyrillic letters end here; other scripts are kept as written
+
+
+def fold(word: str) -> str:
+    """``word`` in unaccented Latin letters when it is in a Latin, Greek or Cyrillic script
+    ("explosión" -> "explosion", "путин" -> "putin"): names and cognates meet across languages."""
+    if word.isascii() or any(ord(c) >= FOLD_LIMIT for c in word):
+        return word
+    folded = unidecode(word).lower()
+    return folded if folded.isalpha() else word
+
+
+@lru_cache(maxsize=None)
+def stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words of ``lang`` (none for a language spaCy has no list for)."""
+    if lang == ENGLISH or not lang.isalpha():
+        return frozenset()
+    try:
+        return frozenset(importlib.import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
+    except (ImportError, AttributeError):
+        return frozenset()
 
 
 class TermStats:
@@ -262,11 +321,13 @@ def report_key(article: Article) -> ReportKey:
         points.append((filed[1], filed[2]))
         if filed[3] and filed[4]:
             regions.add((filed[3], filed[4]))
-    entities = {e.text.lower() for e in article.entities if e.label in ENTITY_LABELS and len(e.text) > 1}
+    entities = {fold(e.text.lower()) for e in article.entities if e.label in ENTITY_LABELS and len(e.text) > 1}
     names = {surname(e.text) for e in article.entities
              if e.label == "PERSON" and len(e.text.split()) >= 2} - {""}  # anywhere: follow-ups name victims late
+    lang = language_of(article)
     return ReportKey(
-        terms=term_counts(article.title, article.text),
+        terms=term_counts(article.title, article.text, lang),
+        languages={lang},
         entities=entities,
         names=names,
         ages=ages,

@@ -19,6 +19,13 @@ disjoint lead figures, or a report of only wounded written after the incident's 
 of a death mark a look-alike and cost a penalty. Candidates come from an inverted index over rare words,
 entities, names and places in which only the newest ``posting_scan`` entries of a list
 are read, so the cost of placing a report does not grow with the incidents stored.
+
+A report in a language none of the incident's reports is in shares few of its words, so
+its words are compared by their first ``cross_stem_chars`` letters (truncation stemming:
+"explosiones"/"explosions", "Präsidenten"/"president" folded; longer words of one family
+share their first letters across European languages), and the language-neutral evidence
+counts too: a town in common, a lead figure in common and a surname in common each add a
+bonus (``cross_*``). Reports in one language are scored exactly as before.
 """
 
 from __future__ import annotations
@@ -60,6 +67,10 @@ class ClusterConfig:
     posting_scan: int = 400
     merge_boost: float = 0.0  # added to the bar when the repair pass merges two incidents
     merge_pass: bool = True
+    cross_place_bonus: float = 0.10  # across languages: a town in common (or near)
+    cross_figure_bonus: float = 0.05  # ... a lead figure in common
+    cross_name_bonus: float = 0.05  # ... a surname in common
+    cross_stem_chars: int = 8  # ... words compared by their first letters (0: whole words)
 
 
 @dataclass
@@ -82,6 +93,7 @@ class Incident:
     first_report: date | None = None
     years: set[int] = field(default_factory=set)
     by_hand: set[int] = field(default_factory=set)  # members placed by a correction (never merged by repair)
+    languages: set[str] = field(default_factory=set)  # of its reports
     _norm: float = 0.0
 
     @property
@@ -138,6 +150,7 @@ class Incident:
         self.places |= source.places
         self.points.extend(points)
         self.regions |= source.regions
+        self.languages |= source.languages
 
     def _take_days(self, days: dict[date, int]) -> None:
         """Count incident days beside the anchor only: the day cannot walk away."""
@@ -156,7 +169,7 @@ class Incident:
                          names=self.names, ages=self.ages, figures=self.figures, places=self.places,
                          points=self.points, regions=self.regions, incident_day=self.day if self.days else None,
                          lead_days=set(self.days), report_day=self.first_report,
-                         year=min(self.years) if self.years else None)
+                         year=min(self.years) if self.years else None, languages=set(self.languages))
 
 
 def timing(key: ReportKey, incident: Incident, config: ClusterConfig) -> str | None:
@@ -237,7 +250,51 @@ def score(key: ReportKey, incident: Incident, when: str | None, config: ClusterC
         value -= config.outcome_penalty  # the dead do not come back: a later report of only wounded is another shooting
     if when is None and key.figures and incident.figures:  # time cannot tell: do the counts agree?
         value += config.figure_bonus if key.figures & incident.figures else -config.figure_penalty
+    if key.languages and incident.languages and not key.languages & incident.languages:
+        value += crosslingual(key, incident, config)
     return value
+
+
+def crosslingual(key: ReportKey, incident: Incident, config: ClusterConfig) -> float:
+    """What a report in another language shares with the incident beyond words: a town, a
+    lead figure, a surname (each read the same whatever the language)."""
+    bonus = config.cross_place_bonus if same_place(key, incident) is True else 0.0
+    if key.figures & incident.figures:
+        bonus += config.cross_figure_bonus
+    if key.names & incident.names:
+        bonus += config.cross_name_bonus
+    if config.cross_stem_chars:
+        bonus += stem_cosine(key.vector, incident.centroid, config.cross_stem_chars) - incident.cosine(key.vector)
+    return bonus
+
+
+def stems(vector: dict[str, float], chars: int) -> dict[str, float]:
+    """The vector with each word cut to ``chars`` letters (weights of one stem summed)."""
+    out: dict[str, float] = {}
+    for w, v in vector.items():
+        out[w[:chars]] = out.get(w[:chars], 0.0) + v
+    return out
+
+
+def script(word: str) -> str:
+    """"latin" for words the clusterer spells in Latin letters (folded Greek and Cyrillic
+    too), else "other" (Chinese pairs, Arabic, ...)."""
+    return "latin" if word.isascii() else "other"
+
+
+def stem_cosine(a: dict[str, float], b: dict[str, float], chars: int) -> float:
+    """Cosine of two word vectors with each word cut to its first ``chars`` letters: cognates
+    and inflected names meet ("ministre", "ministro", "minister"; "Putina", "Putin"). Words
+    of a script only one side writes cannot be shared: they are left out of both norms (a
+    Chinese report's character pairs would drown the Latin names it shares with English)."""
+    both = {script(w) for w in a} & {script(w) for w in b}
+    sa = stems({w: v for w, v in a.items() if script(w) in both}, chars)
+    sb = stems({w: v for w, v in b.items() if script(w) in both}, chars)
+    na = sum(v * v for v in sa.values()) ** 0.5
+    nb = sum(v * v for v in sb.values()) ** 0.5
+    if not na or not nb:
+        return 0.0
+    return sum(v * sb.get(w, 0.0) for w, v in sa.items()) / (na * nb)
 
 
 def bar(when: str | None, config: ClusterConfig) -> float | None:

@@ -452,6 +452,13 @@ class Gazetteer:
                 and normalize(self._name[i]).startswith(k)]
         return [self.place(i, True) for i in dict.fromkeys(i for _, i in alts)]
 
+    def lookup_any(self, name: str) -> list[Place]:
+        """Every place with ``name`` as its own or an alternate spelling, with no preference
+        for English main names: "Séville" is Sevilla's French name as much as small towns'
+        own (for texts in other languages, analysis/places_lang.py)."""
+        return [self.place(i, (normalize(name), i) in self._alt_flag)
+                for i in dict.fromkeys(self.index.get(normalize(name), ()))]
+
     def is_abbreviation(self, written: str) -> bool:
         return normalize(written) in self.abbreviations
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, replace
 from typing import Any
 
+from ..analysis import coverage
 from ..models import Article, Event
 from ..store.search import EventQuery
 
@@ -24,6 +25,7 @@ def article_summary(article: Article) -> dict[str, Any]:
         "published": article.published,
         "language": article.language,
         "derived_from": article.derived_from,
+        "analysis": coverage(article),  # "full", or "partial (language xx)": docs/languages.md
     }
 
 
@@ -38,6 +40,7 @@ def event_record(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
         "locations": [asdict(x) for x in event.locations],
         "actors": [asdict(x) for x in event.actors],
         "articles": [article_summary(a) for a in members],
+        "languages": sorted({a.language for a in members if a.language}),
         "claims": [asdict(x) for x in event.claims],
         "casualties": [asdict(x) for x in event.casualties],
         "brief": [asdict(x) for x in event.brief],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..analysis import coverage
 from ..models import Article
 from ..render.html import safe_url
 
@@ -55,6 +56,10 @@ def article_fields(article: Article) -> list[dict[str, Any]]:
     elif article.url:
         fields.append({"label": "URL", "text": article.url, "note": "not a web address; not linked"})
     fields.append({"label": "Language", "text": language_name(article.language)})
+    analysis = coverage(article)
+    if analysis != "full":
+        fields.append({"label": "Analysis", "text": analysis,
+                       "note": "this language is read only in part: some facts are missing, none guessed"})
     fields.append({"label": "Words", "text": f"{len(article.text.split()):,}"})
     kind = "JSON Lines record" if meta.get("input") == "jsonl" else FORMATS.get(str(meta.get("format")))
     name = file_name(article.path)
