@@ -64,6 +64,12 @@ def event_overview(conn: sqlite3.Connection, query: EventQuery, fts: bool, limit
         f"SELECT e.id, e.title, e.date_start, e.n_articles, {FATALITIES} AS dead, {EVENT_PLACE} AS place{body}"
         ") WHERE place IS NOT NULL ORDER BY coalesce(dead, -1) DESC, n_articles DESC, id LIMIT ?",
         cte_params + params + [limit]).fetchall()
+    return overview_of(days, rows)
+
+
+def overview_of(days: list[DayCount], rows: list[tuple]) -> Overview:
+    """The overview from the per-day counts and the map rows (id, title, first day,
+    fatalities, place as JSON, how many are located) that either backend reads."""
     points = []
     for event_id, title, date, dead, place, _ in rows:
         where = json.loads(place)

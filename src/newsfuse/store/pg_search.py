@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..models import Event
-from .overview import DayCount, MapPoint, Overview
+from .overview import DayCount, Overview, overview_of
 from .search import EventPage, EventQuery, QueryTimeout, _like_snippet, brief_text, words
 
 CONFIG = "simple"  # no stemming or stop words: FTS5's unicode61 has none either
@@ -161,13 +161,7 @@ def event_overview(conn: Any, query: EventQuery, limit: int) -> Overview:
         f"SELECT e.id, e.title, e.date_start, e.n_articles, {FATALITIES} AS dead, {EVENT_PLACE} AS place{body}"
         ") AS m WHERE place IS NOT NULL ORDER BY coalesce(dead, -1) DESC, n_articles DESC, id LIMIT %s",
         cte_params + params + [limit]).fetchall()
-    points = []
-    for event_id, title, date, dead, place, _ in rows:
-        where = json.loads(place)
-        points.append(MapPoint(event_id, title or event_id, date, None if dead is None else int(dead),
-                               where.get("name") or "?", float(where["lat"]), float(where["lon"])))
-    return Overview(total=sum(d.events for d in days), located=rows[0][5] if rows else 0,
-                    points=points, days=days)
+    return overview_of(days, rows)
 
 
 def index_events(conn: Any, events: Iterable[Event]) -> None:
