@@ -130,3 +130,31 @@ def test_brief_quotes_the_readers_language_first_and_never_mixes():
         src = sentence.source
         assert src["article_id"] == english.id
         assert by_id[src["article_id"]].text[src["start"]:src["end"]] == sentence.text
+
+
+def test_the_readers_language_is_chosen_per_store_and_kept(tmp_path):
+    """`run --lang fr` makes briefs quote the French report first; later runs keep it."""
+    import json
+
+    from click.testing import CliRunner
+
+    from newsfuse.cli import main
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"text": (FIXTURES / f"{x}.txt").read_text("utf-8"), "published": PUBLISHED,
+                                        "source": f"Fictional {x}"}) + "\n" for x in ("en", "fr", "es")), "utf-8")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["run", str(feed), "--db", db, "--lang", "fr"]).exit_code == 0
+
+    def brief_languages() -> list[str]:
+        (event,) = [e for e in json.loads(runner.invoke(main, ["events", "--db", db, "--json"]).stdout)
+                    if len(e["articles"]) == 3]
+        language = {a["id"]: a["language"] for a in event["articles"]}
+        return [language[s["source"]["article_id"]] for s in event["brief"]]
+
+    assert brief_languages() and set(brief_languages()) == {"fr"}
+    assert runner.invoke(main, ["run", str(feed), "--db", db]).exit_code == 0  # no --lang: the store's choice
+    assert set(brief_languages()) == {"fr"}
+    assert runner.invoke(main, ["run", str(feed), "--db", db, "--lang", "en"]).exit_code == 0  # rebuilt for English
+    assert set(brief_languages()) == {"en"}

@@ -87,6 +87,9 @@ def main() -> None:
 @click.option("--rewrite/--no-rewrite", default=None,
               help="Rewrite briefs through the OpenAI-compatible endpoint in $NEWSFUSE_LLM_BASE_URL "
                    "($NEWSFUSE_LLM_MODEL, $NEWSFUSE_LLM_API_KEY); gated, falls back to the extractive brief.")
+@click.option("--lang", type=click.Choice(["en", "fr", "es"]), default=None,
+              help="The reader's language: briefs quote its reports first (never a translation). "
+                   "Default: what the store was built with (English for a new store).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Analyse in this many processes (default: one per core, up to 4); with --engine dask, "
                    "the processes of a local Dask cluster.")
@@ -96,7 +99,7 @@ def main() -> None:
               help="With --engine dask: the scheduler of a running cluster (e.g. tcp://host:8786) "
                    "instead of a local cluster.")
 def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None, length: str | None,
-        rewrite: bool | None, workers: int | None, engine: str, scheduler: str | None) -> None:
+        rewrite: bool | None, lang: str | None, workers: int | None, engine: str, scheduler: str | None) -> None:
     """Read articles from PATHS, clean, analyse and cluster them into events.
 
     PATHS are files (.txt, .html/.htm, .jsonl, .json), folders (searched
@@ -110,6 +113,7 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
       newsfuse run ~/reports/ --db reports.db
       cat dump.jsonl | newsfuse run -
       newsfuse run demo/ --length long --fatality-rule conservative
+      newsfuse run reportages/ --lang fr   # briefs quote French reports first
       newsfuse run archive.jsonl --workers 2   # analyse in two processes
       newsfuse run archive.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
     """
@@ -125,7 +129,7 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
     if rewrite and rewrite_with is None:
         raise click.UsageError("--rewrite needs NEWSFUSE_LLM_BASE_URL (an OpenAI-compatible endpoint, e.g. "
                                "http://127.0.0.1:8080/v1)")
-    brief = BriefOptions(length, rewrite, rewrite_with)
+    brief = BriefOptions(length, rewrite, rewrite_with, lang)
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     if scheduler and workers:

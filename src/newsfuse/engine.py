@@ -153,12 +153,15 @@ class Options:
     fatality_rule: str = "best"
     length: str = "standard"
     rewrite_with: RewriteConfig | None = None
+    reader: str = "en"  # the language briefs quote first (docs/languages.md)
 
     @property
     def settings(self) -> dict[str, str]:
-        """As the store records them, to tell when a run asks for other options."""
+        """As the store records them, to tell when a run asks for other options (the reader
+        only when not English, so stores written before it need no rebuild)."""
         rewrite = "on" if self.rewrite_with else "off"
-        return {"fatality_rule": self.fatality_rule, "brief": f"{self.length};rewrite={rewrite}"}
+        reader = f";lang={self.reader}" if self.reader != "en" else ""
+        return {"fatality_rule": self.fatality_rule, "brief": f"{self.length};rewrite={rewrite}{reader}"}
 
 
 def build_one(members: list[Article], options: Options, notes: list[IngestIssue] | None) -> Event:
@@ -168,7 +171,7 @@ def build_one(members: list[Article], options: Options, notes: list[IngestIssue]
         article.derived_from = origins.get(article.id)
     event = build_event(members, options.fatality_rule)
     event.independent_sources = independent_sources(members)
-    written = build_brief(members, event, options.length, options.rewrite_with)
+    written = build_brief(members, event, options.length, options.rewrite_with, reader=options.reader)
     event.brief, event.brief_headline, event.figures = written.sentences, written.headline, written.figures
     if written.rewrite_note and notes is not None:
         notes.append(IngestIssue(event.id, f"brief rewrite not used, extractive brief kept: {written.rewrite_note}"))

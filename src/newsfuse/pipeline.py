@@ -160,16 +160,18 @@ class BriefOptions:
     length: str | None = None
     rewrite: bool | None = None
     rewrite_with: RewriteConfig | None = None
+    lang: str | None = None  # the reader's language: its reports are quoted first
 
     def engine_options(self, fatality_rule: str) -> Options:
-        return Options(fatality_rule, self.length or "standard", self.rewrite_with)
+        return Options(fatality_rule, self.length or "standard", self.rewrite_with, self.lang or "en")
 
     def resolved(self, stored: str | None = None) -> BriefOptions:
-        """Fill what is unset from a store's setting (standard, no rewrite for a new store)."""
-        length, _, rewrite = (stored or "standard;rewrite=off").partition(";")
+        """Fill what is unset from a store's setting (standard, no rewrite, English for a new store)."""
+        length, rewrite, *rest = (stored or "standard;rewrite=off").split(";")
+        stored_lang = next((x.partition("=")[2] for x in rest if x.startswith("lang=")), "en")
         wanted = self.rewrite if self.rewrite is not None else rewrite == "rewrite=on"
         config = (self.rewrite_with or RewriteConfig.from_env()) if wanted else None
-        return BriefOptions(self.length or length, config is not None, config)
+        return BriefOptions(self.length or length, config is not None, config, self.lang or stored_lang)
 
 
 def build_events(articles: list[Article], fatality_rule: str = "best",
