@@ -175,3 +175,19 @@ def test_mmr_by_columns_equals_the_full_matrix(articles):
         for max_sentences, budget in list(LENGTHS.values()) + [(20, 1000), (2, 10)]:
             chosen = select_module.mmr(cands, max_sentences, budget)
             assert chosen and [id(c) for c in chosen] == [id(c) for c in _dense_mmr(cands, max_sentences, budget)]
+
+
+def test_a_very_long_report_offers_only_its_first_sentences():
+    from newsfuse.brief import select
+    from newsfuse.models import Article, Span
+
+    text = " ".join(f"The Velmora council met for the {i}th time about the footbridge." for i in range(1, 601))
+    spans, start = [], 0
+    for sentence in re.findall(r"[^.]+\.", text):
+        begin = text.index(sentence.strip(), start)
+        spans.append(Span(begin, begin + len(sentence.strip()), sentence.strip(), "sentence"))
+        start = begin + len(sentence.strip())
+    article = Article(id="long", path="p", source="S", title="Velmora council", text=text, sentences=spans)
+    found = select.candidates([article])
+    assert 0 < len(found) <= select.MAX_SENTENCES < len(spans)
+    assert max(c.index for c in found) < select.MAX_SENTENCES

@@ -21,9 +21,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from datasketch import MinHash
+from typing import TYPE_CHECKING
 
 from .models import Article, Span
+
+if TYPE_CHECKING:  # datasketch pulls in scipy (0.5 s): imported when a pair is compared
+    from datasketch import MinHash
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _STOP = {
@@ -48,6 +51,8 @@ def _tokens(text: str) -> list[str]:
 
 
 def minhash(article: Article, num_perm: int = 64) -> MinHash:
+    from datasketch import MinHash
+
     words = _tokens(article.text)
     m = MinHash(num_perm=num_perm)
     m.update_batch([" ".join(words[i : i + 5]).encode("utf-8") for i in range(max(len(words) - 4, 1))])
@@ -185,6 +190,8 @@ def find_origins(articles: list[Article], config: OriginConfig | None = None,
     ``profiles`` (article id -> :class:`ReportProfile`) may be kept by the caller
     to reuse them when the event is rebuilt; missing ones are added to it.
     """
+    if len(articles) < 2:
+        return {}  # a report alone copies no other
     config = config or OriginConfig()
     profiles = {} if profiles is None else profiles
     for a in articles:

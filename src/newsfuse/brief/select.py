@@ -103,14 +103,18 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
+MAX_SENTENCES = 400  # of one report: news tells its story first; beyond this (~10,000 words) are transcripts and annexes
+
+
 def candidates(articles: list[Article]) -> list[Candidate]:
-    """Usable sentences of the independent reports (all reports if none is independent)."""
+    """Usable sentences of the independent reports (all reports if none is independent),
+    from the first :data:`MAX_SENTENCES` of each (so a very long report costs no more)."""
     pool = [a for a in articles if not a.derived_from] or list(articles)
     found: list[Candidate] = []
     seen: set[str] = {_key(a.title) for a in articles}  # a headline left in the text is not a sentence
     for article in pool:
         positions = _Positions(article)
-        for i, span in enumerate(article.sentences):
+        for i, span in enumerate(article.sentences[:MAX_SENTENCES]):
             if _only_background(article, span, positions):
                 continue  # an earlier war's toll is not this event's story
             text = " ".join(span.text.split())
