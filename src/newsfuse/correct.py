@@ -41,7 +41,7 @@ def _event(store, event_id: str) -> Event:
 
 def _article_event(store, article_id: str) -> tuple[str, str]:
     """The full id of an article (a unique prefix is enough) and the event holding it."""
-    if store.get_article(article_id) is None:
+    if not store.has_article(article_id):
         found = store.find_articles(article_id) if article_id else []
         if len(found) != 1:
             raise EditError(f"no single report {article_id!r}; see the event's reports (`newsfuse show EVENT`)")

@@ -300,6 +300,7 @@ class Pins:
     def __init__(self, store, article_ids: list[str]):
         self.store = store
         self.pins = store.pins(article_ids)
+        self.asked = set(article_ids)  # reports whose pin (or none) is known: never asked again
         self.placed: dict[str, int] = {}  # article -> the incident it was put in, in this chunk
 
     def __contains__(self, article_id: str) -> bool:
@@ -314,8 +315,9 @@ class Pins:
         anchor = self.pins.get(article_id, article_id)
         while anchor not in seen:
             seen.add(anchor)
-            if anchor not in self.pins:
+            if anchor not in self.asked:
                 self.pins.update(self.store.pins([anchor]))
+                self.asked.add(anchor)
             anchor = self.pins.get(anchor, anchor)
         return anchor
 
