@@ -48,6 +48,24 @@ def _child(args: list[str], crash_at: str | None = None) -> int:
     return proc.exitcode
 
 
+def open_at_once(location: str, processes: int = 8) -> list[int]:
+    """The exit codes of ``processes`` children opening (and so migrating) one new store at
+    once: 0 for each that opened it, 1 for each that failed."""
+    def opener() -> None:
+        try:
+            open_store(location).close()
+        except Exception:
+            os._exit(1)
+        os._exit(0)
+
+    procs = [fork.Process(target=opener) for _ in range(processes)]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(60)
+    return [p.exitcode for p in procs]
+
+
 def snapshot(db: str) -> dict:
     """What a user sees of a store: events with their articles and records, and which
     articles lie outside every event."""
@@ -157,20 +175,7 @@ def test_migrations_are_decided_under_the_write_lock(tmp_path):
     exactly once (before the fix, 19 of 20 such trials failed)."""
     for trial in range(5):
         db = str(tmp_path / f"new{trial}.db")
-
-        def opener() -> None:
-            try:
-                open_store(db).close()
-            except Exception:
-                os._exit(1)
-            os._exit(0)
-
-        procs = [fork.Process(target=opener) for _ in range(8)]
-        for proc in procs:
-            proc.start()
-        for proc in procs:
-            proc.join(60)
-        assert [p.exitcode for p in procs] == [0] * 8
+        assert open_at_once(db) == [0] * 8
         names = [r[0] for r in sqlite3.connect(db).execute("SELECT name FROM migrations")]
         assert len(names) == len(set(names)) == len(MIGRATIONS)
 

@@ -19,6 +19,8 @@ from newsfuse.store.pg_schema import MIGRATIONS
 from newsfuse.store.pg_search import fold, tsquery
 from newsfuse.store.postgres import shown
 
+from .test_pipeline_recovery import open_at_once
+
 fork = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
 
 
@@ -73,20 +75,7 @@ def test_migrations_are_decided_under_the_write_lock(pg_server):
     """Eight processes opening one new database at once, three times: each migration once."""
     for _ in range(3):
         url = pg_server.new_database(migrated=False)
-
-        def opener() -> None:
-            try:
-                open_store(url).close()
-            except Exception:
-                os._exit(1)
-            os._exit(0)
-
-        procs = [fork.Process(target=opener) for _ in range(8)]
-        for proc in procs:
-            proc.start()
-        for proc in procs:
-            proc.join(60)
-        assert [p.exitcode for p in procs] == [0] * 8
+        assert open_at_once(url) == [0] * 8
         store = open_store(url, readonly=True)
         names = [r[0] for r in store.conn.execute("SELECT name FROM migrations")]
         store.close()
