@@ -31,6 +31,7 @@ from typing import Any
 
 from ..models import Article, BriefSentence, Span
 from .references import resolve_opening
+from .tfidf import tfidf
 
 LENGTHS = {"short": (3, 45), "standard": (4, 75), "long": (8, 160)}  # (max sentences, word budget)
 MIN_WORDS, MAX_WORDS = 7, 55
@@ -130,13 +131,9 @@ def candidates(articles: list[Article]) -> list[Candidate]:
 
 
 def _vectors(texts: list[str]):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w[\w'-]*\b")
-    try:
-        return vectorizer.fit_transform(texts)
-    except ValueError:  # nothing but stop words
-        return None
+    """TF-IDF rows (scikit-learn's arithmetic, without its import: ``brief/tfidf.py``), or None
+    when there is nothing but stop words."""
+    return tfidf(texts)
 
 
 FEATURES = ("support", "own_doc", "title_support", "own_title", "lead", "first", "relative_position",
