@@ -13,6 +13,7 @@ need entities here meanwhile.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -69,6 +70,7 @@ class AnalysisPool:
 
             load_model()  # loaded once here, shared with the workers by fork
             get_gazetteer()
+            gc.freeze()  # the model and gazetteer live to the end: later collections skip them
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
                                              initializer=_die_with_parent)
         return self

@@ -16,6 +16,7 @@ of the bounding box of its cities.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import math
@@ -188,8 +189,14 @@ class Gazetteer:
         if path is None or not path.exists():
             return False
         try:
-            with open(path, "rb") as fh:
-                state = pickle.load(fh)
+            collecting = gc.isenabled()
+            gc.disable()  # a million small objects: the collector would walk them again and again
+            try:
+                with open(path, "rb") as fh:
+                    state = pickle.load(fh)
+            finally:
+                if collecting:
+                    gc.enable()
             for name in self._STATE:
                 setattr(self, name, state[name])
             return True
