@@ -104,6 +104,18 @@ def test_articles_json_contract(demo_db):
     assert sum(len(r["removed"]) for r in records) > 50
 
 
+def test_articles_are_listed_a_page_at_a_time(demo_db, monkeypatch):
+    """A store of millions is listed without holding every article: tables of a few hundred rows."""
+    import newsfuse.cli as cli
+
+    monkeypatch.setattr(cli, "ARTICLES_PER_TABLE", 5)
+    output = invoke("articles", "--db", demo_db).output
+    assert "articles 1–5 of 12" in output and "articles 6–10 of 12" in output and "articles 11–12 of 12" in output
+    one = json.loads(invoke("articles", "--db", demo_db, "--json").output)[3]["id"]
+    assert [r["id"] for r in json.loads(invoke("articles", "--db", demo_db, "--json", "--id", one[:6]).output)] == [one]
+    assert invoke("articles", "--db", demo_db, "--id", one).output.splitlines()[0].strip() == "1 article"
+
+
 @pytest.mark.parametrize("fmt", ["json", "csv", "acled", "claims", "geojson", "md", "html"])
 def test_export_formats(demo_db, fmt, tmp_path):
     out = tmp_path / f"events.{fmt}"

@@ -125,3 +125,22 @@ def test_a_nul_character_in_an_article_is_kept(fresh_store):
     assert fresh_store.add_articles([article]) == 1
     assert fresh_store.get_article("n").text == "Before\x00after the flood."
     assert [a["id"] for a in fresh_store.search_articles("flood")] == ["n"]
+
+
+def test_articles_are_read_through_a_server_side_cursor_not_all_at_once(pg_server):
+    """A client cursor would bring every stored article into memory before the first one."""
+    url = pg_server.new_database()
+    store = open_store(url)
+    try:
+        store.add_articles([_article(f"a{i:03d}") for i in range(450)])
+        rows = store.iter_articles()
+        first = next(rows)
+        open_cursors = store.conn.execute("SELECT count(*) FROM pg_cursors WHERE NOT is_holdable").fetchone()[0]
+        assert open_cursors == 1  # the rest waits on the server
+        assert store.get_article("a449") is not None  # other reads still work meanwhile
+        assert [first.id, *(a.id for a in rows)] == [f"a{i:03d}" for i in range(450)]
+        assert store.conn.info.transaction_status.name == "IDLE"  # the read transaction is closed
+        with store.snapshot():  # and inside a snapshot it reads that snapshot
+            assert len(list(store.iter_articles())) == 450
+    finally:
+        store.close()

@@ -87,8 +87,13 @@ def print_event(console: Console, r: dict[str, Any]) -> None:
     console.print(table)
 
 
-def articles_table(records: list[dict[str, Any]]) -> Table:
-    table = Table(title=f"{len(records)} articles")
+def articles_table(records: list[dict[str, Any]], first: int = 1, of: int | None = None) -> Table:
+    """One page of the article list; ``first`` is its first row's number, ``of`` all rows."""
+    if of is None or (first == 1 and len(records) == of):
+        title = f"{len(records)} article{'' if len(records) == 1 else 's'}"
+    else:
+        title = f"articles {first}–{first + len(records) - 1} of {of}"
+    table = Table(title=title)
     for col in ("id", "source", "published", "lang", "words", "removed", "title"):
         table.add_column(col, overflow="fold")
     for r in records:

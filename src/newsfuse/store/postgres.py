@@ -11,6 +11,7 @@ writes under the lock only if the state's version has not moved on (docs/store.m
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -48,6 +49,9 @@ def _problem(url: str, exc: Exception) -> StoreError:
     if isinstance(exc, psycopg.errors.InsufficientPrivilege):
         return StoreError(f"{shown(url)}: not allowed ({text}); the store can be read but not added to")
     return StoreError(f"{shown(url)}: {text}")
+
+
+_CURSORS = itertools.count()  # server-side cursors need distinct names
 
 
 class PostgresStore(PgEngineTables):
@@ -178,11 +182,23 @@ class PostgresStore(PgEngineTables):
         return [r[0] for r in rows]
 
     def iter_articles(self) -> Iterator[Article]:
-        """Articles in publication order (undated last), then by path: a stable order."""
-        with self.conn.cursor(name=None) as cur:
-            cur.execute("SELECT data FROM articles ORDER BY published IS NULL, published, path COLLATE \"C\", id")
-            for (data,) in cur:
-                yield Article.from_dict(json.loads(data))
+        """Articles in publication order (undated last), then by path: a stable order.
+
+        Read through a server-side cursor a few hundred rows at a time (a client cursor would
+        hold the whole table in memory), inside one read-only transaction."""
+        from psycopg.pq import TransactionStatus
+
+        if self.conn.info.transaction_status != TransactionStatus.IDLE:  # already in one (snapshot())
+            rows = self.conn.cursor(name=f"articles_{next(_CURSORS)}")
+            rows.itersize = 200
+            with rows:
+                rows.execute("SELECT data FROM articles ORDER BY published IS NULL, published, path COLLATE \"C\", id")
+                for (data,) in rows:
+                    yield Article.from_dict(json.loads(data))
+            return
+        with self.conn.transaction():
+            self.conn.execute("SET TRANSACTION READ ONLY")
+            yield from self.iter_articles()
 
     def count_articles(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
