@@ -144,3 +144,28 @@ def test_articles_are_read_through_a_server_side_cursor_not_all_at_once(pg_serve
             assert len(list(store.iter_articles())) == 450
     finally:
         store.close()
+
+
+def test_the_web_app_reconnects_after_the_server_ends_its_connections(pg_server):
+    """A restarted server (here: every connection of the database ended by an administrator)
+    must not leave the web app answering errors until its threads happen to end."""
+    from urllib.parse import urlsplit
+
+    import psycopg
+    from fastapi.testclient import TestClient
+
+    from newsfuse.web import create_app
+
+    url = pg_server.new_database()
+    store = open_store(url)
+    store.add_articles([_article("a")])
+    store.close()
+    with TestClient(create_app(url), base_url="http://127.0.0.1") as client:  # one event loop: threads live on
+        assert client.get("/api/articles/a").status_code == 200
+        with psycopg.connect(pg_server.admin, autocommit=True) as admin:
+            ended = admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                  "WHERE datname = %s AND pid <> pg_backend_pid()",
+                                  (urlsplit(url).path.lstrip("/"),)).fetchone()[0]
+        assert ended >= 1
+        for _ in range(3):
+            assert client.get("/api/articles/a").status_code == 200

@@ -295,6 +295,19 @@ class PostgresStore(PgEngineTables):
     def close(self) -> None:
         self.conn.close()
 
+    def usable(self) -> bool:
+        """Whether the connection still answers: a server restarted (or a connection ended
+        by an administrator) leaves it dead, and the web app then opens a new one."""
+        import psycopg
+
+        if self.conn.closed or self.conn.broken:
+            return False
+        try:
+            self.conn.execute("SELECT 1")
+        except psycopg.Error:
+            return False
+        return True
+
     def __enter__(self) -> "PostgresStore":
         return self
 

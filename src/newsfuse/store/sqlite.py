@@ -397,6 +397,10 @@ class SQLiteStore(EngineTables):
     def close(self) -> None:
         self.conn.close()
 
+    def usable(self) -> bool:
+        """A file has no connection to lose (a replaced file is noticed by its identity)."""
+        return True
+
     def __enter__(self) -> "SQLiteStore":
         return self
 

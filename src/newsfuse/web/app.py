@@ -62,7 +62,8 @@ class ThreadStores:
     every write committed before it, so nothing is cached across a ``newsfuse run``. The
     worker threads are few (AnyIO keeps at most 40, ending those idle for 10 s, which
     closes their connection); a file replaced under the same name (a new inode) is
-    reopened. Writes do not go through here (``POST /api/articles`` opens its own store).
+    reopened, and so is a server connection that no longer answers (one round trip per
+    request checks it). Writes do not go through here (``POST /api/articles`` opens its own store).
     """
 
     def __init__(self, db: str):
@@ -74,7 +75,7 @@ class ThreadStores:
         local = self._local
         identity = _file_identity(self.db)
         store = getattr(local, "store", None)
-        if store is None or local.identity != identity:
+        if store is None or local.identity != identity or not store.usable():
             if store is not None:
                 local.store = None
                 store.close()
