@@ -51,3 +51,22 @@ def test_without_pandas_the_error_says_how_to_install_it(demo, monkeypatch):
         newsfuse.to_dataframe(demo)
     with pytest.raises(ImportError, match=r"newsfuse\[pandas\]"):
         demo.claims_dataframe()
+
+
+def test_a_place_only_mentioned_is_never_the_row_s_location():
+    """The same one-point rule as the ACLED export and the overview map (models.event_point)."""
+    from dataclasses import asdict
+
+    from newsfuse.dataframes import event_row
+    from newsfuse.models import Event, EventDate, Location
+    from newsfuse.render.acled import main_place
+
+    mediator = Location("Velmora", country="XA", lat=10.0, lon=20.0, precision="town", role="mentioned")
+    site = Location("Ostvale", country="XB", lat=11.0, lon=21.0, precision="town", role="event")
+    event = Event(id="ev-1", title="t", event_type=None, date=EventDate("2031-05-02", "2031-05-02", "day"),
+                  article_ids=[], locations=[mediator, site])
+    row = event_row(event, None)
+    assert (row["location"], row["country"], row["lat"]) == ("Ostvale", "XB", 11.0)
+    assert main_place([asdict(x) for x in event.locations])[0]["name"] == "Ostvale"
+    event.locations = [mediator]
+    assert event_row(event, None)["location"] is None and main_place([asdict(mediator)])[0] is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .models import Article, Event, Location
+from .models import Article, Event, event_point
 
 if TYPE_CHECKING:
     import pandas
@@ -47,15 +47,8 @@ def _events_and_articles(result_or_events: Result | Iterable[Event],
     return events, articles
 
 
-def main_place(locations: list[Location]) -> Location | None:
-    """Where the event happened, as one row can say it: the first place with coordinates in
-    reconcile's order (places where it happened first, the most specific first), else the
-    first place named."""
-    return next((x for x in locations if x.lat is not None and x.lon is not None), locations[0] if locations else None)
-
-
 def event_row(event: Event, articles: dict[str, Article] | None) -> dict[str, Any]:
-    place = main_place(event.locations)
+    place = event_point(event.locations)
     sources = None
     if articles is not None:
         sources = "; ".join(sorted({articles[i].source for i in event.article_ids if i in articles}))
@@ -65,7 +58,8 @@ def event_row(event: Event, articles: dict[str, Article] | None) -> dict[str, An
         "date_start": event.date.start,
         "date_end": event.date.end,
         "type": event.event_type,
-        "country": place.country if place else None,
+        "country": (place.country if place else None)
+        or next((x.country for x in event.locations if x.role == "event" and x.country), None),
         "location": place.name if place else None,
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,

@@ -293,6 +293,13 @@ class Location:
     role: str = "mentioned"  # "event": where it happened; "mentioned": named only
 
 
+def event_point(locations: list[Location]) -> Location | None:
+    """Where the event happened, as one point: the first located place where it happened, in
+    reconcile's order (the most specific first). A place only mentioned never is. Every
+    one-point view (ACLED and CSV rows, DataFrames, the overview map, ``bench events``) uses it."""
+    return next((x for x in locations if x.role == "event" and x.lat is not None and x.lon is not None), None)
+
+
 @dataclass
 class Actor:
     """One actor of an event (a country's names and forces are one), typed as ACLED codes actors."""

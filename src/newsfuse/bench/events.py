@@ -17,8 +17,8 @@ singleton under the protocol, not counted in ``missing``).
 
 What an event predicts (:func:`event_values`): killed / injured = the event's ACLED-style
 totals ``fatalities`` / ``injured`` (:mod:`newsfuse.totals`, 0 with no figure), the start of a
-day-precise date, and the first geocoded place in the order reconcile gives (where it
-happened, most specific first). Scores: :func:`~newsfuse.bench.scoring.event_fusion_scores`.
+day-precise date, and the event's point (:func:`newsfuse.models.event_point`: the first
+geocoded place where it happened, most specific first; never a place only mentioned). Scores: :func:`~newsfuse.bench.scoring.event_fusion_scores`.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..models import Casualty, Event, Location
+from ..models import Casualty, Event, Location, event_point
 from .base import BenchReport, PredictionWriter, read_jsonl
 from .scoring import event_fusion_scores
 
@@ -54,9 +54,8 @@ def largest_figure(casualties: Sequence[Casualty], category: str) -> int:
 
 
 def main_point(locations: Sequence[Location]) -> tuple[float | None, float | None]:
-    """Where the event happened: the first place with coordinates in reconcile's order
-    (places where something happened first, most specific first, then most named)."""
-    place = next((x for x in locations if x.lat is not None and x.lon is not None), None)
+    """Where the event happened (:func:`newsfuse.models.event_point`, as the exports say it)."""
+    place = event_point(list(locations))
     return (place.lat, place.lon) if place else (None, None)
 
 
