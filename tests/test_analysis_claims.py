@@ -307,3 +307,17 @@ def test_a_victim_hospitalized_since_the_shooting_who_died_is_dead():
 def test_a_link_to_another_story_is_background():
     claims = find_claims(_article("RELATED: Two hurt as car hits Ashvale bus shelter. A man was shot on Kell Road."))
     assert [(c.category, c.scope) for c in claims] == [("wounded", "background"), ("shot", "event")]
+
+
+def test_a_claimant_ends_where_its_verb_s_auxiliaries_and_a_figure_begin():
+    """Speakers are noun phrases: "had initially" before the verb and a figure after "according
+    to" are not part of them, and "it said" points back to a speaker, never to "data"."""
+    a = _article("The interior ministry had initially reported two soldiers killed.")
+    (c,) = find_claims(a)
+    assert c.claimant == "The interior ministry"
+    a = _article("Police spokesman Tom Vale said three people died. "
+                 "He added that according to early data more than 20 people were hurt. "
+                 "According to the ministry, five men were detained.")
+    hurt, detained = [c for c in find_claims(a) if c.category in ("wounded", "captured", "arrested")]
+    assert hurt.number == 20 and "more than" not in (hurt.claimant or "")
+    assert detained.number == 5 and detained.claimant == "Police spokesman Tom Vale"

@@ -492,7 +492,7 @@ def claims_with_mentions(article: Article) -> list[tuple[Claim, NumberMention]]:
                 # own before: the figure is the whole group (it restates "four suspects, including a commander")
                 m = _with_companions(m, defs)
             add(_make_claim(ctx, idx, m, linked[0], len(claims), here[-1][0] if here else None, last_claimant), m)
-        atts = ctx.attributions(idx).all
+        atts = ctx.attributions(idx).speakers  # "it said" points back to a speaker, never to "data"
         if atts:
             who = atts[-1][1]
             if who.lower() not in _PRONOUN and who.lower().split()[0] not in ("it", "he", "she", "they"):

@@ -25,6 +25,14 @@ _CLAIMED_TOLL = re.compile(r"\s+(?:an?\s+estimated|the lives|\d|about|some|at le
 _LEAD = re.compile(r"\s*((?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)")
 _TAIL = re.compile(r"\s*([A-Z][\w.\-’']*(?:\s+(?:[A-Z][\w.\-’']*|of|the|for))*)")
 _CUTS = (", while ", " while ", " but ", "; ", "“", "\"", " and ", ": ")
+#: Where a claimant's name has ended: a figure, or a clause of its own.
+_FIGURE_STARTS = re.compile(r"\s+(?=\d|(?:more|fewer|less) than\b|at least\b|about\b|nearly\b|almost\b|"
+                            r"up to\b|some\s+\d|that\b|who\b|which\b)", re.I)
+#: Auxiliaries and adverbs between a speaker and its verb ("had initially", "has also now").
+_AUXILIARY_TAIL = re.compile(r"(?:\s+(?:has|have|had|also|later|then|earlier|previously|now|again|already|"
+                             r"first|since|further|initially|originally|officially|separately|publicly|"
+                             r"subsequently|repeatedly|reportedly|recently|finally|immediately|formally|"
+                             r"jointly|briefly|privately|quickly|only))+\s*$")
 #: How far before its verb an attribution's subject is read. A speaker is named next to the
 #: verb; reading back to the sentence's start for every verb made long lists quadratic.
 LOOKBACK = 400
@@ -34,8 +42,9 @@ def attributions(article: Article, s: Span) -> list[tuple[int, str]]:
     """(position, claimant) for each attribution in sentence ``s``."""
     text, out = article.text, []
     for m in _ACCORDING.finditer(text, s.start, s.end):
-        if m.group("who").strip():  # "according to  ," names no one
-            out.append((m.start(), m.group("who").strip()))
+        who = _FIGURE_STARTS.split(m.group("who"), 1)[0].strip()  # "according to data more than 50 ..."
+        if who:  # "according to  ," names no one
+            out.append((m.start(), who))
     for v in _ATTR_VERB.finditer(text, s.start, s.end):
         if index.ends_with_word(_PASSIVE_END, text, s.start, v.start(), 5) or _KW_RE.match(text, v.end() + 1):
             continue  # "were reported killed": not an attribution
@@ -51,7 +60,7 @@ def attributions(article: Article, s: Span) -> list[tuple[int, str]]:
         subj = text[cut + 1 if cut >= 0 else lo:v.start()]
         subj = re.sub(r"^\s*(?:while|but|and|“|\"|:)\s+", "", subj)
         subj = re.sub(r"\s+(?:on|late|early|last)\s+\w+(?:\s+\w+)?\s*$", "", subj.strip(" ,"))
-        subj = re.sub(r"\s+(?:has|have|had|also|later|then|earlier|previously)\s*$", "", subj)
+        subj = _AUXILIARY_TAIL.sub("", subj)  # "the ministry had initially (said)"
         appos = re.search(r"((?:[Tt]he|[Ii]ts|[Hh]is)\s+\w+(?:\s+\w+){0,2},\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*,?)$", subj)
         if appos:
             who = appos.group(1).rstrip(",")
