@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 import re
 
+import jsonschema
 import pytest
 
 from newsfuse.analysis import analyse_articles, coverage
 from newsfuse.llm import LLMConfig
 from newsfuse.models import Article, TranslatedSentence, Translation
+from newsfuse.render.record import schema
 from newsfuse import translate as tr
 
 from .fake_llm import server  # noqa: F401 (a fixture)
@@ -263,6 +265,9 @@ def test_run_translate_stores_translations_and_cites_the_originals(endpoint, tmp
     assert summaries["de"]["analysis"] == "translated (language de)"
     assert summaries["ru"]["translation"] == {"to": "en", "model": "fake-model", "sentences": 2, "error": None}
     assert summaries["en"]["translation"] is None and summaries["en"]["analysis"] == "full"
+    for record in records:
+        jsonschema.validate(record, schema())
+    assert any(s.get("via") == "translation" for r in records for loc in r["locations"] for s in loc["spans"])
     claims = [c for r in records for c in r["claims"] if c["via"] == "translation"]
     by_number = {c["number"]: c for c in claims}
     assert {3, 12, 5, 8} <= set(by_number)
