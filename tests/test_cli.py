@@ -99,7 +99,9 @@ def test_articles_json_contract(demo_db):
     records = json.loads(invoke("articles", "--db", demo_db, "--json").output)
     assert len(records) == 12
     for r in records:
-        assert set(r) == {"id", "path", "source", "title", "url", "published", "language", "text", "removed"}
+        assert set(r) == {"id", "path", "source", "title", "url", "published", "language", "text", "removed",
+                          "translation"}
+        assert r["translation"] is None  # only with run --translate (tests/test_translate.py)
         assert all(set(x) == {"line", "reason"} for x in r["removed"])
     assert sum(len(r["removed"]) for r in records) > 50
 

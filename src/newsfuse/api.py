@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
+from .llm import BASE_URL_VAR, LLMConfig
 from .models import Article, Event, RawArticle
 
 if TYPE_CHECKING:
@@ -70,16 +71,21 @@ class Result:
         return claims_dataframe(self)
 
 
-def extract_events(items: Item | Iterable[Item], *, fatality_rule: str = "best", length: str = "standard") -> Result:
+def extract_events(items: Item | Iterable[Item], *, fatality_rule: str = "best", length: str = "standard",
+                   translate: bool | LLMConfig = False) -> Result:
     """Turn reports into events with provenance, in memory.
 
     ``items`` is one item or an iterable of them: a ``str`` is the text of one report, a
     ``dict`` one report with the JSON Lines fields, a ``RawArticle`` a report as read, a
     ``pathlib.Path`` a file or folder to read (strings are never taken for paths).
     ``fatality_rule`` is ``best`` or ``conservative`` and ``length`` the brief's length
-    (``short``, ``standard``, ``long``), as for ``newsfuse run``.
+    (``short``, ``standard``, ``long``), as for ``newsfuse run``. ``translate=True``
+    machine-translates reports not in English through the endpoint in
+    ``$NEWSFUSE_LLM_BASE_URL`` (or pass an :class:`newsfuse.llm.LLMConfig`), as
+    ``newsfuse run --translate`` does (docs/languages.md); off by default.
 
-    An item of another type raises TypeError; an unknown option ValueError. A report that
+    An item of another type raises TypeError; an unknown option (or ``translate=True``
+    without an endpoint) ValueError. A report that
     cannot be used (an empty text, a dict without ``text``, an unreadable file) is listed in
     ``Result.issues`` and the rest is analysed; a Python warning says how many there were.
     """
@@ -91,9 +97,12 @@ def extract_events(items: Item | Iterable[Item], *, fatality_rule: str = "best",
         raise ValueError(f"unknown fatality_rule {fatality_rule!r}; choose one of {', '.join(RULES)}")
     if length not in LENGTHS:
         raise ValueError(f"unknown length {length!r}; choose one of {', '.join(LENGTHS)}")
+    config = translate if isinstance(translate, LLMConfig) else LLMConfig.from_env() if translate else None
+    if translate and config is None:
+        raise ValueError(f"translate=True needs {BASE_URL_VAR} (an OpenAI-compatible endpoint) or an LLMConfig")
     summary = RunSummary()
     raws = list(_raw_articles(items, summary.issues))
-    events, articles = analyse_raw(raws, summary, fatality_rule, BriefOptions(length=length))
+    events, articles = analyse_raw(raws, summary, fatality_rule, BriefOptions(length=length), config)
     result = Result(events, {a.id: a for a in articles}, summary.issues, summary.warnings)
     if result.issues or result.warnings:
         warnings.warn(f"newsfuse: {len(result.issues)} inputs skipped, {len(result.warnings)} read with a warning; "

@@ -87,6 +87,10 @@ def main() -> None:
 @click.option("--rewrite/--no-rewrite", default=None,
               help="Rewrite briefs through the OpenAI-compatible endpoint in $NEWSFUSE_LLM_BASE_URL "
                    "($NEWSFUSE_LLM_MODEL, $NEWSFUSE_LLM_API_KEY); gated, falls back to the extractive brief.")
+@click.option("--translate", is_flag=True, default=False,
+              help="Machine-translate reports not in English, sentence by sentence, through the same endpoint "
+                   "($NEWSFUSE_LLM_BASE_URL): kept beside the original, facts cited to the original sentences. "
+                   "A report already translated is not translated again; a failure leaves it analysed in part.")
 @click.option("--lang", type=click.Choice(["en", "fr", "es"]), default=None,
               help="The reader's language: briefs quote its reports first (never a translation). "
                    "Default: what the store was built with (English for a new store).")
@@ -99,7 +103,8 @@ def main() -> None:
               help="With --engine dask: the scheduler of a running cluster (e.g. tcp://host:8786) "
                    "instead of a local cluster.")
 def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None, length: str | None,
-        rewrite: bool | None, lang: str | None, workers: int | None, engine: str, scheduler: str | None) -> None:
+        rewrite: bool | None, translate: bool, lang: str | None, workers: int | None, engine: str,
+        scheduler: str | None) -> None:
     """Read articles from PATHS, clean, analyse and cluster them into events.
 
     PATHS are files (.txt, .html/.htm, .jsonl, .json), folders (searched
@@ -114,11 +119,13 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
       cat dump.jsonl | newsfuse run -
       newsfuse run demo/ --length long --fatality-rule conservative
       newsfuse run reportages/ --lang fr   # briefs quote French reports first
+      NEWSFUSE_LLM_BASE_URL=http://127.0.0.1:8080/v1 newsfuse run reports-ru/ --translate
       newsfuse run archive.jsonl --workers 2   # analyse in two processes
       newsfuse run archive.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from .brief import RewriteConfig
     from .dask_engine import DaskEngineError, DaskOptions
+    from .llm import LLMConfig
     from .pipeline import BriefOptions, RunSummary
     from .workers import default_workers
     from .pipeline import run as run_pipeline
@@ -130,6 +137,10 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
         raise click.UsageError("--rewrite needs NEWSFUSE_LLM_BASE_URL (an OpenAI-compatible endpoint, e.g. "
                                "http://127.0.0.1:8080/v1)")
     brief = BriefOptions(length, rewrite, rewrite_with, lang)
+    translate_with = LLMConfig.from_env() if translate else None
+    if translate and translate_with is None:
+        raise click.UsageError("--translate needs NEWSFUSE_LLM_BASE_URL (an OpenAI-compatible endpoint, e.g. "
+                               "http://127.0.0.1:8080/v1)")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     if scheduler and workers:
@@ -159,7 +170,7 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
         try:  # nothing readable and no store yet: create none
             run_pipeline(paths, store if store is not None else (lambda: open_store(db)), progress,
                          fatality_rule=fatality_rule, brief=brief, summary=summary,
-                         workers=workers or default_workers(), dask=dask)
+                         workers=workers or default_workers(), dask=dask, translate=translate_with)
         except (StoreError, DaskEngineError) as exc:
             failure = exc
         except KeyboardInterrupt:  # committed chunks stay committed (pipeline.store_new)
@@ -190,6 +201,10 @@ def run(paths: tuple[str, ...], db: str, quiet: bool, fatality_rule: str | None,
         parts.append(f"{len(summary.warnings)} warnings")
     if summary.recomputed:
         parts.append(f"{summary.recomputed} analysis tasks recomputed after a lost worker (no article lost)")
+    if summary.translated:
+        parts.append(f"{summary.translated} translated")
+    if summary.untranslated:
+        parts.append(f"{summary.untranslated} not translated")
     if summary.partial:
         langs = ", ".join(f"{lang} {n}" for lang, n in sorted(summary.partial.items()))
         parts.append(f"{sum(summary.partial.values())} partially analysed (language {langs})")

@@ -160,6 +160,8 @@ def _span(a: Article, m: PlaceMention) -> dict:
     span = {"article_id": a.id, "start": m.start, "end": m.end}
     if m.field != "text":
         span["field"] = m.field  # a headline's town: offsets into the title
+    if m.via:
+        span["via"] = m.via  # read in the machine translation: the span is its whole original sentence
     return span
 
 

@@ -5,7 +5,10 @@ analyse fills the Article's span lists; cluster/reconcile/brief -> Event.
 
 Every extracted thing is a character span into ``Article.text`` (the cleaned
 text), so provenance comes for free: ``article.text[span.start:span.end]`` is
-always the exact words the figure, date or name came from.
+always the exact words the figure, date or name came from. One exception, marked
+``via="translation"``: a fact read in the machine translation of a report
+(:mod:`newsfuse.translate`) spans the whole original sentence it was read in (word
+alignment is unknown), and its ``text`` holds the translation's words.
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ class Span:
     end: int
     text: str
     label: str = ""
+    via: str | None = None  # "translation": read in the machine translation; start/end: the original sentence
 
 
 @dataclass
@@ -80,6 +84,7 @@ class NumberMention:
     qualifier: str = "exact"  # exact, at_least, at_most, about, more_than, fewer_than, range, vague
     low: float | None = None
     high: float | None = None
+    via: str | None = None  # "translation": read in the machine translation; start/end: the original sentence
 
 
 @dataclass
@@ -92,6 +97,7 @@ class DateMention:
     value: str | None  # ISO date YYYY-MM-DD, or None when it cannot be resolved
     precision: str = "day"  # day, month, year, unknown
     role: str = ""  # incident, aftermath, stamp (the report's own time), or "" (analysis/dates.py)
+    via: str | None = None  # "translation": read in the machine translation; start/end: the original sentence
 
 
 @dataclass
@@ -116,6 +122,8 @@ class Claim:
     regional: str | None = None  # a sub-total for this place ("three killed in Batken Region")
     claimant_side: str | None = None  # the country the claimant speaks for (ISO2), when known
     field: str = "text"  # "title": a headline's figure; start/end are then offsets into the title
+    via: str | None = None  # "translation": read in the machine translation (``quote`` stays the original's)
+    translated: str | None = None  # then the translation's words it was read in
 
 
 @dataclass
@@ -137,6 +145,7 @@ class PlaceMention:
     in_title: bool = False  # also named in the report's title
     within: str | None = None  # for a street or a neighbourhood: the town it lies in (its point is the town's)
     field: str = "text"  # what start/end index: the text, or the title (a headline's town, analysis/place_titles.py)
+    via: str | None = None  # "translation": read in the machine translation; start/end: the original sentence
 
 
 @dataclass
@@ -176,6 +185,7 @@ class ActorMention:
     organ: str | None = None  # "state" or "police": a country or one of its state organs
     third_party: bool = False  # its sentence urges, mediates, condemns ("Russia urged restraint")
     field: str = "text"  # what start/end index: the text or the title
+    via: str | None = None  # "translation": read in the machine translation; start/end: the original sentence
 
 
 @dataclass
@@ -188,6 +198,7 @@ class SentenceActions:
     actions: list[ActionMention] = field(default_factory=list)
     parties: list[ActorMention] = field(default_factory=list)  # agent, target, captor
     mob: bool = False  # names a mob or a lynching
+    via: str | None = None  # "translation": read in the machine translation; start/end: the original sentence
     field: str = "text"  # what start/end index: the text or the title (declared last: it hides dataclasses.field)
 
     @classmethod
@@ -210,6 +221,41 @@ class SpeakerRole:
     country: str
     name_at: int
     position: str
+    via: str | None = None  # "translation": read in the machine translation; start/end: the original sentence
+
+
+@dataclass
+class TranslatedSentence:
+    """One sentence of a report's machine translation: ``start``/``end`` are the original
+    sentence's offsets in ``Article.text``, ``text`` the translation of it."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Translation:
+    """A report's machine translation, kept beside its original text (never instead of it).
+
+    ``error`` set: the translation was asked for and failed (why); ``sentences`` is then
+    empty and the report is analysed as if none had been asked for."""
+
+    to: str
+    model: str
+    sentences: list[TranslatedSentence] = field(default_factory=list)
+    title: str | None = None  # the title's translation
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and bool(self.sentences or self.title)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Translation:
+        data = dict(data)
+        data["sentences"] = [TranslatedSentence(**s) for s in data.get("sentences", [])]
+        return cls(**data)
 
 
 @dataclass(repr=False)
@@ -241,6 +287,8 @@ class Article:
     speaker_roles: list[SpeakerRole] | None = None
     # Filled by clustering.
     derived_from: str | None = None
+    # The optional machine translation (newsfuse.translate), asked for by ``run --translate``.
+    translation: Translation | None = None
 
     def __repr__(self) -> str:  # its text and annotations would fill a screen
         return (f"Article(id={self.id!r}, source={_short(self.source, 30)!r}, title={_short(self.title)!r}, "
@@ -266,6 +314,8 @@ class Article:
             data["actor_mentions"] = [ActorMention(**x) for x in data["actor_mentions"]]
         if data.get("speaker_roles") is not None:
             data["speaker_roles"] = [SpeakerRole(**x) for x in data["speaker_roles"]]
+        if data.get("translation") is not None:
+            data["translation"] = Translation.from_dict(data["translation"])
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in known})
 

@@ -18,6 +18,7 @@ from .cluster import cluster_articles
 from .cluster.mentions import link_mentions
 from .dask_engine import DaskAnalysis, DaskOptions
 from .ingest import IngestIssue, iter_inputs
+from .llm import LLMConfig
 from .models import Article, Event, RawArticle, RemovedLine
 from . import engine
 from .engine import CRASH_AT, Options, build_one, crash_point as _crash_point, place_pending, rebuild_all
@@ -26,6 +27,7 @@ from .prepare import prepare_article
 from .store import Store
 from .workers import AnalysisPool
 from .store.template_lines import OVERALL
+from .translate import needs_translation, relocated, translate_article
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 ANALYSE_CHUNK = 64
@@ -46,6 +48,8 @@ class RunSummary:
     warnings: list[IngestIssue] = field(default_factory=list)  # processed, with a remark
     recomputed: int = 0  # analysis tasks a cluster ran again after losing a worker (none lost)
     partial: Counter[str] = field(default_factory=Counter)  # language -> articles analysed only in part
+    translated: int = 0  # reports machine-translated by this run (``--translate``)
+    untranslated: int = 0  # reports whose translation failed (left analysed in part; a warning each)
 
     @property
     def processed(self) -> int:
@@ -107,6 +111,8 @@ def clean_again(store: Store, progress: Progress | None = None, limit: int = ANA
             text, removed = drop_template_lines(article.text, lines) if article else ("", [])
             lines_of[article_id] = lines
             if article and removed and text:
+                if article.translation is not None:
+                    article.translation = relocated(article.translation, article.text, text)
                 article.text = text
                 article.removed = article.removed + [RemovedLine(r, "repeated across articles") for r in removed]
                 redo.append(article)
@@ -214,27 +220,67 @@ def collect(paths: Iterable[str], stdin=None, progress: Progress | None = None) 
     return articles, summary
 
 
+def translate_all(articles: Sequence[Article], config: LLMConfig, summary: RunSummary,
+                  progress: Progress | None = None) -> list[Article]:
+    """Give each report that needs one its machine translation (:mod:`newsfuse.translate`);
+    the ones translated. A failure is kept in ``article.translation.error``, counted and
+    warned about: the report stays analysed in part, the run goes on."""
+    todo = [a for a in articles if needs_translation(a)]
+    done = []
+    for n, article in enumerate(todo, start=1):
+        article.translation = translate_article(article, config)
+        if article.translation.ok:
+            summary.translated += 1
+            done.append(article)
+        else:
+            summary.untranslated += 1
+            summary.warnings.append(IngestIssue(article.path, "not translated, analysed in part: "
+                                                f"{article.translation.error}"))
+        if progress:
+            progress("translate", n, len(todo))
+    return done
+
+
+def translate_stored(article_ids: Sequence[str], store: Store, config: LLMConfig, summary: RunSummary,
+                     progress: Progress | None = None) -> None:
+    """Translate reports stored by an earlier run without a usable translation, analyse
+    them again and queue them to be placed again (a stored translation is never redone)."""
+    stored = [a for i in article_ids if (a := store.get_article(i)) is not None and needs_translation(a)]
+    done = translate_all(stored, config, summary, progress)
+    analyse_articles(done)
+    for article in done:
+        store.replace_article(article)
+
+
 def store_new(articles: Sequence[Article], store: Store, summary: RunSummary,
               progress: Progress | None = None, lines: dict[str, set[str]] | None = None,
-              seen: set[str] | None = None, pool: AnalysisPool | DaskAnalysis | None = None) -> None:
+              seen: set[str] | None = None, pool: AnalysisPool | DaskAnalysis | None = None,
+              translate: LLMConfig | None = None) -> None:
     """Analyse the articles the store does not hold yet and commit them chunk by chunk.
 
     Analysis runs outside any write transaction (a slow article holds no lock), and each
     committed chunk stays committed if the run is interrupted: the store marks its articles
     pending in the same transaction, so the next run (or ``serve``) places them. ``seen``
     holds the ids this run stored already (across batches); ``lines`` each article's
-    candidate template lines, counted by the store.
+    candidate template lines, counted by the store. ``translate``: machine-translate the
+    reports not in English first, and those stored before without a translation.
     """
     fresh: list[Article] = []
+    stored: list[Article] = []
     seen = set() if seen is None else seen
     for article in articles:
         if article.id in seen:
             summary.duplicates_in_batch += 1
         elif store.has_article(article.id):
             summary.already_stored += 1
+            stored.append(article)
         else:
             seen.add(article.id)
             fresh.append(article)
+    if translate is not None:
+        # the input's copy has no translation: this only skips English reports before asking the store
+        translate_stored([a.id for a in stored if needs_translation(a)], store, translate, summary, progress)
+        translate_all(fresh, translate, summary, progress)
 
     def commit(chunk: Sequence[Article]) -> None:
         _crash_point("analysed")
@@ -247,9 +293,10 @@ def store_new(articles: Sequence[Article], store: Store, summary: RunSummary,
 
 
 def count_partial(articles: Sequence[Article], summary: RunSummary) -> None:
-    """Count the articles in a language some analysis does not read (docs/languages.md)."""
+    """Count the articles in a language some analysis does not read (docs/languages.md);
+    a translated one is not partial."""
     for article in articles:
-        if coverage(article) != "full":
+        if coverage(article).startswith("partial"):
             summary.partial[language_of(article)] += 1
 
 
@@ -268,7 +315,8 @@ def settle(store: Store, summary: RunSummary, progress: Progress | None = None,
 
 def run(paths: Iterable[str], store: Store | Callable[[], Store], progress: Progress | None = None, stdin=None,
         fatality_rule: str | None = None, brief: BriefOptions | None = None,
-        summary: RunSummary | None = None, workers: int = 1, dask: DaskOptions | None = None) -> RunSummary:
+        summary: RunSummary | None = None, workers: int = 1, dask: DaskOptions | None = None,
+        translate: LLMConfig | None = None) -> RunSummary:
     """Read, clean and analyse new articles ``READ_BATCH`` at a time, store them and place
     them in events (every ``CLUSTER_CHUNK`` pending articles, and at the end), so memory
     does not grow with the inputs.
@@ -281,6 +329,8 @@ def run(paths: Iterable[str], store: Store | Callable[[], Store], progress: Prog
     ``fatality_rule`` and ``brief`` left as None keep what the store was built with
     (best and standard for a new store), so adding articles never resets them. ``summary``
     is filled as the run goes (a caller keeps what it says when the run fails half-way).
+    ``translate`` machine-translates reports not in English through that endpoint
+    (:mod:`newsfuse.translate`; off when None).
     """
     summary = summary if summary is not None else RunSummary()
     opened = store if not callable(store) else None
@@ -291,7 +341,7 @@ def run(paths: Iterable[str], store: Store | Callable[[], Store], progress: Prog
                 opened = store()
             summary.store = opened
             articles, lines = prepare_lines(raws, summary, opened)
-            store_new(articles, opened, summary, progress, lines, seen, pool)
+            store_new(articles, opened, summary, progress, lines, seen, pool, translate)
             clean_again(opened, progress)
             if opened.count_pending() >= engine.CLUSTER_CHUNK:
                 settle(opened, summary, progress, fatality_rule, brief)
@@ -303,11 +353,14 @@ def run(paths: Iterable[str], store: Store | Callable[[], Store], progress: Prog
 
 
 def analyse_raw(raws: Sequence[RawArticle], summary: RunSummary, fatality_rule: str = "best",
-                brief: BriefOptions | None = None) -> tuple[list[Event], list[Article]]:
+                brief: BriefOptions | None = None, translate: LLMConfig | None = None
+                ) -> tuple[list[Event], list[Article]]:
     """Clean, analyse and cluster ``raws`` in memory (no store): the events and the articles
     they cite, one per content id. What cannot be used becomes an issue in ``summary``; briefs
     whose rewrite was refused become warnings. The library's :func:`newsfuse.extract_events`."""
     articles = list({a.id: a for a in prepare_batch(raws, summary)}.values())
+    if translate is not None:
+        translate_all(articles, translate, summary)
     analyse_articles(articles)
     count_partial(articles, summary)
     return build_events(articles, fatality_rule, brief, summary.warnings), articles

@@ -21,7 +21,7 @@ import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 
-from .analysis import analyse_articles
+from .analysis import analyse_articles, analyse_translated
 from .analysis.spread import analyse_spread
 from .models import Article
 
@@ -91,6 +91,7 @@ class AnalysisPool:
             for article in articles:
                 if len(article.text) > LONG_CHARS:
                     analyse_spread(article, self._pool.submit)
+                    analyse_translated([article])  # its translation, when it has one: read here
             articles = [a for a in articles if len(a.text) <= LONG_CHARS]
         if self._pool is None or len(articles) < 2:
             if articles:

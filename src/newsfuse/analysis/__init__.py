@@ -25,7 +25,9 @@ Each component reads the languages it declares (``READS``): English everywhere; 
 Spanish through their own readers (``*_lang`` modules, word lists in ``data/lang/``) for
 entities, numbers, dates, places, claims and the report date; every language for sentences.
 On an article in a language a component does not read it assigns an empty value, and
-:func:`coverage` says the analysis was partial (docs/languages.md).
+:func:`coverage` says the analysis was partial (docs/languages.md). A report with a machine
+translation (``run --translate``) gets those empty values from its translation instead
+(:func:`analyse_translated`, :mod:`.translated`), each fact cited to its original sentence.
 
 ``tests/test_analysis_registry.py`` checks this table against the registry, and that
 every component leaves the article as it found it. ``analyse_articles(articles,
@@ -56,6 +58,7 @@ from .places import find_places
 from .places_lang import find_places_lang
 from .registry import Component, Registry, _accepted
 from .sentences import split_sentences
+from .translated import moved, shadow, translated
 from .speakers import find_speaker_roles
 from .undated import infer_report_date
 
@@ -164,12 +167,35 @@ def analyse_articles(articles: Sequence[Article], batch_size: int = 32, **option
     """Annotate ``articles`` in place; ``options`` (e.g. ``n_process``) go to the entities'
     batch function where it accepts them."""
     PIPELINE.run(articles, batch_size=batch_size, **options)
+    analyse_translated(articles, batch_size=batch_size, **options)
+
+
+def analyse_translated(articles: Sequence[Article], **options: Any) -> None:
+    """For the translated reports among ``articles`` (analysed in their own language first):
+    the fields of every component that does not read their language, read in their English
+    translation and cited to the original sentences. Other articles are left alone."""
+    shadows = [(a, found) for a in articles if (found := shadow(a)) is not None]
+    if not shadows:
+        return
+    PIPELINE.run([english for _, (english, _) in shadows], **options)
+    for article, (english, alignment) in shadows:
+        for component in PIPELINE.components:
+            if component.reads(article):
+                continue
+            for name in component.assigns:
+                setattr(article, name, moved(getattr(english, name), article, alignment))
+        errors = english.metadata.get("analysis_errors", [])
+        if errors:
+            article.metadata.setdefault("analysis_errors", []).extend(f"translation: {e}" for e in errors)
 
 
 def coverage(article: Article) -> str:
-    """"full", or "partial (language xx)" when some component does not read the article's
-    language (it was given empty values instead of a guess)."""
-    return f"partial (language {language_of(article)})" if PIPELINE.skipped(article) else "full"
+    """"full"; "partial (language xx)" when some component does not read the article's
+    language (it was given empty values instead of a guess); "translated (language xx)"
+    when those values were read in its machine translation instead."""
+    if not PIPELINE.skipped(article):
+        return "full"
+    return f"{'translated' if translated(article) else 'partial'} (language {language_of(article)})"
 
 
 def annotation(article: Article, name: str) -> Any:
@@ -185,4 +211,4 @@ def fill_annotations(article: Article) -> list[str]:
 
 
 __all__ = ["COMPONENTS", "Component", "EVENT_ANNOTATIONS", "PIPELINE", "Registry", "analyse_articles",
-           "annotation", "coverage", "fill_annotations"]
+           "analyse_translated", "annotation", "coverage", "fill_annotations"]

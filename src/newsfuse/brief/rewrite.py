@@ -1,13 +1,9 @@
 """Optional abstractive rewrite of the extractive brief through an OpenAI-compatible endpoint.
 
 Off by default, and never required: newsfuse works fully offline. When asked
-for (``newsfuse run --rewrite``) and configured through the environment,
-
-* ``NEWSFUSE_LLM_BASE_URL`` — e.g. ``http://127.0.0.1:8080/v1`` (``/chat/completions`` is appended),
-* ``NEWSFUSE_LLM_MODEL`` — the model name the server expects,
-* ``NEWSFUSE_LLM_API_KEY`` — sent as a bearer token when set,
-
-the model receives the numbered extractive sentences and must answer one
+for (``newsfuse run --rewrite``) and configured through the environment (the endpoint
+and model of :mod:`newsfuse.llm`, shared with the translation), the model
+receives the numbered extractive sentences and must answer one
 sentence per line, each ending with the numbers of the sentences it rests on,
 e.g. ``Both sides reported heavy losses. [1, 3]``. Each rewritten sentence
 cites the articles of those sentences and must pass the same faithfulness gate
@@ -17,13 +13,9 @@ back to the extractive brief, and the reason is recorded.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import urllib.error
-import urllib.request
-from dataclasses import dataclass
 
+from ..llm import LLMConfig, LLMError, chat
 from ..models import Article, BriefSentence
 from .gate import check
 
@@ -35,22 +27,7 @@ PROMPT = (
 )
 _LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<text>.+?)\s*\[(?P<refs>\d+(?:\s*,\s*\d+)*)\]\s*$")
 
-
-@dataclass
-class RewriteConfig:
-    base_url: str
-    model: str
-    api_key: str | None = None
-    timeout: float = 60.0
-
-    @classmethod
-    def from_env(cls) -> RewriteConfig | None:
-        """The configured endpoint, or None when ``NEWSFUSE_LLM_BASE_URL`` is unset."""
-        base = os.environ.get("NEWSFUSE_LLM_BASE_URL", "").strip()
-        if not base:
-            return None
-        return cls(base.rstrip("/"), os.environ.get("NEWSFUSE_LLM_MODEL", "default"),
-                   os.environ.get("NEWSFUSE_LLM_API_KEY") or None)
+RewriteConfig = LLMConfig  # the name this module has always used for the endpoint
 
 
 class RewriteFailed(Exception):
@@ -59,18 +36,10 @@ class RewriteFailed(Exception):
 
 def _ask(config: RewriteConfig, sentences: list[BriefSentence]) -> str:
     numbered = "\n".join(f"{n}. {s.text}" for n, s in enumerate(sentences, start=1))
-    body = json.dumps({"model": config.model, "temperature": 0,
-                       "messages": [{"role": "system", "content": PROMPT}, {"role": "user", "content": numbered}]})
-    headers = {"Content-Type": "application/json"}
-    if config.api_key:
-        headers["Authorization"] = f"Bearer {config.api_key}"
-    request = urllib.request.Request(f"{config.base_url}/chat/completions", body.encode(), headers, method="POST")
     try:
-        with urllib.request.urlopen(request, timeout=config.timeout) as response:
-            reply = json.loads(response.read().decode("utf-8"))
-        return reply["choices"][0]["message"]["content"]
-    except (urllib.error.URLError, OSError, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise RewriteFailed(f"endpoint error: {exc}") from exc
+        return chat(config, PROMPT, numbered)
+    except LLMError as exc:
+        raise RewriteFailed(str(exc)) from exc
 
 
 def parse(answer: str, sentences: list[BriefSentence]) -> list[BriefSentence]:

@@ -25,8 +25,18 @@ def article_summary(article: Article) -> dict[str, Any]:
         "published": article.published,
         "language": article.language,
         "derived_from": article.derived_from,
-        "analysis": coverage(article),  # "full", or "partial (language xx)": docs/languages.md
+        "analysis": coverage(article),  # "full", "partial (language xx)" or "translated (language xx)"
+        "translation": translation_summary(article),  # docs/languages.md
     }
+
+
+def translation_summary(article: Article) -> dict[str, Any] | None:
+    """Whether the report was machine-translated (model, sentences) or why not; None when
+    no translation was asked for."""
+    t = article.translation
+    if t is None:
+        return None
+    return {"to": t.to, "model": t.model, "sentences": len(t.sentences), "error": t.error}
 
 
 def event_record(event: Event, articles: dict[str, Article]) -> dict[str, Any]:
@@ -97,6 +107,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "language": article.language,
         "text": article.text,
         "removed": [{"line": r.line, "reason": r.reason} for r in article.removed],
+        "translation": asdict(article.translation) if article.translation else None,  # beside the original
     }
 
 

@@ -41,6 +41,14 @@ def label_for(key: str) -> str:
     return LABELS.get(key) or key.replace("_", " ").strip().capitalize()
 
 
+def translation_rows(article: Article) -> list[dict[str, Any]]:
+    """``[{start, original, text}]``: each original sentence beside its machine translation."""
+    t = article.translation
+    if t is None or not t.ok:
+        return []
+    return [{"start": s.start, "original": article.text[s.start:s.end], "text": s.text} for s in t.sentences]
+
+
 def article_fields(article: Article) -> list[dict[str, Any]]:
     """``[{label, text, href?, note?}]`` in reading order; ``href`` only for http(s) addresses."""
     meta = article.metadata or {}
@@ -57,9 +65,15 @@ def article_fields(article: Article) -> list[dict[str, Any]]:
         fields.append({"label": "URL", "text": article.url, "note": "not a web address; not linked"})
     fields.append({"label": "Language", "text": language_name(article.language)})
     analysis = coverage(article)
-    if analysis != "full":
+    t = article.translation
+    if analysis.startswith("translated") and t is not None:
         fields.append({"label": "Analysis", "text": analysis,
-                       "note": "this language is read only in part: some facts are missing, none guessed"})
+                       "note": f"facts read in a machine translation (model {t.model}), each cited to the whole "
+                               "original sentence it was read in"})
+    elif analysis != "full":
+        why = f"; machine translation failed: {t.error}" if t is not None and t.error else ""
+        fields.append({"label": "Analysis", "text": analysis,
+                       "note": f"this language is read only in part: some facts are missing, none guessed{why}"})
     fields.append({"label": "Words", "text": f"{len(article.text.split()):,}"})
     kind = "JSON Lines record" if meta.get("input") == "jsonl" else FORMATS.get(str(meta.get("format")))
     name = file_name(article.path)

@@ -49,25 +49,31 @@ def article_facts(article: Article, cited: tuple[int, int] | None = None) -> lis
     """Every fact of ``article`` with a description, claims first."""
     facts: list[Fact] = []
 
-    def add(kind: str, start: int, end: int, description: str, anchor: str | None = None) -> None:
+    def add(kind: str, start: int, end: int, description: str, anchor: str | None = None,
+            translated: str | None = None) -> None:
+        if translated is not None:  # found in the machine translation: the span is its whole sentence
+            description += f" · read in the machine translation: “{translated}”"
         if 0 <= start < end <= len(article.text):
             facts.append(Fact(f"f{len(facts) + 1}", kind, start, end, article.text[start:end], description, anchor))
+
+    def words(x) -> str | None:
+        return x.text if getattr(x, "via", None) else None
 
     for c in article.claims:
         if c.field != "text":
             continue  # a headline's figure: its offsets are into the title
-        add("claim", c.start, c.end, claim_description(c), f"claim-{c.id}")
+        add("claim", c.start, c.end, claim_description(c), f"claim-{c.id}", c.translated if c.via else None)
     for n in article.numbers:
         value = "no number (vague)" if n.value is None else number_text(n.value)
-        add("number", n.start, n.end, f"{value} · {HEDGES.get(n.qualifier, n.qualifier)}")
+        add("number", n.start, n.end, f"{value} · {HEDGES.get(n.qualifier, n.qualifier)}", translated=words(n))
     for d in article.dates:
-        add("date", d.start, d.end, f"{d.value or 'unresolved'} ({d.precision})")
+        add("date", d.start, d.end, f"{d.value or 'unresolved'} ({d.precision})", translated=words(d))
     for p in article.places:
         where = ", ".join(x for x in (p.name, p.admin1, p.country) if x) or "not found in the gazetteer"
         coords = f" · {p.lat:.3f}, {p.lon:.3f}" if p.lat is not None and p.lon is not None else ""
-        add("place", p.start, p.end, f"{where}{coords} · {p.precision} · {p.role}")
+        add("place", p.start, p.end, f"{where}{coords} · {p.precision} · {p.role}", translated=words(p))
     for e in article.entities:
-        add("entity", e.start, e.end, e.label or "name")
+        add("entity", e.start, e.end, e.label or "name", translated=words(e))
     if cited:
         add("cited", cited[0], cited[1], "the passage the event page cited")
     return facts

@@ -18,7 +18,7 @@ from ..render.record import article_record, record_with_articles
 from ..store.search import MARK_END, MARK_START, SORTS, EventQuery
 from .api import resolve_event
 from .app import get_store, render
-from .article_view import article_fields
+from .article_view import article_fields, translation_rows
 from .charts import counts_chart_svg, parse_day
 from .event_view import event_context
 from .highlight import article_facts, highlight, parse_span
@@ -101,7 +101,7 @@ def article_page(request: Request, article_id: str, store=Depends(get_store)) ->
                   kinds=("claim", "number", "date", "place", "entity"),
                   plurals={"claim": "claims", "number": "numbers", "date": "dates", "place": "places", "entity": "names"},
                   events=[(eid, e.title if e else eid) for eid, e in events], derived=derived,
-                  fields=article_fields(article))
+                  fields=article_fields(article), translation=translation_rows(article))
 
 
 @router.get("/api/docs", response_class=HTMLResponse)
