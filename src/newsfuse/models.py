@@ -258,6 +258,10 @@ class Translation:
         return cls(**data)
 
 
+_FACT_LISTS = ("sentences", "entities", "numbers", "dates", "places", "claims", "actions", "actor_mentions",
+               "speaker_roles")
+
+
 @dataclass(repr=False)
 class Article:
     """The one document every stage reads and annotates (spaCy's ``Doc`` for us)."""
@@ -295,7 +299,18 @@ class Article:
                 f"published={self.published!r}, chars={len(self.text)}, claims={len(self.claims)})")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The stored form. ``via`` is left out where it is None (nearly every fact): each
+        stored report would otherwise carry it once per sentence, name and number."""
+        data = asdict(self)
+        for key in _FACT_LISTS:
+            for item in data.get(key) or ():
+                if item.get("via", 0) is None:
+                    del item["via"]
+        for sentence in data.get("actions") or ():
+            for item in sentence.get("parties") or ():
+                if item.get("via", 0) is None:
+                    del item["via"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
