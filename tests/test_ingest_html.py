@@ -174,9 +174,9 @@ def test_huge_page_finishes_and_says_it_was_truncated() -> None:
     parts.append("</section></main></body></html>")
     data = "".join(parts).encode("utf-8")
     assert len(data) >= 20 * 1024 * 1024
-    start = time.perf_counter()
+    start = time.process_time()
     raw = read_html(data, "huge.html")
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert elapsed < 120, f"20 MB page took {elapsed:.0f}s"
     assert "truncated" in raw.metadata
     assert str(MAX_HTML_CHARS) in raw.metadata["truncated"]
