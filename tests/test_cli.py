@@ -108,9 +108,9 @@ def test_articles_json_contract(demo_db):
 
 def test_articles_are_listed_a_page_at_a_time(demo_db, monkeypatch):
     """A store of millions is listed without holding every article: tables of a few hundred rows."""
-    import newsfuse.cli as cli
+    import newsfuse.render.terminal as terminal
 
-    monkeypatch.setattr(cli, "ARTICLES_PER_TABLE", 5)
+    monkeypatch.setattr(terminal, "ARTICLES_PER_TABLE", 5)
     output = invoke("articles", "--db", demo_db).output
     assert "articles 1–5 of 12" in output and "articles 6–10 of 12" in output and "articles 11–12 of 12" in output
     one = json.loads(invoke("articles", "--db", demo_db, "--json").output)[3]["id"]

@@ -295,49 +295,29 @@ def articles(db: str, as_json: bool, article_id: str | None) -> None:
       newsfuse articles
       newsfuse articles --id 9c2e --json   # one article: cleaned text and every removed line with its reason
     """
-    from .render.record import article_record
-    from .render.terminal import articles_table
+    from .render.record import article_record, json_array_chunks
+    from .render.terminal import article_tables
 
     store = _open_existing(db)
     # one article at a time: a store of millions is listed without holding it in memory
-    items = (a for a in store.iter_articles() if not article_id or a.id.startswith(article_id))
-    records = (article_record(a) for a in items)
+    shown = 0
+
+    def records():
+        nonlocal shown
+        for article in store.iter_articles():
+            if not article_id or article.id.startswith(article_id):
+                shown += 1
+                yield article_record(article)
+
     if as_json:
-        shown = _echo_json_array(records)
+        for chunk in json_array_chunks(records()):
+            click.echo(chunk, nl=False)
+        click.echo()
     else:
-        shown = 0
-        for page in _pages(records, ARTICLES_PER_TABLE):
-            out.print(articles_table(page, first=shown + 1, of=None if article_id else store.count_articles()))
-            shown += len(page)
-        if not shown and not article_id:
-            out.print(articles_table([], first=1, of=0))
+        for table in article_tables(records(), of=None if article_id else store.count_articles()):
+            out.print(table)
     if article_id and not shown:
         raise click.ClickException(f"no article {article_id!r}; see `newsfuse articles`")
-
-
-ARTICLES_PER_TABLE = 500  # rows per printed table (a table must be held whole to be drawn)
-
-
-def _pages(items, size: int):
-    page: list = []
-    for item in items:
-        page.append(item)
-        if len(page) == size:
-            yield page
-            page = []
-    if page:
-        yield page
-
-
-def _echo_json_array(records) -> int:
-    """Print ``records`` as one indented JSON array, item by item; how many were printed."""
-    n = 0
-    for record in records:
-        body = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-        click.echo(("[\n  " if n == 0 else ",\n  ") + body, nl=False)
-        n += 1
-    click.echo("\n]" if n else "[]")
-    return n
 
 
 @main.command()

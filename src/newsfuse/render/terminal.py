@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from rich.console import Console
@@ -100,3 +101,20 @@ def articles_table(records: list[dict[str, Any]], first: int = 1, of: int | None
         table.add_row(r["id"], escape(r["source"]), r["published"] or "—", r["language"] or "—",
                       str(len(r["text"].split())), str(len(r["removed"])), escape(r["title"]))
     return table
+
+
+ARTICLES_PER_TABLE = 500  # rows per printed table: a table is held whole to be drawn
+
+
+def article_tables(records: Iterable[dict[str, Any]], of: int | None = None) -> Iterator[Table]:
+    """The article list as tables of :data:`ARTICLES_PER_TABLE` rows, so a long list is never
+    held whole; one empty table when there is nothing (and the list was not filtered)."""
+    page: list[dict[str, Any]] = []
+    first = 1
+    for record in records:
+        page.append(record)
+        if len(page) == ARTICLES_PER_TABLE:
+            yield articles_table(page, first=first, of=of)
+            first, page = first + len(page), []
+    if page or (first == 1 and of == 0):
+        yield articles_table(page, first=first, of=of)
