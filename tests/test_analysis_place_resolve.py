@@ -8,10 +8,10 @@ from newsfuse.analysis.places import find_places
 from newsfuse.models import Article
 
 
-def _places(text: str, home: Home | None = None) -> dict:
+def _places(text: str, home: Home | None = None, include_modifiers: bool = False) -> dict:
     article = Article(id="t", path="t", source="test", title="", text=text)
     analyse_articles([article])
-    return {m.text: m for m in find_places(article, home=home)}
+    return {m.text: m for m in find_places(article, home=home, include_modifiers=include_modifiers)}
 
 
 def test_a_name_placed_by_in_and_a_direction():
@@ -64,3 +64,34 @@ def test_a_bare_name_of_a_district_and_towns_is_the_likeliest_town():
 def test_a_county_only_one_state_has_places_the_report_there():
     found = _places("Deputies in Riley County said the boy was shot in Manhattan on Tuesday.")
     assert found["Manhattan"].admin1 == "Kansas"
+
+
+def test_a_state_office_after_a_name_makes_it_the_state():
+    found = _places("New York Gov. Jane Roe vetoed the zoning bill on Monday.")
+    assert found["New York"].precision == "province"  # the governor's state, not the city
+    guard = _places("Two helicopters of the Georgia National Guard flew supplies to the islands.", include_modifiers=True)
+    assert guard["Georgia"].country == "US" and guard["Georgia"].precision == "province"
+
+
+def test_a_name_read_as_a_province_lends_no_district_as_a_neighbour():
+    # "Iowa" is the state here: its county of that name must not pull "Washington" to the Iowa town
+    found = _places("WASHINGTON Senators voted on the farm budget on Tuesday. The bill's author grew up in Iowa, "
+                    "aides said.")
+    assert found["WASHINGTON"].admin1 == "District of Columbia"
+
+
+def test_a_short_form_of_a_city_name_counts_with_the_reports_country():
+    found = _places("The UK's first such clinic opened in Newcastle last year.")
+    assert found["Newcastle"].name == "Newcastle upon Tyne"  # the report is British: not the Australian city
+
+
+def test_a_capital_or_a_big_city_followed_by_a_province_in_a_list_is_not_placed_inside_it():
+    found = _places("The orchestra tours Athens, Hamburg, Zurich and Vienna in May.")
+    assert found["Athens"].country == "GR"  # a capital, not some place in the state of Hamburg
+    found = _places("The orchestra tours Milan, Hamburg, Zurich and Vienna in May.")
+    assert found["Milan"].country == "IT"  # a city of a million people
+
+
+def test_a_name_coordinated_with_a_province_is_a_province():
+    found = _places("Fishing rules differ between Oregon and Washington, the agency said.")
+    assert found["Washington"].precision == "province" and found["Washington"].admin1 == "Washington"

@@ -138,3 +138,8 @@ def test_airport_codes_are_no_names_but_initials_are(gz):
     assert not _is_code("NYC", "New York City") and not _is_code("Peking", "Beijing")
     assert not gz.lookup("Inc.")  # "Cable News Network, Inc." names no city
     assert any(p.name == "New York City" for p in gz.lookup("NYC"))
+
+
+def test_the_first_words_of_a_city_name_find_it_but_not_its_first_letters(gz):
+    assert "Newcastle upon Tyne" in {p.name for p in gz.lookup("Newcastle")}  # next to the Newcastles so named
+    assert not any(p.name == "Lévis" for p in gz.lookup("Levi"))  # a prefix of letters is no short form

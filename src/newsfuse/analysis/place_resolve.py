@@ -45,6 +45,7 @@ class _Cand:
     strong: bool = False
     local: str = ""  # "street" or "neighbourhood": a part of a town, placed at the town
     dateline: bool = False
+    governed: bool = False  # a state's office follows: "New York Gov. X" names the state, not the city
 
 
 ADMIN1_POP_SLOPE, ADMIN1_FULL_LOG = 0.5, 6.0  # provinces under 1M people score lower
@@ -85,6 +86,9 @@ QUALIFIER_BONUS = 4.0
 SHORT_DISTRICT_PENALTY = 3.0
 DISTRICT_YIELDS = 1.0
 NEAR_BONUS, NEAR_MAX = 1.0, 3  # per other name with a reading nearby, up to NEAR_MAX names
+# a governor heads a state or province, and each US state has its own National Guard:
+# "New York Gov. Andrew Cuomo", "Washington Governor Jay Inslee", "the Georgia National Guard"
+GOVERNOR_AFTER_RE = re.compile(r" (?:Lt\.? )?(?:Gov\.|Governor\b|governor\b)| (?:Army |Air )?National Guard\b")
 SHORT_DISTRICT_RE = re.compile(r" (?:County|Parish|Borough|District|Municipality)")
 
 
@@ -95,7 +99,8 @@ def _within(p: Place, q: Place) -> bool:
     return q.kind == KIND_ADMIN1 and p.kind != KIND_ADMIN1 and p.country == q.country and p.admin1 == q.name
 
 
-def _qualified(cands: list[_Cand], text: str) -> tuple[list[list[Place]], dict[int, list[Place]]]:
+def _qualified(cands: list[_Cand], text: str, capitals: frozenset[int] | set[int] = frozenset(),
+               ) -> tuple[list[list[Place]], dict[int, list[Place]]]:
     """"Portland, Ore.", "Paris (Texas)", "Athens, Georgia", "Monroe County in northeast Missouri":
     for each candidate, the places of the next name that could hold it, when that name follows
     right after a comma or bracket, or after "in" (and a direction). Both
@@ -114,17 +119,19 @@ def _qualified(cands: list[_Cand], text: str) -> tuple[list[list[Place]], dict[i
         if holders:
             out[j] = holders
             out[j + 1] = [p for p in c.places if any(_within(p, q) for q in holders)]
-        elif _unplaceable(c, d, text):
+        elif _unplaceable(c, d, text, capitals):
             orphans[j] = [q for q in d.places if q.kind == KIND_ADMIN1]
     return out, orphans
 
 
-def _unplaceable(c: _Cand, d: _Cand, text: str) -> bool:
+def _unplaceable(c: _Cand, d: _Cand, text: str, capitals: frozenset[int] | set[int] = frozenset()) -> bool:
     """"Howland, Ohio" where the gazetteer knows no Howland in Ohio: the town is somewhere in
-    the province named, not a namesake elsewhere."""
+    the province named, not a namesake elsewhere. Not a capital or a city big enough to be named
+    without its province anywhere: "Copenhagen, Hamburg, Mannheim" is a list."""
     return (text[c.end:d.start] == ", " and any(q.kind == KIND_ADMIN1 for q in d.places)
             and not any(q.kind == KIND_COUNTRY for q in d.places)
-            and all(p.kind in (KIND_CITY, KIND_ADMIN2) for p in c.places))
+            and all(p.kind in (KIND_CITY, KIND_ADMIN2) and p.population < FAR_TOWN_MAX_POP
+                    and p.geonameid not in capitals for p in c.places))
 
 
 def _fit(p: Place, partners: list[Place], c: _Cand) -> float:
@@ -137,6 +144,8 @@ def _fit(p: Place, partners: list[Place], c: _Cand) -> float:
                                                    for t in c.places):
         s -= DISTRICT_YIELDS  # a bare name is more often a bigger town's than a district's ("Cambridge", "Toledo")
     if partners and any(_within(p, q) or _within(q, p) for q in partners):
+        s += QUALIFIER_BONUS
+    if c.governed and p.kind == KIND_ADMIN1:
         s += QUALIFIER_BONUS
     return s
 
@@ -151,7 +160,9 @@ def resolve_candidates(cands: list[_Cand], gz: Gazetteer, text: str = "",
     (:mod:`newsfuse.analysis.place_outlet`) counts only when the report's own names have a
     reading in its country ("naplesweekly" is no Italian paper when the report is about
     Florida)."""
-    partners, orphans = _qualified(cands, text) if text else ([[] for _ in cands], {})
+    partners, orphans = _qualified(cands, text, gz.capitals) if text else ([[] for _ in cands], {})
+    for c in cands:
+        c.governed = bool(text) and GOVERNOR_AFTER_RE.match(text, c.end) is not None
     none: Counter = Counter()
     first = [max(c.places, key=lambda p: _score(p, none, none, gz.capitals, []) + _fit(p, q, c)) if c.places else None
              for c, q in zip(cands, partners)]
@@ -160,7 +171,7 @@ def resolve_candidates(cands: list[_Cand], gz: Gazetteer, text: str = "",
     for c, p in zip(cands, first):
         if p is None:
             continue
-        if p.country and (p.kind != KIND_CITY or len(c.places) == 1):
+        if p.country and (p.kind not in (KIND_CITY, KIND_ADMIN2) or len(c.places) == 1):
             countries[p.country] += 1
         if p.kind == KIND_ADMIN1:
             admins[p.name] += 1
@@ -191,7 +202,8 @@ def resolve_candidates(cands: list[_Cand], gz: Gazetteer, text: str = "",
             admins[c.places[0].admin1] += 1
     anchors = [p for p, c in zip(second, cands) if p is not None and p.kind == KIND_CITY
                and len(c.places) == 1 and p.lat is not None]
-    near = neighbour_counts([(normalize_name(c.text), c.places) for c in cands if c.places])
+    near = neighbour_counts([(normalize_name(c.text), c.places) for c, p in zip(cands, second) if c.places
+                             and p is not None and p.kind in (KIND_CITY, KIND_ADMIN2)])
     final: list[Place | None] = []
     for j, (c, q) in enumerate(zip(cands, partners)):
         if not c.places:
@@ -220,7 +232,28 @@ def resolve_candidates(cands: list[_Cand], gz: Gazetteer, text: str = "",
                 at_home = home is not None and (seat.country, seat.admin1) == (home.country, home.admin1)
                 best = c.places[top] if c.places[top].population > seat.population and not at_home else seat
         final.append(best)
+    _coordinated_provinces(cands, final, text)
     return _same_name_same_place(cands, partners, final)
+
+
+def _coordinated_provinces(cands: list[_Cand], final: list[Place | None], text: str) -> None:
+    """"California or Washington", "Washington and Oregon": names joined by "and"/"or" are of one
+    kind, so a name coordinated with a province is that country's province of its name."""
+    for j, (c, p) in enumerate(zip(cands, final)):
+        if p is None or p.kind not in (KIND_CITY, KIND_ADMIN2) or c.demonym:
+            continue  # (a country stays one: "Hawaii and Guam")
+        states = [q for q in c.places if q.kind == KIND_ADMIN1 and q.lat is not None]
+        if not states:
+            continue
+        for k in (j - 1, j + 1):
+            if not 0 <= k < len(cands) or final[k] is None or final[k].kind != KIND_ADMIN1:
+                continue
+            a, b = (cands[k], c) if k < j else (c, cands[k])
+            if text[a.end:b.start] in LIST_SEP:
+                same = [q for q in states if q.country == final[k].country]
+                if same:
+                    final[j] = max(same, key=lambda q: q.population)
+                    break
 
 
 def home_fits(home: Home, readings: list[Place | None], hint: bool = False) -> bool:

