@@ -102,6 +102,28 @@ def test_build_from_data_files_and_cache_round_trip(tmp_path, monkeypatch):
     assert [p.geonameid for p in cached.lookup("Siversk")] == [p.geonameid for p in built.lookup("Siversk")]
 
 
+def test_only_the_newest_caches_are_kept_and_a_broken_one_is_rebuilt(tmp_path):
+    """Each newsfuse version builds its own cache: older ones would pile up, 27 MB each."""
+    import os
+
+    from newsfuse.geo import cache
+
+    folder = tmp_path / "newsfuse"
+    folder.mkdir()
+    for n in range(5):  # caches of five earlier versions, oldest first
+        old = folder / f"gazetteer-old{n}.pickle"
+        old.write_bytes(b"x")
+        os.utime(old, (1_000_000 + n, 1_000_000 + n))
+    (folder / "notes.txt").write_text("kept")
+    where = folder / "gazetteer-new.pickle"
+    cache.save(where, {"index": {"a": [1]}})
+    assert sorted(p.name for p in folder.iterdir()) == ["gazetteer-new.pickle", "gazetteer-old3.pickle",
+                                                       "gazetteer-old4.pickle", "notes.txt"]
+    assert cache.load(where) == {"index": {"a": [1]}}
+    assert cache.load(folder / "gazetteer-old4.pickle") is None  # not a pickle: rebuilt, not an error
+    assert cache.load(folder / "gazetteer-missing.pickle") is None and cache.load(None) is None
+
+
 def test_st_also_finds_big_saint_places(gz):
     found = gz.lookup("St. Petersburg")
     assert {p.country for p in found} >= {"US", "RU"}

