@@ -20,6 +20,8 @@ from .actor_kinds import kinds_in
 from .sentences import split_sentences
 
 PRIOR_FACTOR = 0.3
+# a clause ends at these marks; a comma before three digits separates thousands ("15,000")
+_CLAUSE_PUNCT = re.compile(r"[;:(]|,(?!\d{3}\b)")
 SCOPE_CHARS = 60  # how far a "threatened to" or an "after" reaches forward in its clause
 # Outcomes and follow-ups: what came of an incident, not what it was (no agent is read for them).
 WEAK_ACTIONS = frozenset({"kill", "arrest", "follow_up"})
@@ -75,18 +77,20 @@ def _sentence_actions(sentence: str) -> tuple[ActionMention, ...]:
         if any(s == start and e == end for s, e, _ in kept):
             continue
         kept.append((start, end, action))
-    punct = [m.end() for m in re.finditer(r"[,;:(]", sentence)]
+    punct = [m.end() for m in _CLAUSE_PUNCT.finditer(sentence)]
     words = [(m.start(), m.end(), m.group().lower()) for m in lex.brk.finditer(sentence)]
     # a statement reaches into its "that" clause ("denied that troops shelled"); nothing else does
     block_breaks = [0] + punct + [e for _, e, w in words if w != "that"]
     breaks = [0] + punct + [e for _, e, _ in words]
-    blocks = [(m.start(), m.end()) for m in lex.block.finditer(sentence)]
+    # a scope word inside an action's own wording ("seized control", "confiscated") scopes nothing
+    blocks = [(m.start(), m.end()) for m in lex.block.finditer(sentence)
+              if not any(s <= m.start() and m.end() <= e for s, e, _ in kept)]
     priors = [(m.start(), m.end()) for m in lex.prior.finditer(sentence)]
     pasts = [(m.start(), m.end()) for m in lex.past.finditer(sentence)]
     mentions = []
     for start, end, action in kept:
         if any(s <= start < e for s, e in blocks):
-            continue  # "seized control" is an action; its "seized" blocks nothing
+            continue
 
         def governs(spans: list[tuple[int, int]], stops: list[int]) -> bool:
             clause = max(b for b in stops if b <= start)

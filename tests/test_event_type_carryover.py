@@ -1,0 +1,26 @@
+"""Rules that state a general property of news writing, each on fictional sentences:
+what a sentence's own act is, as against what it reports, plans, accuses or names in passing."""
+
+import pytest
+
+from newsfuse.analysis.actions import sentence_actions
+from newsfuse.event_type import classify
+from newsfuse.models import Article
+
+
+def _a(title, text, derived_from=None):
+    return Article(id=title[:5], path="p", source="s", title=title, text=text, derived_from=derived_from)
+
+
+def _counted(sentence):
+    return {m.action for m in sentence_actions(sentence) if m.factor > 0}
+
+
+def test_a_thousands_separator_does_not_end_a_clause():
+    # "in 1944" is the time of the shooting: the comma of "1,200" does not cut it off
+    assert _counted("Soldiers shot 1,200 prisoners at the camp in 1944, the historians wrote.") == set()
+
+
+def test_a_scope_word_inside_an_actions_own_wording_does_not_cancel_it():
+    assert _counted("Customs officers confiscated 40 tonnes of timber at the port of Velm.") == {"destruction"}
+    assert _counted("Rebels seized control of the hill town of Orsk on Monday.") == {"territory"}
