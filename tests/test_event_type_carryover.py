@@ -24,3 +24,13 @@ def test_a_thousands_separator_does_not_end_a_clause():
 def test_a_scope_word_inside_an_actions_own_wording_does_not_cancel_it():
     assert _counted("Customs officers confiscated 40 tonnes of timber at the port of Velm.") == {"destruction"}
     assert _counted("Rebels seized control of the hill town of Orsk on Monday.") == {"territory"}
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police guarded the ministry as the budget vote began.",
+    "The last invasion forces left the island on Friday.",
+    "A cyber attack took the tax office's website offline for two days.",
+])
+def test_an_action_word_naming_a_unit_or_gear_is_no_act(text):
+    assert _counted(text) == set()
+    assert classify([_a("", text)]) == ("other", None)
