@@ -34,3 +34,18 @@ def test_a_scope_word_inside_an_actions_own_wording_does_not_cancel_it():
 def test_an_action_word_naming_a_unit_or_gear_is_no_act(text):
     assert _counted(text) == set()
     assert classify([_a("", text)]) == ("other", None)
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour authority complained to the tribunal about the shelling of its cranes.",
+    "The envoy insisted that the unrest had ended weeks before the vote.",
+    "The farmers' union is suing the province over the bombing of its grain silo.",
+    "The embassy lodged a formal protest with the foreign ministry on Monday.",
+    "Organisers agreed to postpone the march through the capital until spring.",
+    "The council banned the rally planned for Saturday in the old town.",
+    "The two delegations met to discuss limiting the number of missiles on the frontier.",
+    "Both sides signed a memorandum on the cessation of hostilities in the valley.",
+])
+def test_statements_plans_bans_and_negations_of_an_act_are_not_the_act(text):
+    assert _counted(text) == set()
+    assert classify([_a("", text)]) == ("other", None)
