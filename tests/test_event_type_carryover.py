@@ -49,3 +49,27 @@ def test_an_action_word_naming_a_unit_or_gear_is_no_act(text):
 def test_statements_plans_bans_and_negations_of_an_act_are_not_the_act(text):
     assert _counted(text) == set()
     assert classify([_a("", text)]) == ("other", None)
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Youths clash with police in Darro", "Youths hurling stones at police during a march in Darro were chased "
+     "from the square on Sunday.", ("Riots", "Violent demonstration")),
+    ("General strike shuts Velm", "A general strike called by the transport unions shut the port city of Velm "
+     "on Monday.", ("Protests", "Peaceful protest")),
+    ("Car bomb in Tarsa market", "A suicide car bombing killed six people at the Tarsa market on Friday.",
+     ("Explosions/Remote violence", "Suicide bomb")),
+    ("Herders hurt near border", "A minefield blast near the border post of Kessa wounded three herders on "
+     "Sunday.", ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Gunships hit village", "Helicopter gunships killed 12 villagers in a raid on Orsk, elders said.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+    ("Airliner lost in the hills", "A Boeing 737 carrying 80 passengers crashed into a hillside near Dunmore "
+     "on Tuesday.", ("accident", "Air crash")),
+])
+def test_the_acts_own_words_and_agent_name_it(title, text, expected):
+    assert classify([_a(title, text)]) == expected
+
+
+def test_a_protest_over_earlier_arrests_is_not_a_protest_with_intervention():
+    a = _a("Unions strike over arrests", "Dockers went on strike in Velm to protest last week's arrest of "
+           "three union leaders.")
+    assert classify([a]) == ("Protests", "Peaceful protest")
