@@ -73,3 +73,10 @@ def test_a_protest_over_earlier_arrests_is_not_a_protest_with_intervention():
     a = _a("Unions strike over arrests", "Dockers went on strike in Velm to protest last week's arrest of "
            "three union leaders.")
     assert classify([a]) == ("Protests", "Peaceful protest")
+
+
+def test_people_blocking_roads_protest_police_blocking_roads_do_not():
+    farmers = _a("", "Hundreds of farmers blocked the main highway into Velm with tractors on Monday.")
+    police = _a("", "Police blocked the roads into the old town ahead of the summit on Monday.")
+    assert classify([farmers]) == ("Protests", "Peaceful protest")
+    assert classify([police]) == ("other", None)

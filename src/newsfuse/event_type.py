@@ -33,7 +33,7 @@ FAMILY = {
     "shelling": "remote", "air_strike": "remote", "explosive": "remote", "suicide_bomb": "remote",
     "grenade": "remote", "explosion": "explosion",
     "shooting": "violence", "attack": "violence", "abduction": "violence", "sexual_violence": "violence",
-    "protest": "protest", "protest_force": "protest", "riot": "riot",
+    "protest": "protest", "protest_force": "protest", "blockade": "protest", "riot": "riot",
     "agreement": "agreement", "destruction": "destruction",
     "air_crash": ACCIDENT, "road_crash": ACCIDENT, "rail_crash": ACCIDENT, "shipwreck": ACCIDENT,
     "fire": ACCIDENT, "accidental_shooting": ACCIDENT,

@@ -100,8 +100,16 @@ def _sentence_actions(sentence: str) -> tuple[ActionMention, ...]:
         clause_end = min(later) if later else len(sentence)
         past = any(end <= s < min(clause_end, end + SCOPE_CHARS) for s, _ in pasts)
         factor = 0.0 if governs(blocks, block_breaks) else PRIOR_FACTOR if governs(priors, breaks) or past else 1.0
+        if action == "blockade" and _by_the_state(sentence[max(b for b in breaks if b <= start):start]):
+            factor = 0.0  # "police blocked the roads to the square": a measure, not a protest
         mentions.append(ActionMention(action, start, end, factor))
     return tuple(_background_alone(mentions))
+
+
+def _by_the_state(before: str) -> bool:
+    """Is the last actor named before the verb in its clause police or troops?"""
+    nouns = kinds_in(before)
+    return bool(nouns) and nouns[-1][2] in ("state_forces", "police")
 
 
 def _background_alone(mentions: list[ActionMention]) -> list[ActionMention]:
