@@ -80,3 +80,20 @@ def test_people_blocking_roads_protest_police_blocking_roads_do_not():
     police = _a("", "Police blocked the roads into the old town ahead of the summit on Monday.")
     assert classify([farmers]) == ("Protests", "Peaceful protest")
     assert classify([police]) == ("other", None)
+
+
+def test_only_an_agreement_between_parties_to_a_conflict_is_an_acled_agreement():
+    trade = _a("", "The two presidents signed a treaty of trade and friendship in the capital on Monday.")
+    truce = _a("", "Government and rebel commanders signed a ceasefire agreement in Orsk on Monday.")
+    assert classify([trade]) == ("other", None)
+    assert classify([truce]) == ("Strategic developments", "Agreement")
+
+
+def test_the_wounded_are_people_not_a_report_of_wounding():
+    a = _a("", "Relief flights evacuated the wounded from the mountain town of Kessa on Friday.")
+    assert classify([a]) == ("other", None)
+
+
+def test_a_follow_up_to_rioting_alone_is_a_riot_not_force_against_protesters():
+    a = _a("", "Police are investigating three students after rioting on the Velm campus on Friday.")
+    assert classify([a]) == ("Riots", "Violent demonstration")

@@ -178,7 +178,7 @@ def _resolve(family: str, votes: Votes, families: dict[str, float]) -> tuple[str
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     if family in ("protest", "riot"):
-        if families["riot"] >= max(1.0, 0.5 * families["protest"]):
+        if families["riot"] >= max(1.0, 0.5 * families["protest"]) or not families["protest"]:
             mob = any(s.mob for s in votes.sentences)
             return "Riots", "Mob violence" if mob and families["protest"] < 1 else "Violent demonstration"
         # force at the protest itself: arrests or deaths named as what led to it ("in protest at
