@@ -97,3 +97,23 @@ def test_the_wounded_are_people_not_a_report_of_wounding():
 def test_a_follow_up_to_rioting_alone_is_a_riot_not_force_against_protesters():
     a = _a("", "Police are investigating three students after rioting on the Velm campus on Friday.")
     assert classify([a]) == ("Riots", "Violent demonstration")
+
+
+def test_a_city_block_is_no_blockade():
+    assert _counted("A man was found in the 400 block of Elm Street on Monday, officers said.") == set()
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Man held over Elmview killings", "Police arrested a man accused of shooting two neighbours in Elmview "
+     "on Sunday."),
+    ("Elmview man convicted", "A jury found an Elmview man guilty of murdering two neighbours."),
+    ("Arrest made in Elmview deaths", "Police arrested a 31-year-old man on Sunday, two days after two "
+     "neighbours were found dead in Elmview."),
+])
+def test_an_arrest_or_trial_for_an_attack_is_its_aftermath(title, text):
+    assert classify([_a(title, text)]) == ("Violence against civilians", "Attack")
+
+
+def test_an_accusation_alone_is_no_attack():
+    a = _a("", "The opposition accused the governor's guards of beating two reporters in Velm.")
+    assert classify([a]) == ("other", None)

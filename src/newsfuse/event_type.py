@@ -138,7 +138,7 @@ def classify(articles: list[Article]) -> tuple[str | None, str | None]:
     families = {f: votes.family(f) for f in TIE_ORDER}
     strong = {f: v for f, v in families.items() if f not in ("arrest",) and v > 0}
     if not strong:  # only outcomes or follow-ups were named
-        if votes.actions["arrest"] > votes.actions["kill"]:
+        if votes.actions["arrest"] and not votes.actions["kill"]:  # an arrest after a death is its aftermath
             return "Strategic developments", "Arrests"
         return ("Violence against civilians", "Attack") if votes.actions["kill"] else (OTHER, None)
     family = max(strong, key=lambda f: (strong[f], -TIE_ORDER.index(f)))
