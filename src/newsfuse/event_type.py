@@ -33,7 +33,7 @@ FAMILY = {
     "shelling": "remote", "air_strike": "remote", "explosive": "remote", "suicide_bomb": "remote",
     "grenade": "remote", "explosion": "explosion",
     "shooting": "violence", "attack": "violence", "abduction": "violence", "sexual_violence": "violence",
-    "protest": "protest", "protest_force": "protest", "riot": "riot",
+    "protest": "protest", "protest_force": "protest", "blockade": "protest", "riot": "riot",
     "agreement": "agreement", "destruction": "destruction",
     "air_crash": ACCIDENT, "road_crash": ACCIDENT, "rail_crash": ACCIDENT, "shipwreck": ACCIDENT,
     "fire": ACCIDENT, "accidental_shooting": ACCIDENT,
@@ -86,6 +86,7 @@ class Votes:
 
     actions: Counter[str]
     sentences: list[SentenceActions]
+    own: Counter[str]  # the votes of actions told as the sentence's own event (not what led to it)
 
     def family(self, name: str) -> float:
         return sum(v for a, v in self.actions.items() if FAMILY.get(a) == name)
@@ -97,25 +98,28 @@ class Votes:
 
 def collect_votes(articles: list[Article]) -> Votes:
     votes: Counter[str] = Counter()
+    own: Counter[str] = Counter()
     used: list[SentenceActions] = []
     for article in (a for a in articles if not a.derived_from):
         actions: list[SentenceActions] = annotation(article, "actions")
         read = {(s.field, s.start): s for s in actions}
         core = core_sentences(article)
-        cast = _cast([(read.get(key), weight) for key, weight in core], votes, used)
+        cast = _cast([(read.get(key), weight) for key, weight in core], votes, own, used)
         if not cast:  # nothing named in the lead: the rest of the report, faintly
             rest = _sentences(article)[len(core):]
-            _cast([(read.get(("text", s.start)), LATE_WEIGHT) for s in rest], votes, used)
-    return Votes(votes, used)
+            _cast([(read.get(("text", s.start)), LATE_WEIGHT) for s in rest], votes, own, used)
+    return Votes(votes, used, own)
 
 
-def _cast(sentences: list[tuple[SentenceActions | None, float]], votes: Counter[str],
+def _cast(sentences: list[tuple[SentenceActions | None, float]], votes: Counter[str], own: Counter[str],
           used: list[SentenceActions]) -> bool:
     cast = False
     for sentence, weight in sentences:
         mentions = [m for m in sentence.actions if m.factor > 0] if sentence else []
         for m in mentions:
             votes[m.action] += weight * m.factor * ACTION_WEIGHT.get(m.action, 1.0)
+            if m.factor == 1.0:
+                own[m.action] += weight * ACTION_WEIGHT.get(m.action, 1.0)
         if mentions:
             used.append(sentence)
             cast = cast or any(m.action not in WEAK for m in mentions)
@@ -134,7 +138,7 @@ def classify(articles: list[Article]) -> tuple[str | None, str | None]:
     families = {f: votes.family(f) for f in TIE_ORDER}
     strong = {f: v for f, v in families.items() if f not in ("arrest",) and v > 0}
     if not strong:  # only outcomes or follow-ups were named
-        if votes.actions["arrest"] > votes.actions["kill"]:
+        if votes.actions["arrest"] and not votes.actions["kill"]:  # an arrest after a death is its aftermath
             return "Strategic developments", "Arrests"
         return ("Violence against civilians", "Attack") if votes.actions["kill"] else (OTHER, None)
     family = max(strong, key=lambda f: (strong[f], -TIE_ORDER.index(f)))
@@ -174,13 +178,16 @@ def _resolve(family: str, votes: Votes, families: dict[str, float]) -> tuple[str
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
     if family in ("protest", "riot"):
-        if families["riot"] >= max(1.0, 0.5 * families["protest"]):
+        if families["riot"] >= max(1.0, 0.5 * families["protest"]) or not families["protest"]:
             mob = any(s.mob for s in votes.sentences)
             return "Riots", "Mob violence" if mob and families["protest"] < 1 else "Violent demonstration"
-        lethal = a["shooting"] + a["kill"] >= 0.5 * families["protest"]
+        # force at the protest itself: arrests or deaths named as what led to it ("in protest at
+        # last week's arrests", "marched after police shot a student") are its cause, not force used on it
+        own = votes.own
+        lethal = own["shooting"] + own["kill"] >= 0.5 * families["protest"]
         if lethal or (families["violence"] and votes.parties("target").get("protesters")):
             return "Protests", "Excessive force against protesters"  # lethal force, or force aimed at them
-        if a["protest_force"] > 0 or a["arrest"] > 0:
+        if a["protest_force"] > 0 or own["arrest"] > 0:
             return "Protests", "Protest with intervention"
         return "Protests", "Peaceful protest"
     if family == "destruction":

@@ -20,6 +20,8 @@ from .actor_kinds import kinds_in
 from .sentences import split_sentences
 
 PRIOR_FACTOR = 0.3
+# a clause ends at these marks; a comma before three digits separates thousands ("15,000")
+_CLAUSE_PUNCT = re.compile(r"[;:(]|,(?!\d{3}\b)")
 SCOPE_CHARS = 60  # how far a "threatened to" or an "after" reaches forward in its clause
 # Outcomes and follow-ups: what came of an incident, not what it was (no agent is read for them).
 WEAK_ACTIONS = frozenset({"kill", "arrest", "follow_up"})
@@ -33,6 +35,7 @@ class _Lexicon:
     prior: re.Pattern[str]
     past: re.Pattern[str]
     brk: re.Pattern[str]
+    charge: re.Pattern[str]
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str]:  # longest first: "bomb attack" before "bomb"
@@ -49,10 +52,10 @@ def lexicon() -> _Lexicon:
             continue
         action, pattern = line.split("\t", 1)
         rows.setdefault(action, []).append(pattern.strip())
-    scope = {k: rows.pop(k) for k in ("_block", "_prior", "_past", "_break")}
+    scope = {k: rows.pop(k) for k in ("_block", "_prior", "_past", "_break", "_charge")}
     return _Lexicon({a: _compile(p) for a, p in rows.items()}, _compile([p for ps in rows.values() for p in ps]),
                     _compile(scope["_block"]), _compile(scope["_prior"]), _compile(scope["_past"]),
-                    _compile(scope["_break"]))
+                    _compile(scope["_break"]), _compile(scope["_charge"]))
 
 
 def sentence_actions(sentence: str) -> list[ActionMention]:
@@ -75,18 +78,21 @@ def _sentence_actions(sentence: str) -> tuple[ActionMention, ...]:
         if any(s == start and e == end for s, e, _ in kept):
             continue
         kept.append((start, end, action))
-    punct = [m.end() for m in re.finditer(r"[,;:(]", sentence)]
+    punct = [m.end() for m in _CLAUSE_PUNCT.finditer(sentence)]
     words = [(m.start(), m.end(), m.group().lower()) for m in lex.brk.finditer(sentence)]
     # a statement reaches into its "that" clause ("denied that troops shelled"); nothing else does
     block_breaks = [0] + punct + [e for _, e, w in words if w != "that"]
     breaks = [0] + punct + [e for _, e, _ in words]
-    blocks = [(m.start(), m.end()) for m in lex.block.finditer(sentence)]
+    # a scope word inside an action's own wording ("seized control", "confiscated") scopes nothing
+    blocks = [(m.start(), m.end()) for m in lex.block.finditer(sentence)
+              if not any(s <= m.start() and m.end() <= e for s, e, _ in kept)]
     priors = [(m.start(), m.end()) for m in lex.prior.finditer(sentence)]
     pasts = [(m.start(), m.end()) for m in lex.past.finditer(sentence)]
-    mentions = []
+    charges = [(m.start(), m.end()) for m in lex.charge.finditer(sentence)]
+    mentions, charged = [], set()
     for start, end, action in kept:
         if any(s <= start < e for s, e in blocks):
-            continue  # "seized control" is an action; its "seized" blocks nothing
+            continue
 
         def governs(spans: list[tuple[int, int]], stops: list[int]) -> bool:
             clause = max(b for b in stops if b <= start)
@@ -96,8 +102,30 @@ def _sentence_actions(sentence: str) -> tuple[ActionMention, ...]:
         clause_end = min(later) if later else len(sentence)
         past = any(end <= s < min(clause_end, end + SCOPE_CHARS) for s, _ in pasts)
         factor = 0.0 if governs(blocks, block_breaks) else PRIOR_FACTOR if governs(priors, breaks) or past else 1.0
+        if action == "blockade" and _by_the_state(sentence[max(b for b in breaks if b <= start):start]):
+            factor = 0.0  # "police blocked the roads to the square": a measure, not a protest
+        if charges and governs(charges, breaks):
+            charged.add(len(mentions))
         mentions.append(ActionMention(action, start, end, factor))
-    return tuple(_background_alone(mentions))
+    return tuple(_background_alone(_charged_acts(mentions, charged)))
+
+
+def _charged_acts(mentions: list[ActionMention], charged: set[int]) -> list[ActionMention]:
+    """What someone is arrested, charged or convicted for is the incident the arrest follows
+    ("arrested a man accused of shooting two neighbours"): it counts as what came before when
+    the sentence's own event is the arrest or trial, not at all under a mere accusation."""
+    follow_up = any(m.factor == 1.0 and m.action in ("arrest", "follow_up") and i not in charged
+                    for i, m in enumerate(mentions))
+    if not follow_up:
+        return mentions
+    return [ActionMention(m.action, m.start, m.end, PRIOR_FACTOR) if i in charged and m.action not in WEAK_ACTIONS
+            else m for i, m in enumerate(mentions)]
+
+
+def _by_the_state(before: str) -> bool:
+    """Is the last actor named before the verb in its clause police or troops?"""
+    nouns = kinds_in(before)
+    return bool(nouns) and nouns[-1][2] in ("state_forces", "police")
 
 
 def _background_alone(mentions: list[ActionMention]) -> list[ActionMention]:
