@@ -153,6 +153,11 @@ def test_help_has_examples():
         assert result.exit_code == 0 and "Example" in result.output
 
 
+def test_python_dash_m_newsfuse_is_the_command():
+    done = subprocess.run([sys.executable, "-m", "newsfuse", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("Usage: newsfuse ")
+
+
 def test_options_a_store_was_built_with_are_kept_by_later_runs(tmp_path, new_location):
     from newsfuse.pipeline import run
     from newsfuse.store import open_store
