@@ -216,3 +216,19 @@ def test_a_name_after_a_house_number_is_a_street():
     places = _by_text(find_places(article))
     assert "Pine Hill" not in places or places["Pine Hill"].precision == "street"
     assert places["San Angelo"].admin1 == "Texas"
+
+
+def test_a_place_is_told_of_named_or_where_someone_spoke():
+    from newsfuse.analysis.place_roles import place_role
+    from newsfuse.analysis.sentences import split_sentences
+
+    text = ("A man was shot late Saturday on Elm Street. Dunlap police are asking for tips. "
+            "The ministry in Goshen said nothing.")
+    article = Article(id="r", path="r", source="s", title="t", text=text)
+    article.sentences = split_sentences(text)
+
+    def role(word):
+        start = text.index(word)
+        return place_role(article, start, start + len(word))
+
+    assert (role("Elm"), role("Dunlap"), role("Goshen")) == ("event", "named", "mentioned")

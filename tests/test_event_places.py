@@ -101,3 +101,28 @@ def test_without_a_named_province_the_province_of_most_towns_is_the_events():
     trumbull = _mention("Trumbull", 500, admin1="Connecticut", lat=41.24, lon=-73.2, gid=23)
     names = [x.name for x in event_locations([_article("a", monroe, bridgeport, trumbull)])]
     assert names.index("Bridgeport") < names.index("Monroe")  # the Louisiana namesake is the outlier
+
+
+def test_a_town_merely_named_is_where_it_happened_when_no_place_is_told_of():
+    """Local news: "Dunlap police are asking for tips" names the town in a sentence that tells
+    of nothing happening; with no other place of the event, that town is where it happened.
+    A town named as where officials spoke, a country and a capital never are."""
+    dunlap = _mention("Dunlap", 300, admin1="Indiana", lat=41.63, lon=-85.92, gid=2, role="named")
+    spoke = _mention("Goshen", 900, admin1="Indiana", lat=41.58, lon=-85.83, gid=3, role="mentioned")
+    country = _mention("Freedonia", 1200, country="XF", lat=10.0, lon=10.0, precision="country", gid=4, role="named")
+    (first, *rest) = event_locations([_article("a", spoke, dunlap, country)])
+    assert (first.name, first.role) == ("Dunlap", "event")
+    assert {(x.name, x.role) for x in rest} == {("Goshen", "mentioned"), ("Freedonia", "mentioned")}
+    # with a place that is told of, a merely named town stays what it was
+    site = _mention("Nappanee", 100, admin1="Indiana", lat=41.44, lon=-86.0, gid=5)
+    locations = event_locations([_article("b", site, dunlap)])
+    assert [(x.name, x.role) for x in locations] == [("Nappanee", "event"), ("Dunlap", "mentioned")]
+    # only countries and speakers' towns: nowhere to place it
+    assert all(x.role == "mentioned" for x in event_locations([_article("c", spoke, country)]))
+
+
+def test_a_merely_named_town_places_an_event_whose_own_place_has_no_point():
+    quarter = _mention("Midvale Quarter", 100, lat=None, lon=None, precision="unknown", gid=None)
+    dunlap = _mention("Dunlap", 300, admin1="Indiana", lat=41.63, lon=-85.92, gid=2, role="named")
+    locations = event_locations([_article("a", quarter, dunlap)])
+    assert {(x.name, x.role) for x in locations} == {("Midvale Quarter", "event"), ("Dunlap", "event")}

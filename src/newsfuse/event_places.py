@@ -26,6 +26,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MAX_PLACES = 15
 PRECISION_RANK = {"town": 0, "district": 1, "province": 2, "region": 3, "country": 4}
 LOCAL_PRECISIONS = ("street", "neighbourhood")
+FALLBACK_PRECISIONS = ("town", "district")  # a place merely named may be where it happened (_fall_back_to_a_named_town)
 LEAD_CHARS = 600  # the lead of a report: its first paragraph or two
 # support for one place (see the module docstring); the weights are round numbers, not fitted
 W_DATELINE, W_TITLE, W_REPORT, W_EVENT_REPORT, W_LEAD, W_MENTION = 3.0, 1.5, 1.0, 1.0, 1.0, 0.2
@@ -73,6 +74,19 @@ def _support(mentions: list[tuple[Article, PlaceMention]], precision: str, admin
     return score
 
 
+def _fall_back_to_a_named_town(scored: list[tuple[Location, float, bool]]) -> None:
+    """When no sentence tells of something happening at any located place of the event (a
+    local report: "Minneapolis police are investigating ..."), the best supported town or
+    district merely named is where it happened. Places named as where officials spoke, where someone
+    lives, or a country or capital that commented never are."""
+    if any(loc.role == "event" and loc.lat is not None for loc, _, _ in scored):
+        return  # (an event place without a point, such as a neighbourhood not in the gazetteer, puts nothing on a map)
+    named = [(support, loc) for loc, support, merely_named in scored
+             if merely_named and loc.lat is not None and loc.precision in FALLBACK_PRECISIONS]
+    if named:
+        max(named, key=lambda sl: sl[0])[1].role = "event"
+
+
 def event_locations(articles: list[Article]) -> list[Location]:
     """Places of the event, from the gazetteer-resolved mentions of its reports: where it
     happened first (best supported, then most specific), then the places only mentioned."""
@@ -111,10 +125,11 @@ def event_locations(articles: list[Article]) -> list[Location]:
         )
         support = _support(group, resolved.precision, resolved.admin1, provinces,
                            locals_in.get(normalize(resolved.name or ""), 0))
-        scored.append((location, support))
+        scored.append((location, support, any(m.role == "named" for _, m in group)))
+    _fall_back_to_a_named_town(scored)
     scored.sort(key=lambda ls: (ls[0].role != "event", ls[0].lat is None, -ls[1],
                                 PRECISION_RANK.get(ls[0].precision, 9)))
-    locations = _most_specific_first([loc for loc, _ in scored])
+    locations = _most_specific_first([loc for loc, _, _ in scored])
     return locations[:MAX_PLACES]
 
 

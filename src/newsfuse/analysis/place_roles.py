@@ -52,15 +52,17 @@ class SentenceEvents:
 
 def place_role(article: Article, start: int, end: int, capital: bool = False,
           events: SentenceEvents | None = None) -> str:
-    """"event" when the sentence tells of something happening there. A national capital
-    is usually where governments speak, so it needs the event word right before it
-    ("shelling of Kyiv", "strikes on Kyiv")."""
+    """"event" when the sentence tells of something happening there; "mentioned" where
+    officials speak from ("the ministry in Kyiv said"), and for a national capital, which
+    needs the event word right before it ("shelling of Kyiv", "strikes on Kyiv"); "named"
+    when the sentence tells of nothing happening (a place merely named: an event with no
+    place of its own may still be there, :mod:`newsfuse.event_places`)."""
     text = article.text
     if MENTION_BEFORE_RE.search(text[max(0, start - 60):start]):
         return "mentioned"
     if capital:
         before = text[max(0, start - 40):start]
         return "event" if EVENT_RE.search(before) and _TARGET_PREP.search(before) else "mentioned"
-    return "event" if (events or SentenceEvents(article)).around(start, end) else "mentioned"
+    return "event" if (events or SentenceEvents(article)).around(start, end) else "named"
 
 

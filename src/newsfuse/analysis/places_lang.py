@@ -99,7 +99,7 @@ def find_places_lang(article: Article, gazetteer: Gazetteer | None = None) -> li
             m.name, m.country, m.admin1 = p.name, p.country, p.admin1
             m.lat, m.lon, m.geonameid, m.precision = p.lat, p.lon, p.geonameid, p.precision
         is_country = p is not None and p.kind == KIND_COUNTRY
-        m.role = "event" if not is_country and events.around(c.start, c.end) else "mentioned"
+        m.role = "mentioned" if is_country else "event" if events.around(c.start, c.end) else "named"
         m.in_title = normalize(m.text) in normalize(article.title or "")
         out.append(m)
     return out
