@@ -126,3 +126,12 @@ def test_a_merely_named_town_places_an_event_whose_own_place_has_no_point():
     dunlap = _mention("Dunlap", 300, admin1="Indiana", lat=41.63, lon=-85.92, gid=2, role="named")
     locations = event_locations([_article("a", quarter, dunlap)])
     assert {(x.name, x.role) for x in locations} == {("Midvale Quarter", "event"), ("Dunlap", "event")}
+
+
+def test_a_town_merely_named_only_deep_in_the_report_is_no_fallback():
+    """News names the story's place in its lead or title; a town named only further down is
+    background as often as not (a minister's home, a city an airline flies to)."""
+    deep = _mention("Dunlap", 1500, admin1="Indiana", lat=41.63, lon=-85.92, gid=2, role="named")
+    assert [x.role for x in event_locations([_article("a", deep)])] == ["mentioned"]
+    titled = _mention("Dunlap", 1500, admin1="Indiana", lat=41.63, lon=-85.92, gid=2, role="named", in_title=True)
+    assert [x.role for x in event_locations([_article("b", titled)])] == ["event"]

@@ -77,7 +77,8 @@ def _support(mentions: list[tuple[Article, PlaceMention]], precision: str, admin
 def _fall_back_to_a_named_town(scored: list[tuple[Location, float, bool]]) -> None:
     """When no sentence tells of something happening at any located place of the event (a
     local report: "Minneapolis police are investigating ..."), the best supported town or
-    district merely named is where it happened. Places named as where officials spoke, where someone
+    district merely named in a report's lead or title is where it happened (news names the
+    story's place first; a town named only further down is background as often as not). Places named as where officials spoke, where someone
     lives, or a country or capital that commented never are."""
     if any(loc.role == "event" and loc.lat is not None for loc, _, _ in scored):
         return  # (an event place without a point, such as a neighbourhood not in the gazetteer, puts nothing on a map)
@@ -125,7 +126,8 @@ def event_locations(articles: list[Article]) -> list[Location]:
         )
         support = _support(group, resolved.precision, resolved.admin1, provinces,
                            locals_in.get(normalize(resolved.name or ""), 0))
-        scored.append((location, support, any(m.role == "named" for _, m in group)))
+        scored.append((location, support, any(m.role == "named" and (m.start < LEAD_CHARS or m.in_title)
+                                              for _, m in group)))
     _fall_back_to_a_named_town(scored)
     scored.sort(key=lambda ls: (ls[0].role != "event", ls[0].lat is None, -ls[1],
                                 PRECISION_RANK.get(ls[0].precision, 9)))
