@@ -161,11 +161,11 @@ def test_neighbourhood_lies_in_the_city_it_is_part_of():
     assert austin.precision == "neighbourhood" and austin.within == "Chicago" and austin.admin1 == "Illinois"
 
 
-def test_a_residence_is_only_mentioned():
+def test_a_residence_is_not_where_it_happened():
     places = find_places(_article(
         "Two people were shot dead in Springfield on Friday. Jon Reyes, 29, of Dayton, was arrested."))
     by = _by_text(places)
-    assert by["Dayton"].role == "mentioned" and by["Springfield"].role == "event"
+    assert by["Dayton"].role == "resident" and by["Springfield"].role == "event"
 
 
 def test_words_that_only_look_like_places():

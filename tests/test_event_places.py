@@ -135,3 +135,16 @@ def test_a_town_merely_named_only_deep_in_the_report_is_no_fallback():
     assert [x.role for x in event_locations([_article("a", deep)])] == ["mentioned"]
     titled = _mention("Dunlap", 1500, admin1="Indiana", lat=41.63, lon=-85.92, gid=2, role="named", in_title=True)
     assert [x.role for x in event_locations([_article("b", titled)])] == ["event"]
+
+
+def test_where_someone_lives_places_an_event_only_when_nothing_else_can():
+    """Local news: "an Evansville teen" named in the lead was hurt in Evansville more often than
+    not; but a town merely named comes first, and a place told of always wins."""
+    home = _mention("Dunlap", 200, admin1="Indiana", lat=41.63, lon=-85.92, gid=2, role="resident")
+    named = _mention("Goshen", 400, admin1="Indiana", lat=41.58, lon=-85.83, gid=3, role="named")
+    assert [(x.name, x.role) for x in event_locations([_article("a", home)])] == [("Dunlap", "event")]
+    assert {(x.name, x.role) for x in event_locations([_article("b", home, named)])} == {
+        ("Goshen", "event"), ("Dunlap", "mentioned")}
+    site = _mention("Nappanee", 100, admin1="Indiana", lat=41.44, lon=-86.0, gid=5)
+    assert {(x.name, x.role) for x in event_locations([_article("c", site, home)])} == {
+        ("Nappanee", "event"), ("Dunlap", "mentioned")}

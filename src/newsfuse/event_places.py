@@ -74,18 +74,31 @@ def _support(mentions: list[tuple[Article, PlaceMention]], precision: str, admin
     return score
 
 
-def _fall_back_to_a_named_town(scored: list[tuple[Location, float, bool]]) -> None:
+def _fallback_tier(group: list[tuple[Article, PlaceMention]]) -> int:
+    """How good a guess at where it happened a place is when no place is told of: 1 merely
+    named in a report's lead or title, 2 named there only as where someone lives (local
+    news: "an Evansville teen" was shot in Evansville more often than not), 0 not at all."""
+    lead = [m for _, m in group if m.start < LEAD_CHARS or m.in_title]
+    if any(m.role == "named" for m in lead):
+        return 1
+    return 2 if any(m.role == "resident" for m in lead) else 0
+
+
+def _fall_back_to_a_named_town(scored: list[tuple[Location, float, int]]) -> None:
     """When no sentence tells of something happening at any located place of the event (a
     local report: "Minneapolis police are investigating ..."), the best supported town or
     district merely named in a report's lead or title is where it happened (news names the
-    story's place first; a town named only further down is background as often as not). Places named as where officials spoke, where someone
-    lives, or a country or capital that commented never are."""
+    story's place first; a town named only further down is background as often as not); with
+    none, a town of the lead named as where someone lives (:func:`_fallback_tier`). Places
+    named as where officials spoke, a country or a capital never are."""
     if any(loc.role == "event" and loc.lat is not None for loc, _, _ in scored):
         return  # (an event place without a point, such as a neighbourhood not in the gazetteer, puts nothing on a map)
-    named = [(support, loc) for loc, support, merely_named in scored
-             if merely_named and loc.lat is not None and loc.precision in FALLBACK_PRECISIONS]
-    if named:
-        max(named, key=lambda sl: sl[0])[1].role = "event"
+    for tier in (1, 2):
+        named = [(support, loc) for loc, support, t in scored
+                 if t == tier and loc.lat is not None and loc.precision in FALLBACK_PRECISIONS]
+        if named:
+            max(named, key=lambda sl: sl[0])[1].role = "event"
+            return
 
 
 def event_locations(articles: list[Article]) -> list[Location]:
@@ -126,8 +139,7 @@ def event_locations(articles: list[Article]) -> list[Location]:
         )
         support = _support(group, resolved.precision, resolved.admin1, provinces,
                            locals_in.get(normalize(resolved.name or ""), 0))
-        scored.append((location, support, any(m.role == "named" and (m.start < LEAD_CHARS or m.in_title)
-                                              for _, m in group)))
+        scored.append((location, support, _fallback_tier(group)))
     _fall_back_to_a_named_town(scored)
     scored.sort(key=lambda ls: (ls[0].role != "event", ls[0].lat is None, -ls[1],
                                 PRECISION_RANK.get(ls[0].precision, 9)))

@@ -11,7 +11,8 @@ is a country, province or sizeable city. Demonyms ("Russian") are not places;
 Resolution: each candidate is scored by population and feature type, plus the
 article's context: countries and provinces named in it, the countries of the
 other toponyms, and nearness to them. Role: "event" when the sentence says
-something happened there, "mentioned" for where officials spoke or the like.
+something happened there, "mentioned" for where officials spoke or the like, "named" for a
+place in a sentence that tells of nothing happening, "resident" for where someone lives.
 """
 
 from __future__ import annotations
@@ -454,8 +455,10 @@ def find_places(article: Article, *, include_demonyms: bool = False, include_mod
             m.role = "mentioned"
         elif c.dateline or c.start in station_towns:
             m.role = "event"  # filed from there: a strong hint of where it happened (a station's own: a hint)
-        elif is_residence(text, c.start, c.end) or is_subject(text, c.end) or is_persons_town(text, c.start, person_ends):
-            m.role = "mentioned"  # where someone lives; a country that brokered or said something
+        elif is_residence(text, c.start, c.end):
+            m.role = "resident"  # where someone lives ("an Evansville teen"): not where it happened
+        elif is_subject(text, c.end) or is_persons_town(text, c.start, person_ends):
+            m.role = "mentioned"  # a person's town; a country that brokered or said something
         else:
             m.role = place_role(article, c.start, c.end, capital, events)
             if m.role == "event" and p is not None and p.kind == KIND_COUNTRY and not is_country_site(
