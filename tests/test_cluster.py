@@ -253,3 +253,20 @@ def test_a_report_in_another_language_gets_the_neutral_evidence():
     other = ReportKey(vector={"explosion": 1.0}, places={42}, figures={17.0}, languages={"fr"})
     assert score(same, incident, "same", cfg) == pytest.approx(1.0)  # one language: scored as before
     assert score(other, incident, "same", cfg) == pytest.approx(1.0 + cfg.cross_place_bonus + cfg.cross_figure_bonus)
+
+
+def test_candidates_are_read_in_an_order_no_hash_seed_changes():
+    """Candidates tied on hits are taken in the order their index keys were read; a set's order
+    changes with Python's string hashing from one process to the next, and two builds of the
+    same month once gave 583 and 584 events."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from newsfuse.cluster.features import ReportKey; from newsfuse.cluster.incidents import IncidentClusterer; "
+            "key = ReportKey(vector={'flood': 0.9, 'river': 0.4}, entities={f'ent{i}' for i in range(30)}, "
+            "names={f'name{i}' for i in range(30)}, places={5, 3, 9}); "
+            "print(IncidentClusterer()._index_keys(key))")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outputs) == 1

@@ -315,9 +315,12 @@ class IncidentClusterer:
         self.merged: dict[int, int] = {}  # dropped incident -> the one that absorbed it
 
     def _index_keys(self, key: ReportKey) -> list[str]:
+        """The report's strongest words, then its names and places, in a fixed order: candidates
+        tied on hits are taken in the order their keys were read, so a set's order (which
+        changes with Python's string hashing from one process to the next) must not decide it."""
         top = sorted(key.vector, key=key.vector.__getitem__, reverse=True)[: self.config.index_terms]
-        return (top + [f"e:{e}" for e in key.entities] + [f"n:{n}" for n in key.names]
-                + [f"p:{p}" for p in key.places])
+        return (top + [f"e:{e}" for e in sorted(key.entities)] + [f"n:{n}" for n in sorted(key.names)]
+                + [f"p:{p}" for p in sorted(key.places)])
 
     def candidates(self, key: ReportKey, skip: int = -1) -> list[int]:
         hits: Counter[int] = Counter()
