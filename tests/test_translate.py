@@ -292,6 +292,8 @@ def test_a_broken_endpoint_leaves_the_report_partial_and_the_run_completes(endpo
     result = _run(_inputs(tmp_path), "--db", db, "--translate")
     assert result.exit_code == 0 and "2 not translated" in result.output and "endpoint error" in result.output
     assert "Traceback" not in result.output
+    articles, _ = _stored(db)  # the newest reason is the one kept with the report
+    assert "endpoint error: HTTP Error 500" in articles["de"].translation.error
 
 
 def test_a_translated_run_again_translates_nothing_and_keeps_every_id(endpoint, tmp_path):

@@ -246,10 +246,14 @@ def translate_stored(article_ids: Sequence[str], store: Store, config: LLMConfig
     """Translate reports stored by an earlier run without a usable translation, analyse
     them again and queue them to be placed again (a stored translation is never redone)."""
     stored = [a for i in article_ids if (a := store.get_article(i)) is not None and needs_translation(a)]
+    before = {a.id: a.translation.error if a.translation else None for a in stored}
     done = translate_all(stored, config, summary, progress)
     analyse_articles(done)
     for article in done:
         store.replace_article(article)
+    for article in stored:  # failed again: the newest reason is kept with the report
+        if article not in done and article.translation and article.translation.error != before[article.id]:
+            store.replace_article(article)
 
 
 def store_new(articles: Sequence[Article], store: Store, summary: RunSummary,
