@@ -295,7 +295,8 @@ def articles(db: str, as_json: bool, article_id: str | None) -> None:
       newsfuse articles
       newsfuse articles --id 9c2e --json   # one article: cleaned text and every removed line with its reason
     """
-    from .render.record import article_record, json_array_chunks
+    from .render.export import write_json
+    from .render.record import article_record
     from .render.terminal import article_tables
 
     store = _open_existing(db)
@@ -310,9 +311,7 @@ def articles(db: str, as_json: bool, article_id: str | None) -> None:
                 yield article_record(article)
 
     if as_json:
-        for chunk in json_array_chunks(records()):
-            click.echo(chunk, nl=False)
-        click.echo()
+        write_json(records(), sys.stdout)
     else:
         for table in article_tables(records(), of=None if article_id else store.count_articles()):
             out.print(table)

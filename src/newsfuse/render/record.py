@@ -5,8 +5,7 @@ Field names here are a public contract: later versions may add fields, never ren
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, replace
 from typing import Any
 
@@ -118,14 +117,3 @@ def schema() -> dict[str, Any]:
     from importlib import resources
 
     return json.loads(resources.files("newsfuse").joinpath("schema/event-record.schema.json").read_text("utf-8"))
-
-
-def json_array_chunks(records: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """``records`` as one indented JSON array (``json.dumps(list, indent=2)``), a record at a
-    time: the first chunk starts with ``[``, each next one with ``,``, the last is ``]``."""
-    n = 0
-    for record in records:
-        body = json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-        yield ("[\n  " if n == 0 else ",\n  ") + body
-        n += 1
-    yield "\n]" if n else "[]"
