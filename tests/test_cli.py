@@ -440,3 +440,20 @@ def test_ctrl_c_in_any_command_exits_130(demo_db, monkeypatch):
     monkeypatch.setattr(record, "iter_records", interrupted)
     result = invoke("events", "--db", demo_db)
     assert result.exit_code == 130 and result.output.strip() == "interrupted"
+
+
+def test_an_article_is_found_by_its_id_without_reading_the_others(demo_db, monkeypatch):
+    """``--id`` goes through the store's id lookup: listing every article to compare its id
+    decoded the whole store for one report."""
+    from newsfuse.store import open_store
+
+    listed = json.loads(invoke("articles", "--db", demo_db, "--json").output)
+    one = listed[5]["id"]
+    store_class = type(open_store(demo_db, readonly=True))
+
+    def no_listing(self):
+        raise AssertionError("read every article")
+
+    monkeypatch.setattr(store_class, "iter_articles", no_listing)
+    assert [r["id"] for r in json.loads(invoke("articles", "--db", demo_db, "--json", "--id", one[:7]).output)] == [one]
+    assert invoke("articles", "--db", demo_db, "--id", "zzzz").exit_code == 1

@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -17,6 +18,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from . import __version__
 from .cli_options import any_filter, db_option, err, event_query, filter_options, out, reading, stdout_text
 from .cli_options import open_existing as _open_existing
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .models import Article
+    from .store import Store
+
 
 def _finish_interrupted_run(db: str) -> None:
     """Upgrade a writable store and rebuild events a stopped run left stale, so the web
@@ -301,22 +309,29 @@ def articles(db: str, as_json: bool, article_id: str | None) -> None:
 
     store = _open_existing(db)
     # one article at a time: a store of millions is listed without holding it in memory
-    shown = 0
-
-    def records():
-        nonlocal shown
-        for article in store.iter_articles():
-            if not article_id or article.id.startswith(article_id):
-                shown += 1
-                yield article_record(article)
-
+    items = store.iter_articles() if not article_id else _articles_with_prefix(store, article_id)
+    records = (article_record(a) for a in items)
     if as_json:
-        write_json(records(), sys.stdout)
+        with stdout_text() as stream:
+            write_json(records, stream)
     else:
-        for table in article_tables(records(), of=None if article_id else store.count_articles()):
+        for table in article_tables(records, of=None if article_id else store.count_articles()):
             out.print(table)
-    if article_id and not shown:
-        raise click.ClickException(f"no article {article_id!r}; see `newsfuse articles`")
+
+
+def _articles_with_prefix(store: Store, prefix: str) -> Iterable[Article]:
+    """The articles whose id starts with ``prefix``, in the listing's order, found through the
+    store's id index (reading every article to compare its id decoded the whole store); a
+    prefix so short that the index stops at ``FOUND_AT_MOST`` ids is read the long way."""
+    from .store import FOUND_AT_MOST
+
+    ids = store.find_articles(prefix)
+    if not ids:
+        raise click.ClickException(f"no article {prefix!r}; see `newsfuse articles`")
+    if len(ids) >= FOUND_AT_MOST:
+        return (a for a in store.iter_articles() if a.id.startswith(prefix))
+    found = [a for a in map(store.get_article, ids) if a is not None]
+    return sorted(found, key=lambda a: (a.published is None, a.published or "", a.path or "", a.id))
 
 
 @main.command()

@@ -17,6 +17,7 @@ from .overview import Overview
 from .search import EventPage, EventQuery
 
 SERVER_SCHEMES = ("postgresql://", "postgres://")
+FOUND_AT_MOST = 5  # ids find_articles / find_events give for a prefix (enough to say it is ambiguous)
 
 
 class Store(Protocol):

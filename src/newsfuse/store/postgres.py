@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..models import Article, Event
-from . import overview, pg_search, pg_writes, search
+from . import FOUND_AT_MOST, overview, pg_search, pg_writes, search
 from .errors import StoreError
 from .pg_engine import PgEngineTables
 from .pg_schema import MIGRATIONS
@@ -178,7 +178,7 @@ class PostgresStore(PgEngineTables):
         return Article.from_dict(json.loads(row[0])) if row else None
 
     def find_articles(self, prefix: str) -> list[str]:
-        rows = self.conn.execute("SELECT id FROM articles WHERE starts_with(id, %s) ORDER BY id LIMIT 5", (prefix,))
+        rows = self.conn.execute(f"SELECT id FROM articles WHERE starts_with(id, %s) ORDER BY id LIMIT {FOUND_AT_MOST}", (prefix,))
         return [r[0] for r in rows]
 
     def iter_articles(self) -> Iterator[Article]:
@@ -256,7 +256,7 @@ class PostgresStore(PgEngineTables):
         return Event.from_dict(json.loads(row[0])) if row else None
 
     def find_events(self, prefix: str) -> list[str]:
-        rows = self.conn.execute("SELECT id FROM events WHERE starts_with(id, %s) ORDER BY id LIMIT 5", (prefix,))
+        rows = self.conn.execute(f"SELECT id FROM events WHERE starts_with(id, %s) ORDER BY id LIMIT {FOUND_AT_MOST}", (prefix,))
         return [r[0] for r in rows]
 
     def count_events(self) -> int:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..models import Article, Event
-from . import edit_tables, engine_tables, overview, search, template_lines
+from . import FOUND_AT_MOST, edit_tables, engine_tables, overview, search, template_lines
 from .errors import StoreError
 from .records import record_json as _json
 from .sqlite_engine import EngineTables
@@ -276,7 +276,7 @@ class SQLiteStore(EngineTables):
         return Article.from_dict(json.loads(row[0])) if row else None
 
     def find_articles(self, prefix: str) -> list[str]:
-        rows = self.conn.execute("SELECT id FROM articles WHERE id LIKE ? LIMIT 5", (prefix + "%",))
+        rows = self.conn.execute(f"SELECT id FROM articles WHERE id LIKE ? LIMIT {FOUND_AT_MOST}", (prefix + "%",))
         return [r[0] for r in rows]
 
     def iter_articles(self) -> Iterator[Article]:
@@ -358,7 +358,7 @@ class SQLiteStore(EngineTables):
         return Event.from_dict(json.loads(row[0])) if row else None
 
     def find_events(self, prefix: str) -> list[str]:
-        rows = self.conn.execute("SELECT id FROM events WHERE id LIKE ? LIMIT 5", (prefix + "%",))
+        rows = self.conn.execute(f"SELECT id FROM events WHERE id LIKE ? LIMIT {FOUND_AT_MOST}", (prefix + "%",))
         return [r[0] for r in rows]
 
     def count_events(self) -> int:
