@@ -62,8 +62,9 @@ class ThreadStores:
     every write committed before it, so nothing is cached across a ``newsfuse run``. The
     worker threads are few (AnyIO keeps at most 40, ending those idle for 10 s, which
     closes their connection); a file replaced under the same name (a new inode) is
-    reopened, and so is a server connection that no longer answers (one round trip per
-    request checks it). Writes do not go through here (``POST /api/articles`` opens its own store).
+    reopened, and a read that fails because the server ended the connection (a restart) is
+    asked again once on a new one. Writes do not go through here (``POST /api/articles``
+    opens its own store).
     """
 
     def __init__(self, db: str):
@@ -83,7 +84,19 @@ class ThreadStores:
         return local.store
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self.here(), name)
+        attribute = getattr(self.here(), name)
+        if not callable(attribute):
+            return attribute
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return attribute(*args, **kwargs)
+            except Exception:
+                if self._local.store.usable():
+                    raise  # the query failed, not the connection
+            return getattr(self.here(), name)(*args, **kwargs)  # reads: safe to ask again
+
+        return call
 
 
 def _file_identity(path: str) -> tuple[int, int] | None:
