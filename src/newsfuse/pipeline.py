@@ -251,8 +251,9 @@ def translate_stored(article_ids: Sequence[str], store: Store, config: LLMConfig
     analyse_articles(done)
     for article in done:
         store.replace_article(article)
+    translated = {a.id for a in done}
     for article in stored:  # failed again: the newest reason is kept with the report
-        if article not in done and article.translation and article.translation.error != before[article.id]:
+        if article.id not in translated and article.translation and article.translation.error != before[article.id]:
             store.replace_article(article)
 
 
