@@ -13,6 +13,7 @@ alignment is unknown), and its ``text`` holds the translation's words.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -358,7 +359,7 @@ class Location:
     role: str = "mentioned"  # "event": where it happened; "mentioned": named only
 
 
-def event_point(locations: list[Location]) -> Location | None:
+def event_point(locations: Iterable[Location]) -> Location | None:
     """Where the event happened, as one point: the first located place where it happened, in
     reconcile's order (the most specific first). A place only mentioned never is. Every
     one-point view (ACLED and CSV rows, DataFrames, the overview map, ``bench events``) uses it."""

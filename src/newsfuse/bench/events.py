@@ -55,7 +55,7 @@ def largest_figure(casualties: Sequence[Casualty], category: str) -> int:
 
 def main_point(locations: Sequence[Location]) -> tuple[float | None, float | None]:
     """Where the event happened (:func:`newsfuse.models.event_point`, as the exports say it)."""
-    place = event_point(list(locations))
+    place = event_point(locations)
     return (place.lat, place.lon) if place else (None, None)
 
 
