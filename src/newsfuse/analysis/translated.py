@@ -32,7 +32,6 @@ class Alignment:
     """Where each translated sentence lies in the shadow text and in the original."""
 
     shadow_starts: tuple[int, ...]
-    shadow_ends: tuple[int, ...]
     original: tuple[tuple[int, int], ...]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -49,7 +48,7 @@ def shadow(article: Article) -> tuple[Article, Alignment] | None:
         return None
     assert article.translation is not None
     parts: list[str] = []
-    starts, ends, original = [], [], []
+    starts, original = [], []
     pos, previous_end = 0, None
     for sentence in article.translation.sentences:
         if previous_end is not None:
@@ -60,14 +59,13 @@ def shadow(article: Article) -> tuple[Article, Alignment] | None:
         parts.append(sentence.text)
         starts.append(pos)
         pos += len(sentence.text)
-        ends.append(pos)
         original.append((sentence.start, sentence.end))
         previous_end = sentence.end
     metadata = {k: v for k, v in article.metadata.items() if k != "analysis_errors"}
     english = Article(id=article.id, path=article.path, source=article.source,
                       title=article.translation.title or "", text="".join(parts), url=article.url,
                       published=article.published, language="en", metadata=metadata)
-    return english, Alignment(tuple(starts), tuple(ends), tuple(original) or ((0, 0),))
+    return english, Alignment(tuple(starts), tuple(original) or ((0, 0),))
 
 
 def moved(value: Any, article: Article, alignment: Alignment) -> Any:
